@@ -1,0 +1,75 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { AuditResolver } from './audit/audit.resolver.js';
+import { AuthGuard } from './common/auth.js';
+import { ContextFactory } from './common/context.factory.js';
+import { ErrorsFilter } from './common/errors.filter.js';
+import { LoadersFactory } from './common/loaders.js';
+import { createValidationPipe } from './common/validation.js';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { CoreModule } from './core.module.js';
+import { HealthController } from './health/health.controller.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { WorkerModule } from './jobs/worker.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+
+export type Role = 'api' | 'worker' | 'all';
+
+@Module({
+  imports: [IdentityModule],
+  providers: [ContextFactory, LoadersFactory],
+  exports: [ContextFactory],
+})
+class ApiContextModule {}
+
+/** The HTTP side: GraphQL, health, and the request-scoped context. */
+@Module({
+  imports: [
+    IdentityModule,
+    NotificationsModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [ApiContextModule],
+      inject: [ContextFactory, APP_CONFIG],
+      useFactory: (contexts: ContextFactory, config: AppConfig) => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        graphiql: config.nodeEnv !== 'production',
+        introspection: config.nodeEnv !== 'production',
+        includeStacktraceInErrorResponses: false,
+        context: (req: FastifyRequest, reply: FastifyReply) => contexts.build(req, reply),
+      }),
+    }),
+  ],
+  controllers: [HealthController],
+  providers: [AuditResolver],
+})
+class HttpModule {}
+
+@Module({})
+export class AppModule {
+  static forRole(config: AppConfig, role: Role): DynamicModule {
+    const http = role === 'api' || role === 'all';
+    const worker = role === 'worker' || role === 'all';
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forConfig(config, role),
+        IdentityModule,
+        NotificationsModule,
+        ...(http ? [HttpModule] : []),
+        ...(worker ? [WorkerModule] : []),
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ErrorsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Configuration read from the environment once, at start-up, and validated as a whole: every
+ * missing or bad value gets its own line in one error, so an operator fixes them in one go.
+ */
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix of every BullMQ key; tests use one of their own. */
+  redisPrefix: string;
+  logLevel: LogLevel;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  publicWebUrl: string;
+  shutdownTimeoutMs: number;
+  /** Sign-in throttling: failures before each further attempt is delayed, and before lock-out. */
+  signInSlowAfter: number;
+  signInLockAfter: number;
+  signInLockMinutes: number;
+  /** Argon2id cost; tests lower it to keep the suite fast. */
+  argon2MemoryKib: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+interface Field<T> {
+  /** Parse a present value; return an error message for a bad one. */
+  parse: (raw: string) => T | { error: string };
+  /** Used when the variable is absent; omit to make it required. A function sees the node env. */
+  fallback?: T | ((nodeEnv: NodeEnv) => T | undefined);
+  describe: string;
+}
+
+const int =
+  (min: number, max: number) =>
+  (raw: string): number | { error: string } => {
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= min && n <= max
+      ? n
+      : { error: `must be a whole number from ${min} to ${max}, got "${raw}"` };
+  };
+
+const url =
+  (protocols: string[]) =>
+  (raw: string): string | { error: string } => {
+    try {
+      const u = new URL(raw);
+      return protocols.includes(u.protocol)
+        ? raw
+        : { error: `must start with ${protocols.join(' or ')}, got "${u.protocol}"` };
+    } catch {
+      return { error: `is not a valid URL: "${raw}"` };
+    }
+  };
+
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (raw: string): T | { error: string } =>
+    (values as readonly string[]).includes(raw)
+      ? (raw as T)
+      : { error: `must be one of ${values.join(', ')}, got "${raw}"` };
+
+const bool = (raw: string): boolean | { error: string } =>
+  ['true', '1', 'yes'].includes(raw)
+    ? true
+    : ['false', '0', 'no'].includes(raw)
+      ? false
+      : { error: `must be true or false, got "${raw}"` };
+
+const devOnly =
+  <T>(value: T) =>
+  (nodeEnv: NodeEnv): T | undefined =>
+    nodeEnv === 'production' ? undefined : value;
+
+const fields: { [K in keyof Omit<AppConfig, 'nodeEnv'>]: [string, Field<AppConfig[K]>] } = {
+  host: ['HOST', { parse: (s) => s, fallback: '127.0.0.1', describe: 'interface to listen on' }],
+  port: ['PORT', { parse: int(0, 65535), fallback: 3000, describe: 'HTTP port of the API' }],
+  databaseUrl: [
+    'DATABASE_URL',
+    {
+      parse: url(['postgres:', 'postgresql:']),
+      fallback: devOnly('postgres://postgres@127.0.0.1:5432/hundred'),
+      describe: 'PostgreSQL URL, e.g. postgres://user:password@host:5432/hundred',
+    },
+  ],
+  redisUrl: [
+    'REDIS_URL',
+    {
+      parse: url(['redis:', 'rediss:']),
+      fallback: devOnly('redis://127.0.0.1:6379/0'),
+      describe: 'Redis URL, e.g. redis://host:6379/0',
+    },
+  ],
+  redisPrefix: [
+    'REDIS_PREFIX',
+    {
+      parse: (s) =>
+        /^[A-Za-z0-9_{}-]{1,64}$/.test(s) ? s : { error: `must be 1-64 letters, digits, _ - { }, got "${s}"` },
+      fallback: 'hundred',
+      describe: 'prefix of the job queues in Redis',
+    },
+  ],
+  logLevel: [
+    'LOG_LEVEL',
+    {
+      parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const),
+      fallback: 'info',
+      describe: 'log level',
+    },
+  ],
+  sessionTtlHours: [
+    'SESSION_TTL_HOURS',
+    { parse: int(1, 24 * 30), fallback: 12, describe: 'session lifetime in hours' },
+  ],
+  cookieSecure: [
+    'COOKIE_SECURE',
+    { parse: bool, fallback: (env) => env === 'production', describe: 'send the session cookie over HTTPS only' },
+  ],
+  publicWebUrl: [
+    'PUBLIC_WEB_URL',
+    {
+      parse: url(['http:', 'https:']),
+      fallback: devOnly('http://localhost:5173'),
+      describe: 'address users open, used in e-mails',
+    },
+  ],
+  shutdownTimeoutMs: [
+    'SHUTDOWN_TIMEOUT_MS',
+    { parse: int(100, 120_000), fallback: 10_000, describe: 'longest graceful shutdown before exit' },
+  ],
+  signInSlowAfter: [
+    'SIGN_IN_SLOW_AFTER',
+    { parse: int(1, 100), fallback: 3, describe: 'failed sign-ins before delays start' },
+  ],
+  signInLockAfter: [
+    'SIGN_IN_LOCK_AFTER',
+    { parse: int(1, 100), fallback: 6, describe: 'failed sign-ins before lock-out' },
+  ],
+  signInLockMinutes: ['SIGN_IN_LOCK_MINUTES', { parse: int(1, 24 * 60), fallback: 15, describe: 'lock-out duration' }],
+  argon2MemoryKib: [
+    'ARGON2_MEMORY_KIB',
+    { parse: int(1024, 1024 * 1024), fallback: 19_456, describe: 'argon2id memory cost in KiB' },
+  ],
+};
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  const nodeEnvParsed = oneOf(['development', 'test', 'production'] as const)(nodeEnvRaw);
+  let nodeEnv: NodeEnv = 'development';
+  if (typeof nodeEnvParsed === 'object') problems.push(`NODE_ENV ${nodeEnvParsed.error}`);
+  else nodeEnv = nodeEnvParsed;
+
+  const out: Record<string, unknown> = { nodeEnv };
+  for (const [key, [name, field]] of Object.entries(fields) as [string, [string, Field<unknown>]][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') {
+      const fb =
+        typeof field.fallback === 'function' ? (field.fallback as (e: NodeEnv) => unknown)(nodeEnv) : field.fallback;
+      if (fb === undefined) problems.push(`${name} is missing: ${field.describe}`);
+      else out[key] = fb;
+      continue;
+    }
+    const parsed = field.parse(raw);
+    if (parsed !== null && typeof parsed === 'object' && 'error' in parsed) problems.push(`${name} ${parsed.error}`);
+    else out[key] = parsed;
+  }
+  const config = out as unknown as AppConfig;
+  if (problems.length === 0 && config.signInLockAfter <= config.signInSlowAfter) {
+    problems.push('SIGN_IN_LOCK_AFTER must be greater than SIGN_IN_SLOW_AFTER');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Injection token of the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,33 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Agency } from '../identity/agency.entity.js';
+import { Session } from '../identity/session.entity.js';
+import { User } from '../identity/user.entity.js';
+import { Foundation1763900000000 } from '../migrations/1763900000000-foundation.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/** Every entity and every migration, listed explicitly (no globs: the same list in tests and builds). */
+export const ENTITIES = [Agency, User, Session, AuditEvent, OutboxMessage, Notification];
+export const MIGRATIONS = [Foundation1763900000000];
+
+export function dataSourceOptions(databaseUrl: string, applicationName = 'hundred'): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    applicationName,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    extra: { max: 20 },
+  };
+}
+
+export function createDataSource(databaseUrl: string, applicationName?: string): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, applicationName));
+}

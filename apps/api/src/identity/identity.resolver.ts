@@ -1,0 +1,198 @@
+import { GLOBAL_ROLES, type Actor, type GlobalRole } from '@hundred/domain';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { assertCan, Ctx, CurrentActor, Public, Requires } from '../common/auth.js';
+import { AppError } from '../common/app-error.js';
+import { GlobalRoleEnum } from '../common/graphql-enums.js';
+import { actorOf, type RequestContext } from '../common/request-context.js';
+import { Agency } from './agency.entity.js';
+import { AgencyService } from './agency.service.js';
+import { AuthService, SESSION_COOKIE } from './auth.service.js';
+import { CreateAgencyInput, UpdateAgencyInput } from './dto/agency.inputs.js';
+import {
+  ChangeMyPasswordInput,
+  CreateUserInput,
+  ResetUserPasswordInput,
+  SetUserRolesInput,
+  SignInInput,
+  UpdateMyPreferencesInput,
+  UpdateUserInput,
+} from './dto/user.inputs.js';
+import { User } from './user.entity.js';
+import { UserService } from './user.service.js';
+
+const acting = (ctx: RequestContext, actor: Actor) => ({ actorId: actor.id, ip: ctx.ip });
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(
+    private readonly userService: UserService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Public()
+  @Mutation(() => User, { description: 'Signs in and sets the session cookie.' })
+  async signIn(@Args('input') input: SignInInput, @Ctx() ctx: RequestContext): Promise<User> {
+    const result = await this.auth.signIn(input.email, input.password, {
+      ip: ctx.ip,
+      userAgent: ctx.req.headers['user-agent'] ?? null,
+    });
+    void ctx.reply.setCookie(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.secureCookies,
+      path: '/',
+      expires: result.expiresAt,
+    });
+    ctx.user = result.user;
+    ctx.actor = actorOf(result.user);
+    return result.user;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Ends this session; true when one was open.' })
+  async signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
+    void ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (!ctx.user || !ctx.sessionId) return false;
+    await this.auth.signOut(ctx.sessionId, ctx.user.id, ctx.ip);
+    return true;
+  }
+
+  @Public()
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
+  me(@Ctx() ctx: RequestContext): User | null {
+    return ctx.user;
+  }
+
+  @Mutation(() => User)
+  updateMyPreferences(@Args('input') input: UpdateMyPreferencesInput, @CurrentActor() actor: Actor): Promise<User> {
+    return this.userService.updateMyPreferences(actor.id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes your password and signs out your other sessions.' })
+  async changeMyPassword(
+    @Args('input') input: ChangeMyPasswordInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    await this.userService.changeMyPassword(actor.id, input, ctx.sessionId, ctx.ip);
+    return true;
+  }
+
+  @Requires('user.list', { type: 'user' })
+  @Query(() => [User])
+  users(
+    @Args('agencyId', { type: () => ID, nullable: true }) agencyId?: string,
+    @Args('role', { type: () => GlobalRoleEnum, nullable: true }) role?: GlobalRole,
+    @Args('search', { nullable: true }) search?: string,
+  ): Promise<User[]> {
+    if (role !== undefined && role !== null && !GLOBAL_ROLES.includes(role))
+      throw AppError.field('role', 'validation.oneOf');
+    return this.userService.list({
+      agencyId: agencyId ?? undefined,
+      role: role ?? undefined,
+      search: search?.slice(0, 100),
+    });
+  }
+
+  @Query(() => User, { description: 'One user; refused alike whether or not it exists when you may not read it.' })
+  async user(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<User> {
+    const found = await this.userService.byId(id).catch(() => null);
+    if (!found) {
+      // Only those who may read any user learn that it does not exist.
+      assertCan(actor, 'user.read', { type: 'user', id, agencyId: '' });
+      throw AppError.notFound();
+    }
+    assertCan(actor, 'user.read', { type: 'user', id, agencyId: found.agencyId });
+    return found;
+  }
+
+  @Requires('user.create', { type: 'user' })
+  @Mutation(() => User)
+  createUser(
+    @Args('input') input: CreateUserInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return this.userService.create(input, acting(ctx, actor));
+  }
+
+  @Requires('user.update', (args) => ({ type: 'user', id: (args.input as UpdateUserInput).id }))
+  @Mutation(() => User)
+  updateUser(
+    @Args('input') input: UpdateUserInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return this.userService.update(input, acting(ctx, actor));
+  }
+
+  @Requires('user.changeRoles', (args) => ({ type: 'user', id: (args.input as SetUserRolesInput).id }))
+  @Mutation(() => User)
+  setUserRoles(
+    @Args('input') input: SetUserRolesInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return this.userService.setRoles(input, acting(ctx, actor));
+  }
+
+  @Requires('user.update', (args) => ({ type: 'user', id: (args.input as ResetUserPasswordInput).id }))
+  @Mutation(() => User, { description: 'Sets a new password for a user and ends their sessions.' })
+  resetUserPassword(
+    @Args('input') input: ResetUserPasswordInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<User> {
+    return this.userService.resetPassword(input, acting(ctx, actor));
+  }
+
+  @Requires('user.unlock', { type: 'user' })
+  @Mutation(() => Boolean, { description: 'Lifts a sign-in lock-out on an e-mail address.' })
+  async unlockSignIn(
+    @Args('email') email: string,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    await this.auth.unlock(email.trim().toLowerCase(), actor.id, ctx.ip);
+    return true;
+  }
+
+  @ResolveField(() => Agency)
+  async agency(@Parent() user: User, @Context() ctx: RequestContext): Promise<Agency> {
+    const agency = await ctx.loaders.agency.load(user.agencyId);
+    if (!agency) throw new Error(`agency ${user.agencyId} of user ${user.id} is missing`);
+    return agency;
+  }
+}
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  constructor(private readonly agencyService: AgencyService) {}
+
+  @Requires('agency.read', { type: 'agency' })
+  @Query(() => [Agency])
+  agencies(): Promise<Agency[]> {
+    return this.agencyService.list();
+  }
+
+  @Requires('agency.create', { type: 'agency' })
+  @Mutation(() => Agency)
+  createAgency(
+    @Args('input') input: CreateAgencyInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Agency> {
+    return this.agencyService.create(input, acting(ctx, actor));
+  }
+
+  @Requires('agency.update', (args) => ({ type: 'agency', id: (args.input as UpdateAgencyInput).id }))
+  @Mutation(() => Agency)
+  updateAgency(
+    @Args('input') input: UpdateAgencyInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Agency> {
+    return this.agencyService.update(input, acting(ctx, actor));
+  }
+}

@@ -1,0 +1,47 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue, job name and retry preset, in one place. A job name is bound to exactly one
+ * queue; the worker refuses to start if a name here has no handler, or two.
+ */
+export const QUEUES = ['notifications', 'system'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const JOB_PRESETS = {
+  /** Work with side effects worth retrying (e-mail, notifications). */
+  retrying: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: 24 * 3600, count: 5_000 },
+    removeOnFail: { age: 14 * 24 * 3600 },
+  },
+  /** Periodic housekeeping: the next run will do it again, no need to retry. */
+  housekeeping: {
+    attempts: 1,
+    removeOnComplete: { age: 3600, count: 100 },
+    removeOnFail: { age: 24 * 3600, count: 1_000 },
+  },
+} as const satisfies Record<string, JobsOptions>;
+
+export const JOBS = {
+  'notification.welcome': { queue: 'notifications', preset: 'retrying' },
+  'outbox.relay': { queue: 'system', preset: 'housekeeping' },
+} as const satisfies Record<string, { queue: QueueName; preset: keyof typeof JOB_PRESETS }>;
+
+export type JobName = keyof typeof JOBS;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** Worker concurrency per queue. */
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = { notifications: 8, system: 1 };
+
+/** Job ids: fixed and meaningful, for deduplication; BullMQ forbids ':' in custom ids. */
+export function jobId(...parts: string[]): string {
+  const id = parts.join('-');
+  if (id.includes(':')) throw new Error(`job id must not contain ':' (${id})`);
+  return id;
+}
+
+/** Recurring work, run through BullMQ job schedulers (never process timers). */
+export const SCHEDULES: readonly { id: string; job: JobName; everyMs: number }[] = [
+  { id: 'outbox-relay', job: 'outbox.relay', everyMs: 5_000 },
+];

@@ -1,0 +1,26 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+
+import { JOBS, JOB_PRESETS, SCHEDULES } from './job-catalog.js';
+import { QueueService } from './queue.service.js';
+
+/** Registers the recurring jobs (idempotent: an existing scheduler is updated, not doubled). */
+@Injectable()
+export class SchedulesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SchedulesService.name);
+
+  constructor(private readonly queues: QueueService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const s of SCHEDULES) {
+      const { removeOnComplete, removeOnFail } = JOB_PRESETS[JOBS[s.job].preset];
+      await this.queues
+        .queueOf(s.job)
+        .upsertJobScheduler(
+          s.id,
+          { every: s.everyMs },
+          { name: s.job, data: {}, opts: { removeOnComplete, removeOnFail } },
+        );
+    }
+    this.logger.log({ schedules: SCHEDULES.map((s) => s.id) }, 'Job schedulers registered');
+  }
+}

@@ -1,0 +1,9 @@
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { AgencyResolver, UserResolver } from '../identity/identity.resolver.js';
+import { NotificationResolver } from '../notifications/notification.resolver.js';
+
+/**
+ * Every resolver of the API, for emitting the schema without starting the app. An integration
+ * test checks that the running app's schema equals the one emitted from this list.
+ */
+export const ALL_RESOLVERS = [UserResolver, AgencyResolver, AuditResolver, NotificationResolver];

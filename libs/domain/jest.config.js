@@ -1,0 +1,7 @@
+import { preset } from '../../jest.preset.js';
+
+export default {
+  ...preset({ tsconfig: new URL('./tsconfig.spec.json', import.meta.url).pathname }),
+  displayName: 'domain',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};
