@@ -15,7 +15,7 @@ import { ALL_RESOLVERS } from './resolvers.js';
  */
 async function main(): Promise<void> {
   const target = fileURLToPath(new URL('../../schema.gql', import.meta.url));
-  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
   const schema = await app.get(GraphQLSchemaFactory).create(ALL_RESOLVERS);
   await app.close();
