@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import { AppError } from '../common/app-error.js';
+import { queryRows } from './sql.js';
 
 /**
  * `UPDATE … WHERE id = $1 AND version = $2`, bumping the version, and checking that exactly one
@@ -19,7 +20,8 @@ export async function updateVersioned<Row extends Record<string, unknown>>(
   if (before.length === 0) throw AppError.notFound();
   const columns = Object.keys(set);
   const assignments = columns.map((c, i) => `${c} = $${i + 3}`);
-  const rows: Row[] = await manager.query(
+  const rows = await queryRows<Row>(
+    manager,
     `UPDATE ${table} SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
       WHERE id = $1 AND version = $2 RETURNING *`,
     [id, version, ...columns.map((c) => set[c])],

@@ -81,7 +81,7 @@ export class AuthService {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
-      .addSelect('u.password_hash')
+      .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
       .getOne();
     const passwordOk = await this.passwords.verify(user?.passwordHash, password);

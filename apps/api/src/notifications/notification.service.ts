@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { ClockService } from '../clock/clock.service.js';
+import { queryRows } from '../database/sql.js';
 import { Notification } from './notification.entity.js';
 
 export interface NewNotification {
@@ -51,11 +52,12 @@ export class NotificationService {
 
   /** Marks the user's own notifications read; ids of others are ignored. Returns how many changed. */
   async markRead(userId: string, ids: string[] | null): Promise<number> {
-    const rows = (await this.dataSource.query(
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource.manager,
       `UPDATE notification SET read_at = $3 WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
        RETURNING id`,
       [userId, ids, this.clock.now()],
-    )) as { id: string }[];
+    );
     return rows.length;
   }
 }
