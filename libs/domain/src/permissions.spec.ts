@@ -1,14 +1,93 @@
-import { can, type Actor } from './permissions.js';
+import { ACTIONS, can, type Action, type Actor, type Resource } from './permissions.js';
+import { GLOBAL_ROLES, type GlobalRole } from './roles.js';
 
-const actor = (roles: Actor['roles'], over: Partial<Actor> = {}): Actor => ({
-  id: 'u1',
-  agencyId: 'a1',
+const actor = (roles: GlobalRole[], over: Partial<Actor> = {}): Actor => ({
+  id: 'me',
+  agencyId: 'agency-1',
   roles,
   ...over,
 });
-describe('can', () => {
-  it('lets the office create agencies', () => {
-    expect(can(actor(['ADMIN']), 'agency.create', { type: 'agency' })).toBe(true);
-    expect(can(actor(['FOCAL_POINT']), 'agency.create', { type: 'agency' })).toBe(false);
+
+/** The resource each action is asked about in the table below: someone else, in another agency. */
+const RESOURCE: Record<Action, Resource> = {
+  'agency.read': { type: 'agency' },
+  'agency.create': { type: 'agency' },
+  'agency.update': { type: 'agency', id: 'agency-2' },
+  'user.list': { type: 'user' },
+  'user.read': { type: 'user', id: 'other', agencyId: 'agency-2' },
+  'user.create': { type: 'user' },
+  'user.update': { type: 'user', id: 'other' },
+  'user.changeRoles': { type: 'user', id: 'other' },
+  'user.unlock': { type: 'user' },
+  'profile.update': { type: 'user', id: 'other' },
+  'audit.read': { type: 'audit' },
+};
+
+/** Who may do what: every role × every action of identity and administration. */
+const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
+  ADMIN: [
+    'agency.read',
+    'agency.create',
+    'agency.update',
+    'user.list',
+    'user.read',
+    'user.create',
+    'user.update',
+    'user.changeRoles',
+    'user.unlock',
+    'audit.read',
+  ],
+  LEADERSHIP: ['agency.read', 'user.list', 'user.read', 'audit.read'],
+  FOCAL_POINT: ['agency.read'],
+  REVIEWER: ['agency.read'],
+  NONE: ['agency.read'],
+};
+
+describe('can(): every role and action', () => {
+  for (const role of [...GLOBAL_ROLES, 'NONE'] as const) {
+    const a = actor(role === 'NONE' ? [] : [role]);
+    for (const action of ACTIONS) {
+      const allowed = EXPECTED[role].includes(action);
+      it(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(a, action, RESOURCE[action])).toBe(allowed);
+      });
+    }
+  }
+});
+
+describe('can(): rules that depend on the resource', () => {
+  it('refuses everything to nobody', () => {
+    for (const action of ACTIONS) {
+      expect(can(null, action, RESOURCE[action])).toBe(false);
+      expect(can(undefined, action, RESOURCE[action])).toBe(false);
+    }
+  });
+
+  it('lets anyone read and update their own profile, not another one', () => {
+    const me = actor(['REVIEWER']);
+    expect(can(me, 'user.read', { type: 'user', id: 'me', agencyId: 'agency-9' })).toBe(true);
+    expect(can(me, 'profile.update', { type: 'user', id: 'me' })).toBe(true);
+    expect(can(actor(['ADMIN']), 'profile.update', { type: 'user', id: 'other' })).toBe(false);
+  });
+
+  it('lets a focal point read people of their own agency only', () => {
+    const focal = actor(['FOCAL_POINT']);
+    expect(can(focal, 'user.read', { type: 'user', id: 'x', agencyId: 'agency-1' })).toBe(true);
+    expect(can(focal, 'user.read', { type: 'user', id: 'x', agencyId: 'agency-2' })).toBe(false);
+    expect(can(focal, 'user.read', { type: 'user', id: 'x' })).toBe(false);
+    expect(can(actor(['REVIEWER']), 'user.read', { type: 'user', id: 'x', agencyId: 'agency-1' })).toBe(false);
+  });
+
+  it('combines the grants of several roles', () => {
+    const both = actor(['FOCAL_POINT', 'LEADERSHIP']);
+    expect(can(both, 'user.list', { type: 'user' })).toBe(true);
+    expect(can(both, 'user.changeRoles', { type: 'user', id: 'x' })).toBe(false);
+  });
+
+  it('refuses an action asked about the wrong kind of resource', () => {
+    const office = actor(['ADMIN']);
+    expect(can(office, 'agency.create', { type: 'user' })).toBe(false);
+    expect(can(office, 'user.changeRoles', { type: 'agency' })).toBe(false);
+    expect(can(office, 'audit.read', { type: 'user' })).toBe(false);
   });
 });

@@ -48,8 +48,9 @@ function problems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    // Report the first failed constraint of a field: one clear message per field.
-    const first = Object.values(e.constraints ?? {})[0];
+    // One clear message per field: "required" first, else the first rule that failed.
+    const constraints = e.constraints ?? {};
+    const first = constraints.isNotEmpty ?? Object.values(constraints)[0];
     if (first !== undefined) {
       const [key, rawArgs] = first.split('|', 2);
       const args = rawArgs ? (JSON.parse(rawArgs) as unknown[]) : [];
@@ -71,7 +72,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     whitelist: true,
     forbidUnknownValues: true,
-    stopAtFirstError: true,
     exceptionFactory: (errors) => toAppError(errors),
   });
 }

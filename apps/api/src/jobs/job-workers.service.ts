@@ -78,7 +78,7 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
       throw new UnrecoverableError(`No handler for job ${job.name}`);
     }
     const payload = plainToInstance(handler.payloadType, job.data as object);
-    const errors = await validate(payload, { whitelist: true, forbidNonWhitelisted: false });
+    const errors = await validate(payload, { whitelist: true, forbidUnknownValues: false });
     if (errors.length > 0) {
       throw new UnrecoverableError(
         `Invalid payload for ${job.name}: ${errors.map((e) => `${e.property} ${Object.keys(e.constraints ?? {}).join(',')}`).join('; ')}`,
