@@ -1,0 +1,17 @@
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.js';
+
+/** Prints where to open the app and the demo sign-ins (used by the run command). */
+const url = process.argv[2] ?? 'http://localhost:5173';
+const roleNames: Record<string, string> = {
+  ADMIN: 'accelerator office / مكتب المسرّعات',
+  LEADERSHIP: 'leadership / القيادة',
+  FOCAL_POINT: 'focal point / ضابط الارتباط',
+  REVIEWER: 'reviewer / المراجع',
+};
+const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+console.log(`\nHundred is running: open ${url}\n`);
+console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
+for (const u of DEMO_USERS) {
+  console.log(`  ${u.email.padEnd(width)}  ${u.roles.map((r) => roleNames[r] ?? r).join(', ')}`);
+}
+console.log('');

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lint, type checks, the schema check, unit tests, API
+# integration tests against real PostgreSQL and Redis, and the browser tests in Chromium.
+source "$(dirname "$0")/lib.sh"
+
+ensure_packages
+ensure_services
+ensure_chromium
+
+say "Formatting and lint"
+npx prettier --check . --log-level warn
+npx eslint . --max-warnings 0
+
+build_all
+
+say "Type checks"
+npx nx run-many -t typecheck --output-style=static
+
+say "The committed GraphQL schema matches the code"
+node apps/api/dist/schema/emit-schema.js --check
+
+say "Unit tests"
+for project in libs/domain libs/workflow apps/api; do
+  (cd "$project" && node --experimental-vm-modules --no-warnings=ExperimentalWarning "$ROOT/node_modules/jest/bin/jest.js" --passWithNoTests)
+done
+
+say "API integration tests (GraphQL over HTTP, real PostgreSQL and Redis)"
+(cd apps/api && node --experimental-vm-modules --no-warnings=ExperimentalWarning "$ROOT/node_modules/jest/bin/jest.js" -c jest.int.config.js)
+
+say "Browser tests (Chromium)"
+(cd test && node --experimental-vm-modules --no-warnings=ExperimentalWarning "$ROOT/node_modules/jest/bin/jest.js")
+
+say "All tests passed"
