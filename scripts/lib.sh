@@ -12,8 +12,10 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 # Installs the npm packages when node_modules is missing or older than the lock file.
 ensure_packages() {
   if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "Installing npm packages (npm ci)"
-    npm ci --no-audit --no-fund
+    say "Installing npm packages"
+    # npm install, not npm ci: the registry here does not serve the other platforms' optional
+    # binaries (nx, resolver bindings), so the lock file lacks them and npm ci would refuse it.
+    npm install --no-audit --no-fund
   fi
 }
 
