@@ -1,0 +1,208 @@
+import { guard, office, system, teamLead, type Machine } from './core.js';
+
+export const TEAM_STATES = [
+  'FORMING',
+  'GOALS_SUBMITTED',
+  'READY',
+  'ACTIVE',
+  'UNDER_REVIEW',
+  'REPORTING',
+  'FINAL_SUBMITTED',
+  'COMPLETED',
+  'SUSTAINING',
+  'CLOSED',
+  'STOPPED',
+  'WITHDRAWN',
+] as const;
+export type TeamState = (typeof TEAM_STATES)[number];
+
+export const TEAM_EVENTS = [
+  'SUBMIT_GOALS',
+  'RETURN_GOALS',
+  'APPROVE_GOALS',
+  'START',
+  'BEGIN_REVIEW',
+  'DECIDE_MIDPOINT',
+  'BEGIN_REPORTING',
+  'SUBMIT_FINAL_REPORT',
+  'RECORD_OUTCOME',
+  'START_SUSTAINMENT',
+  'CLOSE_SUSTAINMENT',
+  'WITHDRAW',
+] as const;
+export type TeamEvent = (typeof TEAM_EVENTS)[number];
+
+export const MIDPOINT_DECISIONS = ['CONTINUE', 'COURSE_CORRECT', 'ESCALATE', 'STOP'] as const;
+export type MidpointDecision = (typeof MIDPOINT_DECISIONS)[number];
+
+export const OUTCOMES = ['ACHIEVED', 'PARTIALLY_ACHIEVED', 'NOT_ACHIEVED'] as const;
+export type TeamOutcome = (typeof OUTCOMES)[number];
+
+export const SUSTAINMENT_STATUSES = ['SUSTAINED', 'SCALED', 'LAPSED'] as const;
+export type SustainmentStatus = (typeof SUSTAINMENT_STATUSES)[number];
+
+export interface TeamContext {
+  /** 1–5 goals, each with 1–5 complete KPIs. */
+  readonly goalsComplete: boolean;
+  /** The cohort's member minimums (e.g. 3 members from 2 agencies). */
+  readonly memberMinimumsMet: boolean;
+  /** Enough assessments submitted, or the assessment deadline passed. */
+  readonly assessmentsInOrDue: boolean;
+  /** A final value for every KPI. */
+  readonly finalValuesComplete: boolean;
+  /** The outcome proposed from KPI attainment. */
+  readonly proposedOutcome?: TeamOutcome | null;
+  /** A sustainment plan with owner, actions, checkpoints and the sponsor's pledge. */
+  readonly sustainmentPlanComplete: boolean;
+  readonly decision?: MidpointDecision | null;
+  readonly outcome?: TeamOutcome | null;
+  readonly sustainmentStatus?: SustainmentStatus | null;
+  readonly comment?: string | null;
+  readonly reason?: string | null;
+}
+
+const hasText = (s: string | null | undefined) => (s ?? '').trim().length > 0;
+
+export const teamMachine: Machine<TeamState, TeamEvent, TeamContext> = {
+  name: 'team',
+  states: TEAM_STATES,
+  events: TEAM_EVENTS,
+  initial: 'FORMING',
+  terminal: ['CLOSED', 'STOPPED', 'WITHDRAWN'],
+  transitions: [
+    {
+      event: 'SUBMIT_GOALS',
+      from: ['FORMING'],
+      to: 'GOALS_SUBMITTED',
+      by: [teamLead],
+      guards: [guard('GOALS_COMPLETE', (c) => c.goalsComplete), guard('MEMBER_MINIMUMS', (c) => c.memberMinimumsMet)],
+      effects: [
+        { type: 'cancelDeadlines', group: 'GOALS' },
+        { type: 'notify', template: 'TEAM_GOALS_SUBMITTED', audience: ['OFFICE'] },
+      ],
+    },
+    {
+      event: 'RETURN_GOALS',
+      from: ['GOALS_SUBMITTED'],
+      to: 'FORMING',
+      by: [office],
+      guards: [guard('COMMENT_GIVEN', (c) => hasText(c.comment))],
+      effects: [
+        { type: 'scheduleDeadlines', group: 'GOALS' },
+        { type: 'notify', template: 'TEAM_GOALS_RETURNED', audience: ['TEAM_LEAD'] },
+      ],
+    },
+    {
+      event: 'APPROVE_GOALS',
+      from: ['GOALS_SUBMITTED'],
+      to: 'READY',
+      by: [office],
+      guards: [],
+      effects: [
+        { type: 'freezeTargets' },
+        { type: 'notify', template: 'TEAM_GOALS_APPROVED', audience: ['TEAM', 'SPONSOR'] },
+      ],
+    },
+    {
+      event: 'START',
+      from: ['READY'],
+      to: 'ACTIVE',
+      by: [system],
+      guards: [],
+      effects: [{ type: 'scheduleDeadlines', group: 'CHECK_INS' }],
+    },
+    {
+      event: 'BEGIN_REVIEW',
+      from: ['ACTIVE'],
+      to: 'UNDER_REVIEW',
+      by: [system],
+      guards: [],
+      effects: [],
+    },
+    {
+      event: 'DECIDE_MIDPOINT',
+      from: ['UNDER_REVIEW'],
+      to: { oneOf: ['ACTIVE', 'STOPPED'], pick: (c) => (c.decision === 'STOP' ? 'STOPPED' : 'ACTIVE') },
+      by: [office],
+      guards: [
+        guard('DECISION_GIVEN', (c) => c.decision != null),
+        guard('ASSESSMENTS_IN_OR_DUE', (c) => c.assessmentsInOrDue),
+        guard('REASON_GIVEN_TO_STOP', (c) => c.decision !== 'STOP' || hasText(c.reason)),
+      ],
+      effects: (c) => [
+        { type: 'cascade', machine: 'review', event: 'DECIDE', scope: 'TEAM_REVIEW' },
+        ...(c.decision === 'STOP' ? [{ type: 'cancelDeadlines', group: 'ALL' } as const] : []),
+        ...(c.decision === 'ESCALATE'
+          ? [{ type: 'notify', template: 'TEAM_MIDPOINT_ESCALATED', audience: ['LEADERSHIP', 'SPONSOR'] } as const]
+          : []),
+        { type: 'notify', template: 'TEAM_MIDPOINT_DECIDED', audience: ['TEAM', 'SPONSOR'] },
+      ],
+    },
+    {
+      event: 'BEGIN_REPORTING',
+      from: ['ACTIVE'],
+      to: 'REPORTING',
+      by: [system],
+      guards: [],
+      effects: [
+        { type: 'cancelDeadlines', group: 'CHECK_INS' },
+        { type: 'scheduleDeadlines', group: 'FINAL_REPORT' },
+      ],
+    },
+    {
+      event: 'SUBMIT_FINAL_REPORT',
+      from: ['REPORTING'],
+      to: 'FINAL_SUBMITTED',
+      by: [teamLead],
+      guards: [guard('FINAL_VALUES_COMPLETE', (c) => c.finalValuesComplete)],
+      effects: [
+        { type: 'cancelDeadlines', group: 'FINAL_REPORT' },
+        { type: 'notify', template: 'TEAM_FINAL_REPORT_SUBMITTED', audience: ['OFFICE', 'SPONSOR'] },
+      ],
+    },
+    {
+      event: 'RECORD_OUTCOME',
+      from: ['FINAL_SUBMITTED'],
+      to: 'COMPLETED',
+      by: [office],
+      guards: [
+        guard('OUTCOME_GIVEN', (c) => c.outcome != null),
+        guard('REASON_GIVEN_TO_OVERRIDE', (c) => c.outcome === c.proposedOutcome || hasText(c.reason)),
+      ],
+      effects: [{ type: 'notify', template: 'TEAM_OUTCOME_RECORDED', audience: ['TEAM', 'SPONSOR', 'LEADERSHIP'] }],
+    },
+    {
+      event: 'START_SUSTAINMENT',
+      from: ['COMPLETED'],
+      to: 'SUSTAINING',
+      by: [office],
+      guards: [guard('SUSTAINMENT_PLAN_COMPLETE', (c) => c.sustainmentPlanComplete)],
+      effects: [
+        { type: 'scheduleDeadlines', group: 'CHECKPOINTS' },
+        { type: 'notify', template: 'TEAM_SUSTAINMENT_STARTED', audience: ['AGENCY_FOCAL_POINTS', 'SPONSOR'] },
+      ],
+    },
+    {
+      event: 'CLOSE_SUSTAINMENT',
+      from: ['SUSTAINING'],
+      to: 'CLOSED',
+      by: [office],
+      guards: [guard('SUSTAINMENT_STATUS_GIVEN', (c) => c.sustainmentStatus != null)],
+      effects: [
+        { type: 'cancelDeadlines', group: 'CHECKPOINTS' },
+        { type: 'notify', template: 'TEAM_SUSTAINMENT_CLOSED', audience: ['SPONSOR', 'OFFICE', 'LEADERSHIP'] },
+      ],
+    },
+    {
+      event: 'WITHDRAW',
+      from: ['FORMING', 'GOALS_SUBMITTED', 'READY', 'ACTIVE', 'UNDER_REVIEW', 'REPORTING', 'FINAL_SUBMITTED'],
+      to: 'WITHDRAWN',
+      by: [office, system],
+      guards: [guard('REASON_GIVEN', (c) => hasText(c.reason))],
+      effects: [
+        { type: 'cancelDeadlines', group: 'ALL' },
+        { type: 'notify', template: 'TEAM_WITHDRAWN', audience: ['TEAM', 'SPONSOR', 'OFFICE'] },
+      ],
+    },
+  ],
+};
