@@ -173,16 +173,32 @@ export class AuthService {
       actorId: null,
       action: 'auth.sign_in_refused',
       subjectType: 'user',
+      subjectId: await this.userIdOf(email),
       data: { email, reason },
       ip,
     });
+  }
+
+  /** The account with this e-mail, for the audit trail (null when none has it). */
+  private async userIdOf(email: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [email])) as {
+      id: string;
+    }[];
+    return row?.id ?? null;
   }
 
   /** The office lifts a lock-out early. */
   async unlock(email: string, actorId: string, ip: string | null): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM sign_in_throttle WHERE email = $1`, [email]);
-      await this.audit.record(manager, { actorId, action: 'auth.unlocked', subjectType: 'user', data: { email }, ip });
+      await this.audit.record(manager, {
+        actorId,
+        action: 'auth.unlocked',
+        subjectType: 'user',
+        subjectId: await this.userIdOf(email),
+        data: { email },
+        ip,
+      });
     });
   }
 

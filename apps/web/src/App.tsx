@@ -1,0 +1,56 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+
+import { apolloClient } from './api/client';
+import { NotFoundState } from './components/PageState';
+import { Shell } from './components/Shell';
+import { directionOf, initialLanguage } from './i18n';
+import { AccountPage } from './pages/AccountPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { SignInPage } from './pages/SignInPage';
+import { DirectionSync } from './session/language';
+import { RequireSession } from './session/RequireSession';
+import { SessionProvider } from './session/session';
+import { theme } from './theme';
+
+// Administration is for few people: its code loads only when opened.
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const UserPage = lazy(() => import('./pages/admin/UserPage'));
+const AgenciesPage = lazy(() => import('./pages/admin/AgenciesPage'));
+
+export function App() {
+  return (
+    <DirectionProvider initialDirection={directionOf(initialLanguage)}>
+      <MantineProvider theme={theme}>
+        <DirectionSync />
+        <Notifications position="bottom-center" zIndex={1000} />
+        <ApolloProvider client={apolloClient}>
+          <BrowserRouter>
+            <SessionProvider>
+              <Routes>
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route
+                  element={
+                    <RequireSession>
+                      <Shell />
+                    </RequireSession>
+                  }
+                >
+                  <Route index element={<NotificationsPage />} />
+                  <Route path="account" element={<AccountPage />} />
+                  <Route path="admin/users" element={<UsersPage />} />
+                  <Route path="admin/users/:id" element={<UserPage />} />
+                  <Route path="admin/agencies" element={<AgenciesPage />} />
+                  <Route path="*" element={<NotFoundState />} />
+                </Route>
+              </Routes>
+            </SessionProvider>
+          </BrowserRouter>
+        </ApolloProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}

@@ -1,0 +1,37 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+
+import { currentLanguage } from '../i18n';
+import { errorCode } from './errors';
+
+type Listener = () => void;
+const sessionEndedListeners = new Set<Listener>();
+
+/** Called when the server says the session is gone (expired, or ended from another browser). */
+export function onSessionEnded(listener: Listener): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+// The server writes its messages in the language of the request: always send the one on screen.
+const languageLink = new SetContextLink((previous) => ({
+  headers: { ...(previous.headers as Record<string, string> | undefined), 'Accept-Language': currentLanguage() },
+}));
+
+const sessionLink = new ErrorLink(({ error, operation }) => {
+  if (operation.operationName !== 'SignIn' && errorCode(error) === 'UNAUTHENTICATED') {
+    sessionEndedListeners.forEach((listener) => listener());
+  }
+});
+
+// Same origin only: the development and preview servers proxy /graphql to the API.
+const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+
+export const apolloClient = new ApolloClient({
+  link: ApolloLink.from([languageLink, sessionLink, httpLink]),
+  cache: new InMemoryCache(),
+  defaultOptions: {
+    watchQuery: { fetchPolicy: 'cache-and-network' },
+  },
+});

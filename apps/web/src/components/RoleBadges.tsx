@@ -1,0 +1,23 @@
+import { Badge, Group, type MantineColor } from '@mantine/core';
+import { isGlobalRole, type GlobalRole } from '@hundred/domain';
+import { useTranslation } from 'react-i18next';
+
+const COLORS: Record<GlobalRole, MantineColor> = {
+  ADMIN: 'hundred',
+  LEADERSHIP: 'indigo',
+  FOCAL_POINT: 'orange',
+  REVIEWER: 'grape',
+};
+
+export function RoleBadges({ roles, size = 'sm' }: { roles: readonly string[]; size?: 'xs' | 'sm' | 'md' }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="wrap">
+      {roles.filter(isGlobalRole).map((role) => (
+        <Badge key={role} size={size} variant="light" color={COLORS[role]} tt="none">
+          {t(`roles.${role}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}

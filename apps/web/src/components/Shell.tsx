@@ -1,0 +1,229 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  Indicator,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { can } from '@hundred/domain';
+import { IconBell, IconBuildingCommunity, IconLogout, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useMatch } from 'react-router';
+
+import { graphql } from '../gql';
+import { useFormat } from '../lib/format';
+import { useSession } from '../session/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PageLoader } from './PageState';
+import { RoleBadges } from './RoleBadges';
+
+export const UnreadCountQuery = graphql(`
+  query UnreadNotificationCount {
+    myUnreadNotificationCount
+  }
+`);
+
+function Brand() {
+  const { t } = useTranslation();
+  return (
+    <UnstyledButton component={Link} to="/" aria-label={t('app.homeLink')}>
+      <Group gap="sm" wrap="nowrap">
+        <span className="brand-mark" aria-hidden>
+          100
+        </span>
+        <Stack gap={0}>
+          <Text fw={700} size="lg" lh={1.2}>
+            {t('app.name')}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.3} visibleFrom="xs">
+            {t('app.subtitle')}
+          </Text>
+        </Stack>
+      </Group>
+    </UnstyledButton>
+  );
+}
+
+function UnreadBell() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data } = useQuery(UnreadCountQuery, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
+  const count = data?.myUnreadNotificationCount ?? 0;
+  const label = t('header.unread', { number: format.number(count) });
+  return (
+    <Tooltip label={label}>
+      <Indicator label={format.number(count)} size={18} offset={4} disabled={count === 0} color="red">
+        <ActionIcon component={Link} to="/" variant="default" size="lg" aria-label={label}>
+          <IconBell size={20} aria-hidden />
+        </ActionIcon>
+      </Indicator>
+    </Tooltip>
+  );
+}
+
+function UserSummary({ align = 'end' }: { align?: 'start' | 'end' }) {
+  const { user } = useSession();
+  const format = useFormat();
+  if (!user) return null;
+  return (
+    <Stack gap={2} align={align === 'end' ? 'flex-end' : 'flex-start'} data-testid="signed-in-user">
+      <Text fw={600} size="sm" lh={1.2}>
+        {format.name(user)}
+      </Text>
+      <RoleBadges roles={user.roles} size="sm" />
+    </Stack>
+  );
+}
+
+function NavItem({ to, label, icon, end = false }: { to: string; label: string; icon: ReactNode; end?: boolean }) {
+  const match = useMatch({ path: to, end });
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={icon}
+      active={match !== null}
+      aria-current={match ? 'page' : undefined}
+      variant="light"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { user, actor, signOut } = useSession();
+  const format = useFormat();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+
+  // On small screens the menu closes once a page is chosen.
+  useEffect(() => close(), [location.pathname, close]);
+
+  const mayListUsers = can(actor, 'user.list', { type: 'user' });
+  const mayManageAgencies =
+    can(actor, 'agency.create', { type: 'agency' }) || can(actor, 'agency.update', { type: 'agency' });
+  const showAdministration = mayListUsers || mayManageAgencies;
+
+  const handleSignOut = () => void signOut();
+
+  return (
+    <>
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell
+        header={{ height: 68 }}
+        navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'md', md: 'xl' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('nav.toggle')}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+              />
+              <Brand />
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <Group visibleFrom="md" gap="sm" wrap="nowrap">
+                <UserSummary />
+                <Divider orientation="vertical" />
+              </Group>
+              <UnreadBell />
+              <LanguageSwitch visibleFrom="xs" />
+              <Button
+                variant="subtle"
+                color="gray"
+                leftSection={<IconLogout size={18} aria-hidden />}
+                onClick={handleSignOut}
+                visibleFrom="sm"
+              >
+                {t('header.signOut')}
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="md" id="main-navigation" aria-label={t('nav.label')}>
+          <AppShell.Section hiddenFrom="md" mb="md">
+            <UserSummary align="start" />
+          </AppShell.Section>
+          <AppShell.Section grow component={ScrollArea}>
+            <Stack gap={4}>
+              <NavItem to="/" end label={t('nav.notifications')} icon={<IconBell size={20} aria-hidden />} />
+              <NavItem to="/account" label={t('nav.account')} icon={<IconUserCircle size={20} aria-hidden />} />
+              {showAdministration ? (
+                <>
+                  <Text size="xs" fw={700} c="dimmed" mt="lg" mb={4} px="sm" id="nav-administration">
+                    {t('nav.administration')}
+                  </Text>
+                  {mayListUsers ? (
+                    <NavItem to="/admin/users" label={t('nav.users')} icon={<IconUsers size={20} aria-hidden />} />
+                  ) : null}
+                  {mayManageAgencies || mayListUsers ? (
+                    <NavItem
+                      to="/admin/agencies"
+                      label={t('nav.agencies')}
+                      icon={<IconBuildingCommunity size={20} aria-hidden />}
+                    />
+                  ) : null}
+                </>
+              ) : null}
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section hiddenFrom="sm" pt="md">
+            <Stack gap="xs">
+              <LanguageSwitch hiddenFrom="xs" fullWidth />
+              <Button
+                variant="light"
+                color="gray"
+                fullWidth
+                leftSection={<IconLogout size={18} aria-hidden />}
+                onClick={handleSignOut}
+              >
+                {t('header.signOut')}
+              </Button>
+            </Stack>
+          </AppShell.Section>
+          {user ? (
+            <AppShell.Section visibleFrom="sm" pt="md">
+              <Text size="xs" c="dimmed">
+                {t('fields.agency')}
+              </Text>
+              <Text size="sm" fw={500}>
+                {format.name(user.agency)}
+              </Text>
+            </AppShell.Section>
+          ) : null}
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main-content" tabIndex={-1}>
+          <div style={{ maxWidth: 1200, marginInline: 'auto' }}>
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ProxyOptions } from 'vite';
+
+// The browser only ever talks to its own origin: the API is reached through this proxy, so the
+// session cookie stays first-party. The same settings serve `vite` (development) and `vite preview`.
+const apiUrl = process.env.HUNDRED_API_URL || 'http://127.0.0.1:3000';
+const host = process.env.HUNDRED_WEB_HOST || '127.0.0.1';
+const port = Number(process.env.HUNDRED_WEB_PORT || 5173);
+
+const toApi: ProxyOptions = { target: apiUrl, changeOrigin: false, xfwd: true };
+const proxy: Record<string, ProxyOptions> = { '/graphql': toApi, '/health': toApi };
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@hundred/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
+    },
+  },
+  server: { host, port, strictPort: true, proxy },
+  preview: { host, port, strictPort: true, proxy },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // One entry chunk of about 250 KB gzip (React, Mantine, Apollo, router); administration is split off.
+    chunkSizeWarningLimit: 1000,
+  },
+});
