@@ -1,4 +1,4 @@
-import type { ArgumentsHost } from '@nestjs/common';
+import { Logger, type ArgumentsHost } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { GraphQLError } from 'graphql';
 
@@ -27,6 +27,8 @@ const production = loadConfig({
 });
 
 describe('ErrorsFilter', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   it('hides internal errors from clients in production', () => {
     const out = new ErrorsFilter(production).catch(
       new Error('relation "secret_table" does not exist'),
