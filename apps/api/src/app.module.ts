@@ -11,6 +11,7 @@ import { ErrorsFilter } from './common/errors.filter.js';
 import { LoadersFactory } from './common/loaders.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { CohortsModule } from './cohorts/cohorts.module.js';
 import { CoreModule } from './core.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         CoreModule.forConfig(config, role),
         IdentityModule,
         NotificationsModule,
+        CohortsModule,
         ...(http ? [HttpModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],

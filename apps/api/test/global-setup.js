@@ -14,6 +14,7 @@ export default async function globalSetup() {
   process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
   process.env.REDIS_PREFIX = `test-${run}`;
   process.env.ARGON2_MEMORY_KIB = '4096';
+  process.env.CLOCK_CONTROL = 'true';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'fatal';
   const client = new pg.Client({ connectionString: server.toString() });
   await client.connect();

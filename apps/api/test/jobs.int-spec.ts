@@ -1,15 +1,12 @@
 import 'reflect-metadata';
 
-import { Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 
-import { ClockService } from '../src/clock/clock.service.js';
-import { APP_CONFIG, loadConfig } from '../src/config/config.js';
-import { QueueService } from '../src/jobs/queue.service.js';
+import { loadConfig } from '../src/config/config.js';
+import { CoreModule } from '../src/core.module.js';
 import { WorkerModule } from '../src/jobs/worker.module.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
-import { createRedis, REDIS } from '../src/redis/redis.js';
+import { createRedis } from '../src/redis/redis.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
 async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
@@ -103,23 +100,14 @@ describe('jobs through BullMQ on real Redis', () => {
     const config = loadConfig({ ...process.env });
     const redis = createRedis(config.redisUrl, 'test-coverage');
     // The shared infrastructure without the notifications feature: "notification.welcome" has no handler.
-    @Global()
-    @Module({
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: REDIS, useValue: redis },
-        { provide: DataSource, useValue: app.dataSource },
-        ClockService,
-        QueueService,
-        OutboxService,
-      ],
-      exports: [APP_CONFIG, REDIS, DataSource, ClockService, QueueService, OutboxService],
-    })
-    class InfraOnly {}
+    const infra = CoreModule.forConfig({ ...config, clockControl: false }, 'worker', {
+      dataSource: app.dataSource,
+      redis,
+    });
     try {
       await expect(
         NestFactory.createApplicationContext(
-          { module: class WorkerOnly {}, imports: [InfraOnly, WorkerModule] },
+          { module: class WorkerOnly {}, imports: [infra, WorkerModule] },
           { logger: false, abortOnError: false },
         ),
       ).rejects.toThrow('job "notification.welcome" has no handler');

@@ -156,7 +156,7 @@ describe('checkCalendar', () => {
       'time zone "Mars/Olympus" is not known',
       'the weekend cannot be the whole week',
       'intakeCloses (day -50) must come after intakeOpens (day -42)',
-      'checkpoint day 120 must come after day 130',
+      'checkpoints.1 (day 120) must come after checkpoints.0 (day 130)',
     ]);
   });
 });

@@ -176,19 +176,70 @@ export function checkInDueTimes(cal: CohortCalendar): Date[] {
   return out;
 }
 
-/** What is wrong with a calendar, in words the office can act on; empty when consistent. */
-export function checkCalendar(cal: CohortCalendar): string[] {
-  const problems: string[] = [];
-  if (!DateTime.local().setZone(cal.timeZone).isValid) problems.push(`time zone "${cal.timeZone}" is not known`);
-  if (!ISO_DATE.test(cal.day1) || !DateTime.fromISO(cal.day1).isValid)
-    problems.push(`day 1 "${cal.day1}" is not a date`);
-  if (cal.weekendDays.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
-    problems.push('weekend days must be 1 (Monday) to 7 (Sunday)');
-  if (new Set(cal.weekendDays).size >= 7) problems.push('the weekend cannot be the whole week');
-  for (const h of cal.holidays)
-    if (!ISO_DATE.test(h) || !DateTime.fromISO(h).isValid) problems.push(`holiday "${h}" is not a date`);
+/** One thing wrong with a calendar: the field it concerns, a code, and the values to explain it. */
+export interface CalendarProblem {
+  field: string;
+  code:
+    | 'UNKNOWN_TIME_ZONE'
+    | 'BAD_DATE'
+    | 'BAD_WEEKDAY'
+    | 'WHOLE_WEEK_WEEKEND'
+    | 'NOT_A_DAY'
+    | 'OUT_OF_ORDER'
+    | 'LAUNCH_NOT_DAY_1'
+    | 'NO_CHECKPOINT'
+    | 'BAD_TIME'
+    | 'BAD_DAY_COUNT';
+  params?: Record<string, string | number>;
+}
+
+/** Problems that make a calendar unusable (a time zone or date that does not exist, …). */
+export function calendarFormatProblems(cal: CohortCalendar): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  if (typeof cal.timeZone !== 'string' || !DateTime.local().setZone(cal.timeZone).isValid) {
+    problems.push({ field: 'timeZone', code: 'UNKNOWN_TIME_ZONE', params: { value: String(cal.timeZone) } });
+  }
+  if (!ISO_DATE.test(cal.day1) || !DateTime.fromISO(cal.day1).isValid) problems.push({ field: 'day1', code: 'BAD_DATE', params: { value: cal.day1 } });
+  if (cal.weekendDays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) problems.push({ field: 'weekendDays', code: 'BAD_WEEKDAY' });
+  if (new Set(cal.weekendDays).size >= 7) problems.push({ field: 'weekendDays', code: 'WHOLE_WEEK_WEEKEND' });
+  cal.holidays.forEach((h, i) => {
+    if (!ISO_DATE.test(h) || !DateTime.fromISO(h).isValid) problems.push({ field: `holidays.${i}`, code: 'BAD_DATE', params: { value: h } });
+  });
   const o = cal.offsets;
-  const order: [string, number][] = [
+  if (!/^([01]\d|2[0-3]):([0-5]\d)$/.test(o.checkInTime)) problems.push({ field: 'offsets.checkInTime', code: 'BAD_TIME', params: { value: o.checkInTime } });
+  if (!Number.isInteger(o.checkInWeekday) || o.checkInWeekday < 1 || o.checkInWeekday > 7) {
+    problems.push({ field: 'offsets.checkInWeekday', code: 'BAD_WEEKDAY' });
+  }
+  for (const k of DAY_COUNTS) {
+    const v = o[k] as number;
+    if (!Number.isInteger(v) || v < 0 || v > 365) problems.push({ field: `offsets.${k}`, code: 'BAD_DAY_COUNT' });
+  }
+  for (const [name, day] of phaseOrder(o)) {
+    if (!Number.isInteger(day) || day === 0 || Math.abs(day) > 1000) problems.push({ field: `offsets.${name}`, code: 'NOT_A_DAY', params: { day } });
+  }
+  o.checkpoints.forEach((c, i) => {
+    if (!Number.isInteger(c) || c === 0 || Math.abs(c) > 1000) problems.push({ field: `offsets.checkpoints.${i}`, code: 'NOT_A_DAY', params: { day: c } });
+  });
+  return problems;
+}
+
+const DAY_COUNTS: (keyof CalendarOffsets)[] = [
+  'screeningWorkingDays',
+  'decisionWorkingDays',
+  'intakeCloseReminderDays',
+  'goalsReminderDays',
+  'launchReminderDays',
+  'assessmentReminderDays',
+  'finalReportReminderDays',
+  'checkpointReminderDays',
+  'screeningReminderWorkingDays',
+  'screeningEscalationWorkingDays',
+  'decisionReminderWorkingDays',
+  'closeAfterLastCheckpointDays',
+];
+
+function phaseOrder(o: CalendarOffsets): [keyof CalendarOffsets, number][] {
+  return [
     ['intakeOpens', o.intakeOpens],
     ['intakeCloses', o.intakeCloses],
     ['selectionEnds', o.selectionEnds],
@@ -199,46 +250,59 @@ export function checkCalendar(cal: CohortCalendar): string[] {
     ['midpointCloses', o.midpointCloses],
     ['results', o.results],
     ['finalReportDue', o.finalReportDue],
+    ['sustainmentStarts', o.sustainmentStarts],
   ];
-  for (const [name, day] of order)
-    if (!Number.isInteger(day) || day === 0) problems.push(`${name} must be a whole day other than 0`);
+}
+
+/** Everything wrong with a calendar, format first, then the order of its phases; empty when consistent. */
+export function calendarProblems(cal: CohortCalendar): CalendarProblem[] {
+  const problems = calendarFormatProblems(cal);
+  const o = cal.offsets;
+  if (o.launch !== 1) problems.push({ field: 'offsets.launch', code: 'LAUNCH_NOT_DAY_1' });
+  const order = phaseOrder(o);
   for (let i = 1; i < order.length; i++) {
     const [prevName, prev] = order[i - 1]!;
     const [name, day] = order[i]!;
-    const strict = !(prevName === 'assessmentsDue' && name === 'midpointCloses');
-    if (strict ? day <= prev : day < prev)
-      problems.push(`${name} (day ${day}) must come after ${prevName} (day ${prev})`);
+    // The mid-point may close on the day assessments are due, and sustainment start with the report.
+    const mayEqual = (prevName === 'assessmentsDue' && name === 'midpointCloses') || name === 'sustainmentStarts';
+    if (mayEqual ? day < prev : day <= prev) problems.push({ field: `offsets.${name}`, code: 'OUT_OF_ORDER', params: { day, after: prevName, afterDay: prev } });
   }
-  if (o.launch !== 1) problems.push('launch must be day 1');
-  if (o.sustainmentStarts < o.finalReportDue) problems.push('sustainmentStarts must not come before finalReportDue');
-  if (o.checkpoints.length === 0) problems.push('at least one sustainment checkpoint is needed');
+  if (o.checkpoints.length === 0) problems.push({ field: 'offsets.checkpoints', code: 'NO_CHECKPOINT' });
   o.checkpoints.forEach((c, i) => {
     const prev = i === 0 ? o.sustainmentStarts : o.checkpoints[i - 1]!;
-    if (!Number.isInteger(c) || c <= prev) problems.push(`checkpoint day ${c} must come after day ${prev}`);
+    const after = i === 0 ? 'sustainmentStarts' : `checkpoints.${i - 1}`;
+    if (c <= prev) problems.push({ field: `offsets.checkpoints.${i}`, code: 'OUT_OF_ORDER', params: { day: c, after, afterDay: prev } });
   });
-  if (!/^([01]\d|2[0-3]):([0-5]\d)$/.test(o.checkInTime))
-    problems.push(`check-in time "${o.checkInTime}" must be HH:MM`);
-  if (!Number.isInteger(o.checkInWeekday) || o.checkInWeekday < 1 || o.checkInWeekday > 7)
-    problems.push('check-in weekday must be 1 to 7');
-  const positive: (keyof CalendarOffsets)[] = [
-    'screeningWorkingDays',
-    'decisionWorkingDays',
-    'intakeCloseReminderDays',
-    'goalsReminderDays',
-    'launchReminderDays',
-    'assessmentReminderDays',
-    'finalReportReminderDays',
-    'checkpointReminderDays',
-    'screeningReminderWorkingDays',
-    'screeningEscalationWorkingDays',
-    'decisionReminderWorkingDays',
-    'closeAfterLastCheckpointDays',
-  ];
-  for (const k of positive) {
-    const v = o[k] as number;
-    if (!Number.isInteger(v) || v < 0 || v > 365) problems.push(`${k} must be a whole number of days from 0 to 365`);
-  }
   return problems;
+}
+
+/** The problems in plain English (logs, tests and the command line). */
+export function checkCalendar(cal: CohortCalendar): string[] {
+  return calendarProblems(cal).map((p) => {
+    const v = p.params ?? {};
+    switch (p.code) {
+      case 'UNKNOWN_TIME_ZONE':
+        return `time zone "${v.value}" is not known`;
+      case 'BAD_DATE':
+        return `${p.field} "${v.value}" is not a date`;
+      case 'BAD_WEEKDAY':
+        return `${p.field} must be 1 (Monday) to 7 (Sunday)`;
+      case 'WHOLE_WEEK_WEEKEND':
+        return 'the weekend cannot be the whole week';
+      case 'NOT_A_DAY':
+        return `${p.field} must be a whole day other than 0`;
+      case 'OUT_OF_ORDER':
+        return `${p.field.replace('offsets.', '')} (day ${v.day}) must come after ${v.after} (day ${v.afterDay})`;
+      case 'LAUNCH_NOT_DAY_1':
+        return 'launch must be day 1';
+      case 'NO_CHECKPOINT':
+        return 'at least one sustainment checkpoint is needed';
+      case 'BAD_TIME':
+        return `${p.field} "${v.value}" must be HH:MM`;
+      case 'BAD_DAY_COUNT':
+        return `${p.field} must be a whole number of days from 0 to 365`;
+    }
+  });
 }
 
 /** What a scheduled deadline does when it comes due. */
@@ -335,4 +399,62 @@ export function formatHijri(instant: Date, lang: 'ar' | 'en', timeZone: string, 
   const locale =
     lang === 'ar' ? `ar-SA-u-ca-islamic-umalqura-nu-${arabicDigits ? 'arab' : 'latn'}` : 'en-u-ca-islamic-umalqura';
   return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+}
+
+/**
+ * How a deadline's due time follows from the calendar. Stored with each deadline, so that moving
+ * a cohort's day 1 (or its weekend, holidays or offsets) recomputes every pending one.
+ */
+export type DueRule =
+  | { readonly rule: 'COHORT'; readonly kind: CohortDeadlineKind }
+  | { readonly rule: 'GOALS_DUE' | 'GOALS_REMINDER' }
+  | { readonly rule: 'ASSESSMENTS_DUE' | 'ASSESSMENTS_REMINDER' }
+  | { readonly rule: 'FINAL_REPORT_DUE' | 'FINAL_REPORT_REMINDER' }
+  | { readonly rule: 'CHECKPOINT_DUE' | 'CHECKPOINT_REMINDER'; readonly index: number }
+  | { readonly rule: 'CHECK_IN'; readonly index: number }
+  | { readonly rule: 'SCREENING_DUE' | 'SCREENING_REMINDER' | 'SCREENING_ESCALATION'; readonly from: string }
+  | { readonly rule: 'DECISION_DUE' | 'DECISION_REMINDER'; readonly from: string }
+  /** A fixed instant (e.g. a blocked transition checked again a day later). */
+  | { readonly rule: 'AT'; readonly at: string };
+
+/** The due instant of a rule in a calendar; null when the calendar no longer has it (e.g. fewer checkpoints). */
+export function resolveDue(cal: CohortCalendar, r: DueRule): Date | null {
+  switch (r.rule) {
+    case 'COHORT':
+      return cohortDeadlines(cal).find((d) => d.kind === r.kind)?.dueAt ?? null;
+    case 'GOALS_DUE':
+      return goalsDeadline(cal).dueAt;
+    case 'GOALS_REMINDER':
+      return goalsDeadline(cal).remindAt;
+    case 'ASSESSMENTS_DUE':
+      return assessmentsDeadline(cal).dueAt;
+    case 'ASSESSMENTS_REMINDER':
+      return assessmentsDeadline(cal).remindAt;
+    case 'FINAL_REPORT_DUE':
+      return finalReportDeadline(cal).dueAt;
+    case 'FINAL_REPORT_REMINDER':
+      return finalReportDeadline(cal).remindAt;
+    case 'CHECKPOINT_DUE':
+      return checkpointDeadlines(cal)[r.index]?.dueAt ?? null;
+    case 'CHECKPOINT_REMINDER':
+      return checkpointDeadlines(cal)[r.index]?.remindAt ?? null;
+    case 'CHECK_IN':
+      return checkInDueTimes(cal)[r.index] ?? null;
+    case 'SCREENING_DUE':
+      return screeningDeadline(cal, new Date(r.from)).dueAt;
+    case 'SCREENING_REMINDER':
+      return screeningDeadline(cal, new Date(r.from)).remindAt;
+    case 'SCREENING_ESCALATION':
+      return screeningDeadline(cal, new Date(r.from)).escalateAt ?? null;
+    case 'DECISION_DUE':
+      return decisionDeadline(cal, new Date(r.from)).dueAt;
+    case 'DECISION_REMINDER':
+      return decisionDeadline(cal, new Date(r.from)).remindAt;
+    case 'AT':
+      return new Date(r.at);
+    default: {
+      const unreachable: never = r;
+      return unreachable;
+    }
+  }
 }

@@ -21,6 +21,10 @@ const RESOURCE: Record<Action, Resource> = {
   'user.unlock': { type: 'user' },
   'profile.update': { type: 'user', id: 'other' },
   'audit.read': { type: 'audit' },
+  'cohort.read': { type: 'cohort', id: 'c1' },
+  'cohort.create': { type: 'cohort' },
+  'cohort.update': { type: 'cohort', id: 'c1' },
+  'clock.advance': { type: 'clock' },
 };
 
 /** Who may do what: every role × every action of identity and administration. */
@@ -36,11 +40,15 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'user.changeRoles',
     'user.unlock',
     'audit.read',
+    'cohort.read',
+    'cohort.create',
+    'cohort.update',
+    'clock.advance',
   ],
-  LEADERSHIP: ['agency.read', 'user.list', 'user.read', 'audit.read'],
-  FOCAL_POINT: ['agency.read'],
-  REVIEWER: ['agency.read'],
-  NONE: ['agency.read'],
+  LEADERSHIP: ['agency.read', 'user.list', 'user.read', 'audit.read', 'cohort.read'],
+  FOCAL_POINT: ['agency.read', 'cohort.read'],
+  REVIEWER: ['agency.read', 'cohort.read'],
+  NONE: ['agency.read', 'cohort.read'],
 };
 
 describe('can(): every role and action', () => {

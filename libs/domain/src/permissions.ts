@@ -16,7 +16,9 @@ export interface Actor {
 export type Resource =
   | { readonly type: 'agency'; readonly id?: string }
   | { readonly type: 'user'; readonly id?: string; readonly agencyId?: string }
-  | { readonly type: 'audit' };
+  | { readonly type: 'audit' }
+  | { readonly type: 'cohort'; readonly id?: string }
+  | { readonly type: 'clock' };
 
 export const ACTIONS = [
   'agency.read',
@@ -30,6 +32,10 @@ export const ACTIONS = [
   'user.unlock',
   'profile.update',
   'audit.read',
+  'cohort.read',
+  'cohort.create',
+  'cohort.update',
+  'clock.advance',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +75,14 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       return resource.type === 'user' && resource.id === actor.id;
     case 'audit.read':
       return resource.type === 'audit' && (isOffice(actor) || hasRole(actor, 'LEADERSHIP'));
+    case 'cohort.read':
+      // Cohorts, their calendars and states are known to everyone taking part.
+      return resource.type === 'cohort';
+    case 'cohort.create':
+    case 'cohort.update':
+      return resource.type === 'cohort' && isOffice(actor);
+    case 'clock.advance':
+      return resource.type === 'clock' && isOffice(actor);
     default: {
       const unreachable: never = action;
       return unreachable;

@@ -55,6 +55,8 @@ export interface FieldProblem {
   params?: MessageParams;
 }
 
+export type Subject = 'agency' | 'user' | 'cohort' | 'challenge' | 'team' | 'review' | 'assessment' | 'changeRequest';
+
 /** An expected refusal: its message is translated into the caller's language at the edge. */
 export class AppError extends Error {
   constructor(
@@ -78,7 +80,7 @@ export class AppError extends Error {
   static notFound(): AppError {
     return new AppError('NOT_FOUND', 'error.notFound');
   }
-  static conflict(subject: 'agency' | 'user'): AppError {
+  static conflict(subject: Subject): AppError {
     return new AppError('CONFLICT', 'error.conflict', { subject: `subject.${subject}` });
   }
   static validation(fields: FieldProblem[]): AppError {

@@ -1,5 +1,7 @@
 import type { Language } from '@hundred/domain';
 
+import { workflowAr, workflowEn } from './messages.workflow.js';
+
 /**
  * Every message the API sends to people, in Arabic and English. Both tables have the same keys
  * (the type checker refuses a missing one). `{name}` placeholders are filled from params.
@@ -35,6 +37,8 @@ const en = {
   'validation.minItems': '{field} needs at least {0} item(s).',
   'validation.unique': '{field} must not repeat a value.',
   'validation.invalid': '{field} is not valid.',
+  'validation.between': '{field} must be from {0} to {1}.',
+  'validation.maxItems': '{field} can have at most {0} items.',
 
   'field.email': 'E-mail',
   'field.password': 'Password',
@@ -52,6 +56,7 @@ const en = {
 
   'subject.agency': 'agency',
   'subject.user': 'user',
+  ...workflowEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -86,6 +91,8 @@ const ar: Record<MessageKey, string> = {
   'validation.minItems': 'يحتاج «{field}» إلى {0} عنصر على الأقل.',
   'validation.unique': 'يجب ألا تتكرر القيم في «{field}».',
   'validation.invalid': 'قيمة «{field}» غير صحيحة.',
+  'validation.between': 'يجب أن تكون قيمة «{field}» بين {0} و{1}.',
+  'validation.maxItems': 'لا يمكن أن يتجاوز «{field}» {0} عناصر.',
 
   'field.email': 'البريد الإلكتروني',
   'field.password': 'كلمة المرور',
@@ -103,6 +110,7 @@ const ar: Record<MessageKey, string> = {
 
   'subject.agency': 'الجهة',
   'subject.user': 'المستخدم',
+  ...workflowAr,
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, ar };

@@ -24,6 +24,15 @@ export interface AppConfig {
   signInLockMinutes: number;
   /** Argon2id cost; tests lower it to keep the suite fast. */
   argon2MemoryKib: number;
+  /** The office may move the clock forward (demos and tests only; refused in production). */
+  clockControl: boolean;
+  /** SMTP server for e-mail (smtp://user:pass@host:port); none: e-mails are not sent. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** How long a worker holds a job before it counts as stalled and runs again elsewhere. */
+  workerLockMs: number;
+  /** Concurrency of the deadline worker. */
+  deadlineConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +162,30 @@ const fields: { [K in keyof Omit<AppConfig, 'nodeEnv'>]: [string, Field<AppConfi
     'ARGON2_MEMORY_KIB',
     { parse: int(1024, 1024 * 1024), fallback: 19_456, describe: 'argon2id memory cost in KiB' },
   ],
+  clockControl: [
+    'CLOCK_CONTROL',
+    { parse: bool, fallback: false, describe: 'let the office move the clock forward (demos and tests)' },
+  ],
+  smtpUrl: [
+    'SMTP_URL',
+    {
+      parse: url(['smtp:', 'smtps:']),
+      fallback: null,
+      describe: 'SMTP server URL, e.g. smtp://user:password@mail.example:587',
+    },
+  ],
+  mailFrom: [
+    'MAIL_FROM',
+    { parse: (s) => s, fallback: 'Hundred <no-reply@hundred.example>', describe: 'sender of e-mails' },
+  ],
+  workerLockMs: [
+    'WORKER_LOCK_MS',
+    { parse: int(1000, 600_000), fallback: 30_000, describe: 'job lock duration in ms' },
+  ],
+  deadlineConcurrency: [
+    'DEADLINE_CONCURRENCY',
+    { parse: int(1, 500), fallback: 50, describe: 'deadline jobs handled at once per worker' },
+  ],
 };
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -178,6 +211,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     else out[key] = parsed;
   }
   const config = out as unknown as AppConfig;
+  if (problems.length === 0 && config.nodeEnv === 'production' && config.clockControl) {
+    problems.push('CLOCK_CONTROL cannot be enabled in production');
+  }
   if (problems.length === 0 && config.signInLockAfter <= config.signInSlowAfter) {
     problems.push('SIGN_IN_LOCK_AFTER must be greater than SIGN_IN_SLOW_AFTER');
   }

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 
 import { AuditEvent } from '../audit/audit-event.entity.js';
@@ -5,13 +6,18 @@ import { Agency } from '../identity/agency.entity.js';
 import { Session } from '../identity/session.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Foundation1763900000000 } from '../migrations/1763900000000-foundation.js';
+import { Workflow1763910000000 } from '../migrations/1763910000000-workflow.js';
+import { Cohort } from '../cohorts/cohort.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
+// A DATE is a calendar day, not an instant: keep it as the string PostgreSQL sends ('YYYY-MM-DD').
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+
 /** Every entity and every migration, listed explicitly (no globs: the same list in tests and builds). */
-export const ENTITIES = [Agency, User, Session, AuditEvent, OutboxMessage, Notification];
-export const MIGRATIONS = [Foundation1763900000000];
+export const ENTITIES = [Agency, User, Session, AuditEvent, OutboxMessage, Notification, Cohort];
+export const MIGRATIONS = [Foundation1763900000000, Workflow1763910000000];
 
 export function dataSourceOptions(databaseUrl: string, applicationName = 'hundred'): DataSourceOptions {
   return {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import { AppError } from '../common/app-error.js';
+import { AppError, type Subject } from '../common/app-error.js';
 import { queryRows } from './sql.js';
 
 /**
@@ -11,7 +11,7 @@ import { queryRows } from './sql.js';
 export async function updateVersioned<Row extends Record<string, unknown>>(
   manager: EntityManager,
   table: string,
-  subject: 'agency' | 'user',
+  subject: Subject,
   id: string,
   version: number,
   set: Record<string, unknown>,

@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { ClockService } from '../clock/clock.service.js';
 import { PasswordService } from './password.service.js';
 import { User } from './user.entity.js';
 
@@ -37,7 +36,6 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
-    private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,7 +50,9 @@ export class AuthService {
     password: string,
     meta: { ip: string | null; userAgent: string | null },
   ): Promise<SignInResult> {
-    const now = this.clock.now();
+    // Sessions and throttling are security matters: they follow real time, not the business clock
+    // that demos move forward.
+    const now = new Date();
     const [throttle] = (await this.dataSource.query(
       `SELECT failures, last_failed_at, locked_until FROM sign_in_throttle WHERE email = $1`,
       [email],
@@ -205,7 +205,7 @@ export class AuthService {
   /** The user and session of a cookie token, if the session is live and the user active. */
   async resolveSession(token: string | undefined): Promise<{ user: User; sessionId: string } | null> {
     if (!token || token.length > 100) return null;
-    const now = this.clock.now();
+    const now = new Date();
     const rows = (await this.dataSource.query(
       `SELECT s.id AS session_id, s.last_seen_at, s.user_id
          FROM user_session s JOIN app_user u ON u.id = s.user_id

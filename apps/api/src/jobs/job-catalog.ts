@@ -4,7 +4,7 @@ import type { JobsOptions } from 'bullmq';
  * Every queue, job name and retry preset, in one place. A job name is bound to exactly one
  * queue; the worker refuses to start if a name here has no handler, or two.
  */
-export const QUEUES = ['notifications', 'system'] as const;
+export const QUEUES = ['deadlines', 'notifications', 'system'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOB_PRESETS = {
@@ -14,6 +14,13 @@ export const JOB_PRESETS = {
     backoff: { type: 'exponential', delay: 1_000 },
     removeOnComplete: { age: 24 * 3600, count: 5_000 },
     removeOnFail: { age: 14 * 24 * 3600 },
+  },
+  /** Deadlines: retried quickly (the handler is idempotent), kept briefly once done. */
+  deadline: {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 500 },
+    removeOnComplete: { age: 3600, count: 200_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
   },
   /** Periodic housekeeping: the next run will do it again, no need to retry. */
   housekeeping: {
@@ -25,6 +32,9 @@ export const JOB_PRESETS = {
 
 export const JOBS = {
   'notification.welcome': { queue: 'notifications', preset: 'retrying' },
+  'email.send': { queue: 'notifications', preset: 'retrying' },
+  'deadline.fire': { queue: 'deadlines', preset: 'deadline' },
+  'deadline.reconcile': { queue: 'system', preset: 'housekeeping' },
   'outbox.relay': { queue: 'system', preset: 'housekeeping' },
 } as const satisfies Record<string, { queue: QueueName; preset: keyof typeof JOB_PRESETS }>;
 
@@ -32,7 +42,7 @@ export type JobName = keyof typeof JOBS;
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 
 /** Worker concurrency per queue. */
-export const QUEUE_CONCURRENCY: Record<QueueName, number> = { notifications: 8, system: 1 };
+export const QUEUE_CONCURRENCY: Record<Exclude<QueueName, 'deadlines'>, number> = { notifications: 8, system: 2 };
 
 /** Job ids: fixed and meaningful, for deduplication; BullMQ forbids ':' in custom ids. */
 export function jobId(...parts: string[]): string {
@@ -44,4 +54,5 @@ export function jobId(...parts: string[]): string {
 /** Recurring work, run through BullMQ job schedulers (never process timers). */
 export const SCHEDULES: readonly { id: string; job: JobName; everyMs: number }[] = [
   { id: 'outbox-relay', job: 'outbox.relay', everyMs: 5_000 },
+  { id: 'deadline-reconcile', job: 'deadline.reconcile', everyMs: 60_000 },
 ];

@@ -8,7 +8,8 @@ export const JOB_HANDLER = 'hundred:job-handler';
 /** Handles one job name. The payload is validated against `payloadType` before `handle` runs. */
 export interface JobHandler<P extends object = object> {
   readonly payloadType: Type<P>;
-  handle(payload: P, job: Job): Promise<void>;
+  /** `token` is the worker's lock token, for `job.moveToDelayed` when a job came too early. */
+  handle(payload: P, job: Job, token?: string): Promise<void>;
 }
 
 /** Marks a provider as the handler of a job name (discovered by the worker at start-up). */

@@ -59,10 +59,12 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
   private startWorker(queue: QueueName): Worker {
     const connection = this.redis.duplicate({ connectionName: `hundred-worker-${queue}` });
     this.connections.push(connection);
-    const worker = new Worker(queue, (job) => this.process(job), {
+    const worker = new Worker(queue, (job, token) => this.process(job, token), {
       connection,
       prefix: this.config.redisPrefix,
-      concurrency: QUEUE_CONCURRENCY[queue],
+      concurrency: queue === 'deadlines' ? this.config.deadlineConcurrency : QUEUE_CONCURRENCY[queue],
+      lockDuration: this.config.workerLockMs,
+      stalledInterval: this.config.workerLockMs,
       autorun: true,
     });
     worker.on('failed', (job, err) =>
@@ -72,7 +74,7 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
     return worker;
   }
 
-  private async process(job: Job): Promise<void> {
+  private async process(job: Job, token: string | undefined): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler || JOBS[job.name as JobName] === undefined) {
       throw new UnrecoverableError(`No handler for job ${job.name}`);
@@ -84,7 +86,7 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
         `Invalid payload for ${job.name}: ${errors.map((e) => `${e.property} ${Object.keys(e.constraints ?? {}).join(',')}`).join('; ')}`,
       );
     }
-    await handler.handle(payload, job);
+    await handler.handle(payload, job, token);
   }
 
   async onApplicationShutdown(): Promise<void> {

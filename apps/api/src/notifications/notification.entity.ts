@@ -36,4 +36,19 @@ export class Notification {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The kind of object it is about (cohort, challenge, team…).' })
+  @Column({ type: 'varchar', nullable: true })
+  subjectType: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  subjectId: string | null;
+
+  /** NONE (no e-mail), PENDING, SENT or FAILED. */
+  @Column({ type: 'varchar' })
+  emailState: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailedAt: Date | null;
 }

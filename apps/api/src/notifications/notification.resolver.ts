@@ -1,10 +1,12 @@
 import type { Actor } from '@hundred/domain';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { CurrentActor } from '../common/auth.js';
 import { AppError } from '../common/app-error.js';
 import { Notification } from './notification.entity.js';
+import type { RequestContext } from '../common/request-context.js';
 import { NotificationService } from './notification.service.js';
+import { render } from './templates.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,5 +35,15 @@ export class NotificationResolver {
   ): Promise<number> {
     if (ids && ids.some((id) => !UUID.test(id))) throw AppError.field('ids', 'validation.uuid');
     return this.notifications.markRead(actor.id, ids ?? null);
+  }
+
+  @ResolveField(() => String, { description: 'The title, in the language of the request.' })
+  title(@Parent() n: Notification, @Context() ctx: RequestContext): string {
+    return render(n.kind, n.params, ctx.lang).title;
+  }
+
+  @ResolveField(() => String, { description: 'The text, in the language of the request.' })
+  body(@Parent() n: Notification, @Context() ctx: RequestContext): string {
+    return render(n.kind, n.params, ctx.lang).body;
   }
 }

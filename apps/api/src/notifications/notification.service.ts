@@ -1,8 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import type { Audience } from '@hundred/workflow';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { ClockService } from '../clock/clock.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { queryRows } from '../database/sql.js';
+import { jobId } from '../jobs/job-catalog.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { AudienceService, type AudienceContext } from './audience.service.js';
 import { Notification } from './notification.entity.js';
 
 export interface NewNotification {
@@ -11,6 +16,19 @@ export interface NewNotification {
   /** Unique per notification: a second insert with the same key is ignored. */
   dedupeKey: string;
   params?: Record<string, unknown>;
+  subjectType?: string | null;
+  subjectId?: string | null;
+}
+
+export interface Broadcast {
+  kind: string;
+  audience: readonly Audience[];
+  params: Record<string, unknown>;
+  /** Prefix of every recipient's dedupe key: the same broadcast twice notifies nobody twice. */
+  dedupePrefix: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  context: AudienceContext;
 }
 
 @Injectable()
@@ -18,17 +36,72 @@ export class NotificationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: ClockService,
+    private readonly audiences: AudienceService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Inserts unless already there; true when this call created it. */
+  /**
+   * Inserts notifications unless already there, in the caller's transaction, with an e-mail job
+   * in the outbox for each new one when e-mail is configured. Returns the ids created.
+   */
+  async createMany(manager: EntityManager, items: NewNotification[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    const values: unknown[] = [];
+    const email = this.config.smtpUrl ? 'PENDING' : 'NONE';
+    const now = this.clock.now();
+    const rows = items.map((n, i) => {
+      values.push(
+        n.userId,
+        n.kind,
+        n.dedupeKey,
+        JSON.stringify(n.params ?? {}),
+        now,
+        n.subjectType ?? null,
+        n.subjectId ?? null,
+        email,
+      );
+      const b = i * 8;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}::jsonb, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
+    });
+    const created = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO notification (user_id, kind, dedupe_key, params, created_at, subject_type, subject_id, email_state)
+       VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      values,
+    );
+    if (this.config.smtpUrl && created.length > 0) {
+      await this.outbox.add(
+        manager,
+        created.map((c) => ({
+          name: 'email.send' as const,
+          jobId: jobId('email', c.id),
+          payload: { notificationId: c.id },
+        })),
+      );
+    }
+    return created.map((c) => c.id);
+  }
+
+  /** One notification; true when this call created it. */
   async create(n: NewNotification, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows = (await manager.query(
-      `INSERT INTO notification (user_id, kind, dedupe_key, params, created_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [n.userId, n.kind, n.dedupeKey, JSON.stringify(n.params ?? {}), this.clock.now()],
-    )) as { id: string }[];
-    return rows.length === 1;
+    return (await this.createMany(manager, [n])).length === 1;
+  }
+
+  /** Notifies every member of the audiences once. */
+  async broadcast(manager: EntityManager, b: Broadcast): Promise<string[]> {
+    const users = await this.audiences.resolve(manager, b.audience, b.context);
+    return this.createMany(
+      manager,
+      users.map((userId) => ({
+        userId,
+        kind: b.kind,
+        dedupeKey: `${b.dedupePrefix}-${userId}`,
+        params: b.params,
+        subjectType: b.subjectType,
+        subjectId: b.subjectId,
+      })),
+    );
   }
 
   forUser(userId: string, unreadOnly: boolean, limit: number): Promise<Notification[]> {
@@ -37,6 +110,7 @@ export class NotificationService {
       .createQueryBuilder('n')
       .where('n.user_id = :userId', { userId })
       .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
       .take(limit);
     if (unreadOnly) qb.andWhere('n.read_at IS NULL');
     return qb.getMany();

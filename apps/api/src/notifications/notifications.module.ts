@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 
 import { IdentityModule } from '../identity/identity.module.js';
 import { NotificationResolver } from './notification.resolver.js';
-import { NotificationService } from './notification.service.js';
+import { EmailHandler } from './email.service.js';
 import { WelcomeHandler } from './welcome.handler.js';
 
 @Module({
   imports: [IdentityModule],
-  providers: [NotificationService, NotificationResolver, WelcomeHandler],
-  exports: [NotificationService],
+  providers: [NotificationResolver, WelcomeHandler, EmailHandler],
 })
 export class NotificationsModule {}

@@ -1,4 +1,6 @@
 import { AuditResolver } from '../audit/audit.resolver.js';
+import { ClockResolver } from '../clock/clock.resolver.js';
+import { CohortResolver } from '../cohorts/cohort.resolver.js';
 import { AgencyResolver, UserResolver } from '../identity/identity.resolver.js';
 import { NotificationResolver } from '../notifications/notification.resolver.js';
 
@@ -6,4 +8,11 @@ import { NotificationResolver } from '../notifications/notification.resolver.js'
  * Every resolver of the API, for emitting the schema without starting the app. An integration
  * test checks that the running app's schema equals the one emitted from this list.
  */
-export const ALL_RESOLVERS = [UserResolver, AgencyResolver, AuditResolver, NotificationResolver];
+export const ALL_RESOLVERS = [
+  UserResolver,
+  AgencyResolver,
+  AuditResolver,
+  NotificationResolver,
+  CohortResolver,
+  ClockResolver,
+];

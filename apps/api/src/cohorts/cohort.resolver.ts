@@ -1,0 +1,247 @@
+import { cohortDeadlines, dayOf, type Actor, type CohortDeadlineKind } from '@hundred/domain';
+import type { CohortEvent, CohortState } from '@hundred/workflow';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+
+import { Ctx, CurrentActor, Requires } from '../common/auth.js';
+import { AppError } from '../common/app-error.js';
+import type { RequestContext } from '../common/request-context.js';
+import { calendarOf, Cohort } from './cohort.entity.js';
+import { CohortService } from './cohort.service.js';
+import { AvailableEvent, CalendarProblemView, CohortPhase, DeadlineView, TransitionRecord } from './cohort.types.js';
+import {
+  CancelCohortInput,
+  CohortEventInput,
+  CreateCohortInput,
+  LaunchCohortInput,
+  UpdateCohortInput,
+} from './dto/cohort.inputs.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The phases of the timeline, each from the transition that opens it to the one that closes it. */
+const PHASES: [CohortState, CohortDeadlineKind, CohortDeadlineKind][] = [
+  ['INTAKE', 'COHORT_OPEN_INTAKE', 'COHORT_CLOSE_INTAKE'],
+  ['SELECTION', 'COHORT_CLOSE_INTAKE', 'COHORT_START_PREPARATION'],
+  ['PREPARATION', 'COHORT_START_PREPARATION', 'COHORT_LAUNCH'],
+  ['EXECUTION', 'COHORT_LAUNCH', 'COHORT_OPEN_MIDPOINT'],
+  ['MIDPOINT_REVIEW', 'COHORT_OPEN_MIDPOINT', 'COHORT_CLOSE_MIDPOINT'],
+  ['FINAL_STRETCH', 'COHORT_CLOSE_MIDPOINT', 'COHORT_OPEN_RESULTS'],
+  ['RESULTS', 'COHORT_OPEN_RESULTS', 'COHORT_START_SUSTAINMENT'],
+  ['SUSTAINMENT', 'COHORT_START_SUSTAINMENT', 'COHORT_CLOSE'],
+];
+
+@Resolver(() => Cohort)
+export class CohortResolver {
+  constructor(
+    private readonly cohorts: CohortService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Requires('cohort.read', { type: 'cohort' })
+  @Query(() => [Cohort], { name: 'cohorts', description: 'Every cohort, the most recent day 1 first.' })
+  cohortList(): Promise<Cohort[]> {
+    return this.cohorts.list();
+  }
+
+  @Requires('cohort.read', (args) => ({ type: 'cohort', id: args.id as string }))
+  @Query(() => Cohort)
+  async cohort(@Args('id', { type: () => ID }) id: string): Promise<Cohort> {
+    const found = UUID.test(id) ? await this.cohorts.byId(id) : null;
+    if (!found) throw AppError.notFound();
+    return found;
+  }
+
+  @Requires('cohort.create', { type: 'cohort' })
+  @Mutation(() => Cohort, { description: 'Creates a cohort in DRAFT and schedules its calendar.' })
+  createCohort(
+    @Args('input') input: CreateCohortInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Cohort> {
+    return this.cohorts.create(input, actor.id, ctx.ip);
+  }
+
+  @Requires('cohort.update', (args) => ({ type: 'cohort', id: (args.input as UpdateCohortInput).id }))
+  @Mutation(() => Cohort, { description: 'Edits a cohort; moving its calendar moves its pending deadlines.' })
+  updateCohort(
+    @Args('input') input: UpdateCohortInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Cohort> {
+    return this.cohorts.update(input, actor.id, ctx.ip);
+  }
+
+  private fire(input: CohortEventInput, event: CohortEvent, actor: Actor, ctx: RequestContext, params = {}) {
+    return this.cohorts.fire(input.id, input.version, event, actor, params, ctx.ip);
+  }
+
+  @Mutation(() => Cohort, { description: 'OPEN_INTAKE: DRAFT → INTAKE.' })
+  openCohortIntake(@Args('input') input: CohortEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext) {
+    return this.fire(input, 'OPEN_INTAKE', actor, ctx);
+  }
+
+  @Mutation(() => Cohort, { description: 'CLOSE_INTAKE: INTAKE → SELECTION.' })
+  closeCohortIntake(@Args('input') input: CohortEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext) {
+    return this.fire(input, 'CLOSE_INTAKE', actor, ctx);
+  }
+
+  @Mutation(() => Cohort, { description: 'START_PREPARATION: SELECTION → PREPARATION.' })
+  startCohortPreparation(
+    @Args('input') input: CohortEventInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.fire(input, 'START_PREPARATION', actor, ctx);
+  }
+
+  @Mutation(() => Cohort, { description: 'LAUNCH: PREPARATION → EXECUTION.' })
+  launchCohort(@Args('input') input: LaunchCohortInput, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext) {
+    return this.fire(input, 'LAUNCH', actor, ctx, {
+      excludeNotReadyTeams: input.excludeNotReadyTeams,
+      reason: input.reason,
+    });
+  }
+
+  @Mutation(() => Cohort, { description: 'CLOSE_MIDPOINT: MIDPOINT_REVIEW → FINAL_STRETCH.' })
+  closeCohortMidpoint(
+    @Args('input') input: CohortEventInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.fire(input, 'CLOSE_MIDPOINT', actor, ctx);
+  }
+
+  @Mutation(() => Cohort, { description: 'START_SUSTAINMENT: RESULTS → SUSTAINMENT.' })
+  startCohortSustainment(
+    @Args('input') input: CohortEventInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.fire(input, 'START_SUSTAINMENT', actor, ctx);
+  }
+
+  @Mutation(() => Cohort, { description: 'CLOSE: SUSTAINMENT → CLOSED.' })
+  closeCohort(@Args('input') input: CohortEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext) {
+    return this.fire(input, 'CLOSE', actor, ctx);
+  }
+
+  @Mutation(() => Cohort, { description: 'CANCEL: any state before CLOSED → CANCELLED, with a reason.' })
+  cancelCohort(@Args('input') input: CancelCohortInput, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext) {
+    return this.fire(input, 'CANCEL', actor, ctx, { reason: input.reason });
+  }
+
+  @ResolveField(() => Int, { description: 'Today, as a day of the cohort (negative before day 1).' })
+  currentDay(@Parent() cohort: Cohort): number {
+    return this.cohorts.currentDay(cohort);
+  }
+
+  @ResolveField(() => [AvailableEvent], { description: 'The events you may fire now, with what blocks each.' })
+  availableEvents(
+    @Parent() cohort: Cohort,
+    @CurrentActor() actor: Actor,
+    @Context() ctx: RequestContext,
+  ): Promise<AvailableEvent[]> {
+    return this.cohorts.availableEvents(cohort, actor, ctx.lang);
+  }
+
+  @ResolveField(() => [CalendarProblemView], {
+    description: 'What makes the calendar inconsistent (empty when it is fine).',
+  })
+  calendarProblems(@Parent() cohort: Cohort, @Context() ctx: RequestContext) {
+    return this.cohorts.calendarProblemsOf(cohort, ctx.lang);
+  }
+
+  @ResolveField(() => [CohortPhase], { description: 'The phases on the timeline, by the calendar.' })
+  phases(@Parent() cohort: Cohort): CohortPhase[] {
+    const cal = calendarOf(cohort);
+    const at = new Map(cohortDeadlines(cal).map((d) => [d.kind, d.dueAt]));
+    return PHASES.map(([state, from, to]) => {
+      const startsAt = at.get(from)!;
+      const endsAt = at.get(to)!;
+      return {
+        state,
+        startsAt,
+        endsAt,
+        startDay: dayOf(cal, startsAt),
+        endDay: dayOf(cal, new Date(endsAt.getTime() - 1)),
+      };
+    });
+  }
+
+  @ResolveField(() => [DeadlineView], { description: "The cohort's own deadlines, in calendar order." })
+  async deadlines(@Parent() cohort: Cohort): Promise<DeadlineView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM deadline WHERE subject_type = 'cohort' AND subject_id = $1 AND state <> 'CANCELLED'
+        ORDER BY original_due_at, kind`,
+      [cohort.id],
+    )) as {
+      id: string;
+      kind: string;
+      grp: string;
+      subject_type: string;
+      subject_id: string;
+      original_due_at: Date;
+      due_at: Date;
+      state: string;
+      blocked_by: string[] | null;
+      settled_at: Date | null;
+    }[];
+    const cal = calendarOf(cohort);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      group: r.grp,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      dueAt: r.original_due_at,
+      nextCheckAt: r.due_at,
+      day: dayOf(cal, r.original_due_at),
+      state: r.state,
+      blockedBy: r.blocked_by ?? [],
+      settledAt: r.settled_at,
+    }));
+  }
+
+  @ResolveField(() => [TransitionRecord], { description: 'Every transition, oldest first.' })
+  async history(@Parent() cohort: Cohort, @Context() ctx: RequestContext): Promise<TransitionRecord[]> {
+    return historyOf(this.dataSource, 'cohort', cohort.id, ctx);
+  }
+}
+
+/** The transitions of a workflow object, with their actors through the request's loader. */
+export async function historyOf(
+  dataSource: DataSource,
+  subjectType: string,
+  id: string,
+  ctx: RequestContext,
+): Promise<TransitionRecord[]> {
+  const rows = (await dataSource.query(
+    `SELECT id, event, from_state, to_state, actor_id, caller, reason, data, occurred_at
+       FROM transition_history WHERE subject_type = $1 AND subject_id = $2 ORDER BY id`,
+    [subjectType, id],
+  )) as {
+    id: string;
+    event: string;
+    from_state: string;
+    to_state: string;
+    actor_id: string | null;
+    caller: string;
+    reason: string | null;
+    data: Record<string, unknown>;
+    occurred_at: Date;
+  }[];
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      event: r.event,
+      fromState: r.from_state,
+      toState: r.to_state,
+      actor: r.actor_id ? await ctx.loaders.user.load(r.actor_id) : null,
+      caller: r.caller,
+      reason: r.reason,
+      data: r.data,
+      occurredAt: r.occurred_at,
+    })),
+  );
+}

@@ -1,0 +1,110 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+
+import { ArabicText, Int as IsInteger, LatinText, MaxLen, MinItems, Required, Uuid } from '../../common/validation.js';
+import { CalendarOffsetsType, RagThresholds, RubricCriterion } from '../cohort.types.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const range = (min: number, max: number) => [
+  Min(min, { message: `validation.between|${JSON.stringify([min, max])}` }),
+  Max(max, { message: `validation.between|${JSON.stringify([min, max])}` }),
+];
+const Between =
+  (min: number, max: number): PropertyDecorator =>
+  (target, key) =>
+    range(min, max).forEach((d) => d(target, key));
+
+@InputType()
+export class CohortFields {
+  @Field() @Transform(trim) @Required() @MaxLen(200) @ArabicText() nameAr: string;
+  @Field() @Transform(trim) @Required() @MaxLen(200) @LatinText() nameEn: string;
+
+  @Field({ description: 'Local date of day 1, YYYY-MM-DD.' })
+  @Required()
+  day1: string;
+
+  @Field({ description: 'IANA time zone, e.g. Asia/Amman.' })
+  @Required()
+  @MaxLen(64)
+  timeZone: string;
+
+  @Field(() => [Int], { description: 'ISO weekdays of the weekend (1 Monday … 7 Sunday).' })
+  @IsArray()
+  @ArrayUnique({ message: 'validation.unique|[]' })
+  @ArrayMaxSize(6, { message: 'validation.maxItems|[6]' })
+  weekendDays: number[];
+
+  @Field(() => [String], { defaultValue: [] })
+  @IsArray()
+  @ArrayUnique({ message: 'validation.unique|[]' })
+  @ArrayMaxSize(100, { message: 'validation.maxItems|[100]' })
+  holidays: string[];
+
+  @Field(() => CalendarOffsetsType, { nullable: true, description: 'Omit for the defaults of PRODUCT.md section 5.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CalendarOffsetsType)
+  offsets?: CalendarOffsetsType | null;
+
+  @Field(() => [RubricCriterion], { nullable: true, description: 'Omit for the four accelerator criteria.' })
+  @IsOptional()
+  @IsArray()
+  @MinItems(1)
+  @ArrayMaxSize(10, { message: 'validation.maxItems|[10]' })
+  @ValidateNested({ each: true })
+  @Type(() => RubricCriterion)
+  rubric?: RubricCriterion[] | null;
+
+  @Field(() => RagThresholds, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RagThresholds)
+  ragThresholds?: RagThresholds | null;
+
+  @Field(() => Int, { defaultValue: 2 }) @IsInteger() @Between(1, 10) minReviewers: number;
+  @Field(() => Int, { defaultValue: 1 }) @IsInteger() @Between(1, 20) approvalsRequired: number;
+  @Field(() => Int, { defaultValue: 3 }) @IsInteger() @Between(1, 50) minTeamMembers: number;
+  @Field(() => Int, { defaultValue: 2 }) @IsInteger() @Between(1, 20) minTeamAgencies: number;
+}
+
+@InputType()
+export class CreateCohortInput extends CohortFields {}
+
+@InputType()
+export class UpdateCohortInput extends CohortFields {
+  @Field(() => ID) @Uuid() id: string;
+  @Field(() => Int) @IsInteger() version: number;
+}
+
+/** Fires a cohort event on the version the caller read. */
+@InputType()
+export class CohortEventInput {
+  @Field(() => ID) @Uuid() id: string;
+  @Field(() => Int) @IsInteger() version: number;
+}
+
+@InputType()
+export class LaunchCohortInput extends CohortEventInput {
+  @Field({ defaultValue: false, description: 'Launch without the teams that are not ready; they are withdrawn.' })
+  @IsBoolean({ message: 'validation.invalid|[]' })
+  excludeNotReadyTeams: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Required when excluding teams.' })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLen(2000)
+  reason?: string | null;
+}
+
+@InputType()
+export class CancelCohortInput extends CohortEventInput {
+  @Field() @Transform(trim) @Required() @MaxLen(2000) reason: string;
+}
+
+@InputType({ description: 'How far to move the clock forward (demos and tests only).' })
+export class AdvanceClockInput {
+  @Field(() => Int, { defaultValue: 0 }) @IsInteger() @Between(0, 1000) days: number;
+  @Field(() => Int, { defaultValue: 0 }) @IsInteger() @Between(0, 10_000) hours: number;
+  @Field(() => Int, { defaultValue: 0 }) @IsInteger() @Between(0, 100_000) minutes: number;
+}
