@@ -199,14 +199,18 @@ export function calendarFormatProblems(cal: CohortCalendar): CalendarProblem[] {
   if (typeof cal.timeZone !== 'string' || !DateTime.local().setZone(cal.timeZone).isValid) {
     problems.push({ field: 'timeZone', code: 'UNKNOWN_TIME_ZONE', params: { value: String(cal.timeZone) } });
   }
-  if (!ISO_DATE.test(cal.day1) || !DateTime.fromISO(cal.day1).isValid) problems.push({ field: 'day1', code: 'BAD_DATE', params: { value: cal.day1 } });
-  if (cal.weekendDays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) problems.push({ field: 'weekendDays', code: 'BAD_WEEKDAY' });
+  if (!ISO_DATE.test(cal.day1) || !DateTime.fromISO(cal.day1).isValid)
+    problems.push({ field: 'day1', code: 'BAD_DATE', params: { value: cal.day1 } });
+  if (cal.weekendDays.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
+    problems.push({ field: 'weekendDays', code: 'BAD_WEEKDAY' });
   if (new Set(cal.weekendDays).size >= 7) problems.push({ field: 'weekendDays', code: 'WHOLE_WEEK_WEEKEND' });
   cal.holidays.forEach((h, i) => {
-    if (!ISO_DATE.test(h) || !DateTime.fromISO(h).isValid) problems.push({ field: `holidays.${i}`, code: 'BAD_DATE', params: { value: h } });
+    if (!ISO_DATE.test(h) || !DateTime.fromISO(h).isValid)
+      problems.push({ field: `holidays.${i}`, code: 'BAD_DATE', params: { value: h } });
   });
   const o = cal.offsets;
-  if (!/^([01]\d|2[0-3]):([0-5]\d)$/.test(o.checkInTime)) problems.push({ field: 'offsets.checkInTime', code: 'BAD_TIME', params: { value: o.checkInTime } });
+  if (!/^([01]\d|2[0-3]):([0-5]\d)$/.test(o.checkInTime))
+    problems.push({ field: 'offsets.checkInTime', code: 'BAD_TIME', params: { value: o.checkInTime } });
   if (!Number.isInteger(o.checkInWeekday) || o.checkInWeekday < 1 || o.checkInWeekday > 7) {
     problems.push({ field: 'offsets.checkInWeekday', code: 'BAD_WEEKDAY' });
   }
@@ -215,10 +219,12 @@ export function calendarFormatProblems(cal: CohortCalendar): CalendarProblem[] {
     if (!Number.isInteger(v) || v < 0 || v > 365) problems.push({ field: `offsets.${k}`, code: 'BAD_DAY_COUNT' });
   }
   for (const [name, day] of phaseOrder(o)) {
-    if (!Number.isInteger(day) || day === 0 || Math.abs(day) > 1000) problems.push({ field: `offsets.${name}`, code: 'NOT_A_DAY', params: { day } });
+    if (!Number.isInteger(day) || day === 0 || Math.abs(day) > 1000)
+      problems.push({ field: `offsets.${name}`, code: 'NOT_A_DAY', params: { day } });
   }
   o.checkpoints.forEach((c, i) => {
-    if (!Number.isInteger(c) || c === 0 || Math.abs(c) > 1000) problems.push({ field: `offsets.checkpoints.${i}`, code: 'NOT_A_DAY', params: { day: c } });
+    if (!Number.isInteger(c) || c === 0 || Math.abs(c) > 1000)
+      problems.push({ field: `offsets.checkpoints.${i}`, code: 'NOT_A_DAY', params: { day: c } });
   });
   return problems;
 }
@@ -265,13 +271,23 @@ export function calendarProblems(cal: CohortCalendar): CalendarProblem[] {
     const [name, day] = order[i]!;
     // The mid-point may close on the day assessments are due, and sustainment start with the report.
     const mayEqual = (prevName === 'assessmentsDue' && name === 'midpointCloses') || name === 'sustainmentStarts';
-    if (mayEqual ? day < prev : day <= prev) problems.push({ field: `offsets.${name}`, code: 'OUT_OF_ORDER', params: { day, after: prevName, afterDay: prev } });
+    if (mayEqual ? day < prev : day <= prev)
+      problems.push({
+        field: `offsets.${name}`,
+        code: 'OUT_OF_ORDER',
+        params: { day, after: prevName, afterDay: prev },
+      });
   }
   if (o.checkpoints.length === 0) problems.push({ field: 'offsets.checkpoints', code: 'NO_CHECKPOINT' });
   o.checkpoints.forEach((c, i) => {
     const prev = i === 0 ? o.sustainmentStarts : o.checkpoints[i - 1]!;
     const after = i === 0 ? 'sustainmentStarts' : `checkpoints.${i - 1}`;
-    if (c <= prev) problems.push({ field: `offsets.checkpoints.${i}`, code: 'OUT_OF_ORDER', params: { day: c, after, afterDay: prev } });
+    if (c <= prev)
+      problems.push({
+        field: `offsets.checkpoints.${i}`,
+        code: 'OUT_OF_ORDER',
+        params: { day: c, after, afterDay: prev },
+      });
   });
   return problems;
 }

@@ -43,7 +43,10 @@ export class CohortDeadlines implements OnModuleInit {
     this.runner.register('cohort:cancelDeadlines', async (m, effect, ctx) => {
       if (effect.type !== 'cancelDeadlines') return;
       // The cohort's end (closed or cancelled) ends every deadline in it.
-      if (effect.group === 'ALL') await this.deadlines.cancelCohort(m, ctx.id);
+      // The deadline firing this transition (when the scheduler fires it) is settled by its handler.
+      const firing =
+        ctx.caller.kind === 'scheduler' ? TRANSITION_KIND[ctx.done.event as keyof typeof TRANSITION_KIND] : undefined;
+      if (effect.group === 'ALL') await this.deadlines.cancelCohort(m, ctx.id, firing);
       else await this.deadlines.cancel(m, 'cohort', ctx.id, effect.group);
     });
   }
@@ -57,22 +60,28 @@ export class CohortDeadlines implements OnModuleInit {
           AND kind = ANY($2) AND original_due_at <= $3 ORDER BY original_due_at, kind FOR UPDATE`,
       [fired.cohort_id, Object.values(TRANSITION_KIND), now],
     );
+    // In the order of the phases (a calendar being fixed may not have its dates in order yet).
+    due.sort(
+      (a, b) => stateIndex(fromStateOf(EVENT_OF_KIND[a.kind]!)) - stateIndex(fromStateOf(EVENT_OF_KIND[b.kind]!)),
+    );
+    let stopped = false;
     for (const d of due) {
-      const outcome = await this.tryTransition(manager, d);
+      // Once one is blocked, the later ones wait for it (checked again with it), without a word.
+      const outcome: DeadlineOutcome = stopped
+        ? { status: 'BLOCKED', blockedBy: ['STATE'], notify: false }
+        : await this.tryTransition(manager, d);
       if (outcome.status === 'FIRED' || outcome.status === 'SKIPPED') {
         // The transition may already have settled it as superseded; settle only what is still pending.
         await manager.query(
           `UPDATE deadline SET state = $2, settled_at = $3, blocked_by = NULL WHERE id = $1 AND state = 'PENDING'`,
           [d.id, outcome.status, now],
         );
-        continue;
-      }
-      if (outcome.status === 'BLOCKED') {
+      } else if (outcome.status === 'BLOCKED') {
         const changed = [...outcome.blockedBy].sort().join() !== [...(d.blocked_by ?? [])].sort().join();
         await this.deadlines.recheckLater(manager, d, outcome.blockedBy);
         if (outcome.notify && changed) await this.notifyBlocked(manager, d, outcome.blockedBy);
+        stopped = true;
       }
-      break; // later transitions wait for this one
     }
     return { status: 'HANDLED' };
   }

@@ -233,6 +233,13 @@ export class CohortService {
       const cohort = await manager.getRepository(Cohort).findOneByOrFail({ id: input.id });
       // Moving day 1 (or the weekend, holidays, offsets) moves every pending deadline of the cohort.
       const moved = await this.deadlines.moveCohort(manager, cohort.id, calendarOf(cohort));
+      // A scheduled transition that was blocked (say, by this very calendar) is checked again now.
+      const waiting = await queryRows<Pick<DeadlineRow, 'id' | 'original_due_at' | 'due_at'>>(
+        manager,
+        `SELECT id, original_due_at, due_at FROM deadline WHERE subject_type = 'cohort' AND subject_id = $1 AND state = 'PENDING' AND kind = ANY($2)`,
+        [cohort.id, Object.values(TRANSITION_KIND)],
+      );
+      await this.wakeOverdue(manager, waiting, this.clock.now());
       await this.audit.record(manager, {
         actorId,
         action: 'cohort.updated',
@@ -248,6 +255,7 @@ export class CohortService {
       return cohort;
     });
     await this.outbox.relayNow();
+    await this.deadlines.deliverDue(cohort.id);
     return cohort;
   }
 
@@ -306,7 +314,7 @@ export class CohortService {
       context: (m, row) => this.context(m, row, params),
       describe: (row) => this.describe(row),
     });
-    await this.afterTransition(manager, id, done.to);
+    await this.afterTransition(manager, id, done.to, caller.kind === 'scheduler' ? TRANSITION_KIND[event] : undefined);
     return done;
   }
 
@@ -331,7 +339,12 @@ export class CohortService {
    * After any cohort transition: scheduled transitions it makes moot (an earlier phase, or this
    * one fired by hand) are settled as skipped, and overdue ones waiting behind it are due now.
    */
-  private async afterTransition(manager: EntityManager, cohortId: string, state: CohortState): Promise<void> {
+  private async afterTransition(
+    manager: EntityManager,
+    cohortId: string,
+    state: CohortState,
+    firingKind?: string,
+  ): Promise<void> {
     const pending = await queryRows<Pick<DeadlineRow, 'id' | 'kind' | 'original_due_at' | 'due_at'>>(
       manager,
       `SELECT id, kind, original_due_at, due_at FROM deadline
@@ -339,22 +352,36 @@ export class CohortService {
       [cohortId, Object.values(TRANSITION_KIND)],
     );
     const now = this.clock.now();
-    const moot = pending.filter(
+    // The deadline that is firing this transition is settled as fired by its handler, not here.
+    const others = pending.filter((d) => d.kind !== firingKind);
+    const moot = others.filter(
       (d) => FINAL.includes(state) || stateIndex(fromStateOf(EVENT_OF_KIND[d.kind]!)) < stateIndex(state),
     );
     await this.deadlines.skip(
       manager,
       moot.map((d) => d.id),
     );
-    const waiting = pending.filter((d) => !moot.includes(d) && d.original_due_at <= now && d.due_at > now);
-    if (waiting.length) {
-      const rows = await queryRows<{ id: string; seq: number; due_at: Date }>(
-        manager,
-        `UPDATE deadline SET due_at = $2, seq = seq + 1 WHERE id = ANY($1::uuid[]) RETURNING id, seq, due_at`,
-        [waiting.map((d) => d.id), now],
-      );
-      await this.deadlines.enqueue(manager, rows);
-    }
+    await this.wakeOverdue(
+      manager,
+      others.filter((d) => !moot.includes(d)),
+      now,
+    );
+  }
+
+  /** Overdue scheduled transitions waiting for their daily re-check are checked now instead. */
+  private async wakeOverdue(
+    manager: EntityManager,
+    pending: Pick<DeadlineRow, 'id' | 'original_due_at' | 'due_at'>[],
+    now: Date,
+  ): Promise<void> {
+    const waiting = pending.filter((d) => d.original_due_at <= now && d.due_at > now);
+    if (waiting.length === 0) return;
+    const rows = await queryRows<{ id: string; seq: number; due_at: Date }>(
+      manager,
+      `UPDATE deadline SET due_at = $2, seq = seq + 1 WHERE id = ANY($1::uuid[]) RETURNING id, seq, due_at`,
+      [waiting.map((d) => d.id), now],
+    );
+    await this.deadlines.enqueue(manager, rows);
   }
 
   async availableEvents(cohort: Cohort, actor: Actor, lang: Language): Promise<AvailableEvent[]> {

@@ -1,7 +1,7 @@
 import { DEFAULT_OFFSETS, type CalendarOffsets, type IsoWeekday } from '@hundred/domain';
 import { COHORT_EVENTS, COHORT_STATES, type CohortEvent, type CohortState } from '@hundred/workflow';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsNumber, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNumber, Max, Min } from 'class-validator';
 
 import { JsonScalar } from '../common/json.scalar.js';
 import { ArabicText, Int as IsInteger, LatinText, MaxLen, Required } from '../common/validation.js';
@@ -39,9 +39,11 @@ export class CalendarOffsetsType implements CalendarOffsets {
   @Field(() => Int) @IsInteger() finalReportDue: number = DEFAULT_OFFSETS.finalReportDue;
   @Field(() => Int) @IsInteger() finalReportReminderDays: number = DEFAULT_OFFSETS.finalReportReminderDays;
   @Field(() => Int) @IsInteger() sustainmentStarts: number = DEFAULT_OFFSETS.sustainmentStarts;
-  @Field(() => [Int]) @IsArray() @ArrayMaxSize(10) @IsInteger() checkpoints: number[] = [
-    ...DEFAULT_OFFSETS.checkpoints,
-  ];
+  @Field(() => [Int])
+  @IsArray()
+  @ArrayMaxSize(10, { message: 'validation.maxItems|[10]' })
+  @IsInt({ each: true, message: 'validation.invalid|[]' })
+  checkpoints: number[] = [...DEFAULT_OFFSETS.checkpoints];
   @Field(() => Int) @IsInteger() checkpointReminderDays: number = DEFAULT_OFFSETS.checkpointReminderDays;
   @Field(() => Int) @IsInteger() closeAfterLastCheckpointDays: number = DEFAULT_OFFSETS.closeAfterLastCheckpointDays;
   @Field(() => Int) @IsInteger() screeningWorkingDays: number = DEFAULT_OFFSETS.screeningWorkingDays;

@@ -140,11 +140,12 @@ export class DeadlineService {
   }
 
   /** Cancels every pending deadline of a cohort and of everything in it. */
-  async cancelCohort(manager: EntityManager, cohortId: string): Promise<number> {
+  async cancelCohort(manager: EntityManager, cohortId: string, exceptCohortKind?: string): Promise<number> {
     const rows = await queryRows<{ id: string }>(
       manager,
-      `UPDATE deadline SET state = 'CANCELLED', settled_at = $2 WHERE cohort_id = $1 AND state = 'PENDING' RETURNING id`,
-      [cohortId, this.clock.now()],
+      `UPDATE deadline SET state = 'CANCELLED', settled_at = $2 WHERE cohort_id = $1 AND state = 'PENDING'
+          AND NOT (subject_type = 'cohort' AND kind = $3) RETURNING id`,
+      [cohortId, this.clock.now(), exceptCohortKind ?? ''],
     );
     return rows.length;
   }
