@@ -1,0 +1,179 @@
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+import { QueueService as QueueServiceToken } from '../src/jobs/queue.service.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { advanceTo, createCohort, dateFromNow, deadlinesOf, eventually, readCohort } from './support/cohorts.js';
+import { freePort, run, startWorker } from './support/processes.js';
+
+const countOf = async (app: TestApp, sql: string, params: unknown[]) =>
+  ((await app.dataSource.query(sql, params)) as { n: number }[])[0]!.n;
+
+describe('deadlines survive crashes and a lost Redis, and fire once', () => {
+  it('fires a deadline once when the worker handling it is killed with SIGKILL half-way', async () => {
+    // The API alone: jobs are handled by worker processes started here.
+    const app = await startTestApp({ role: 'api' });
+    const lock = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await lock.connect();
+    let worker2: ReturnType<typeof startWorker> | undefined;
+    try {
+      const { client: office, user: admin } = await app.signedIn(['ADMIN']);
+      const cohort = await createCohort(office, await dateFromNow(office, 50));
+      const open = (await deadlinesOf(app.dataSource, cohort.id)).find((d) => d.kind === 'COHORT_OPEN_INTAKE')!;
+
+      const worker1 = startWorker({ WORKER_LOCK_MS: '2000' });
+      await worker1.waitFor('Hundred started');
+      // Hold the cohort so the worker's transaction stops in the middle of the job.
+      await lock.query('BEGIN');
+      await lock.query('SELECT id FROM cohort WHERE id = $1 FOR UPDATE', [cohort.id]);
+      await advanceTo(office, open.original_due_at);
+      await eventually(
+        async () => {
+          const rows = await lock.query(
+            `SELECT 1 FROM pg_stat_activity WHERE application_name = 'hundred-worker' AND wait_event_type = 'Lock'`,
+          );
+          return (rows.rowCount ?? 0) > 0;
+        },
+        15_000,
+        'the worker waiting inside the job',
+      );
+      worker1.child.kill('SIGKILL');
+      await worker1.exited;
+      await lock.query('ROLLBACK');
+
+      // Nothing was half-written.
+      expect((await readCohort(office, cohort.id)).state).toBe('DRAFT');
+      const [pending] = (await app.dataSource.query(`SELECT state FROM deadline WHERE id = $1`, [open.id])) as {
+        state: string;
+      }[];
+      expect(pending!.state).toBe('PENDING');
+
+      // Another worker takes the stalled job over once its lock expires.
+      worker2 = startWorker({ WORKER_LOCK_MS: '2000' });
+      await worker2.waitFor('Hundred started');
+      await eventually(
+        async () => (await readCohort(office, cohort.id)).state === 'INTAKE',
+        20_000,
+        'the intake opening',
+      );
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect((await readCohort(office, cohort.id)).history.map((h) => h.event)).toEqual(['OPEN_INTAKE']);
+      expect(
+        await countOf(
+          app,
+          `SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND subject_id = $2 AND kind = 'COHORT_INTAKE_OPENED'`,
+          [admin.id, cohort.id],
+        ),
+      ).toBe(1);
+      const [fired] = (await app.dataSource.query(`SELECT state FROM deadline WHERE id = $1`, [open.id])) as {
+        state: string;
+      }[];
+      expect(fired!.state).toBe('FIRED');
+    } finally {
+      worker2?.child.kill('SIGTERM');
+      await worker2?.exited;
+      await lock.end();
+      await app.close();
+    }
+  });
+
+  it('restores pending deadlines after Redis is emptied (FLUSHALL), and they fire', async () => {
+    // A Redis of this test's own, so that emptying it touches nothing else.
+    const port = await freePort();
+    const redisServer = run(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {},
+    );
+    await redisServer.waitFor('Ready to accept connections');
+    const redisUrl = `redis://127.0.0.1:${port}/0`;
+    const redis = new Redis(redisUrl);
+    let app = await startTestApp({ role: 'all', env: { REDIS_URL: redisUrl } });
+    try {
+      const { client: firstOffice, user: admin } = await app.signedIn(['ADMIN']);
+      const cohort = await createCohort(firstOffice, await dateFromNow(firstOffice, 50));
+      const delayed = () => app.app.get(QueueServiceToken).queues.deadlines.getDelayedCount();
+      await eventually(async () => (await delayed()) >= 11, 10_000, 'the jobs in Redis');
+
+      await redis.flushall();
+      expect(await delayed()).toBe(0);
+
+      // A worker starting (as after an outage) runs the reconciler first.
+      await app.close();
+      app = await startTestApp({ role: 'all', env: { REDIS_URL: redisUrl } });
+      const pending = await countOf(app, `SELECT count(*)::int AS n FROM deadline WHERE state = 'PENDING'`, []);
+      await eventually(async () => (await delayed()) === pending, 10_000, 'the jobs restored');
+      const office = app.client();
+      await office.signIn(admin.email, admin.password);
+
+      const open = (await deadlinesOf(app.dataSource, cohort.id)).find((d) => d.kind === 'COHORT_OPEN_INTAKE')!;
+      await advanceTo(office, open.original_due_at);
+      await eventually(
+        async () => (await readCohort(office, cohort.id)).state === 'INTAKE',
+        15_000,
+        'the intake opening',
+      );
+      expect((await readCohort(office, cohort.id)).history.map((h) => h.event)).toEqual(['OPEN_INTAKE']);
+    } finally {
+      await app.close();
+      redis.disconnect();
+      redisServer.child.kill('SIGTERM');
+      await redisServer.exited;
+    }
+  });
+
+  it('e-mails each notification once, in the recipient language, through SMTP', async () => {
+    const received: ParsedMail[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, _session, callback) {
+        simpleParser(stream)
+          .then((mail) => {
+            received.push(mail);
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+    const app = await startTestApp({ role: 'all', env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    try {
+      const { client: office, user: arabic } = await app.signedIn(['ADMIN'], { preferredLanguage: 'ar' });
+      const { user: english } = await app.signedIn(['ADMIN'], { preferredLanguage: 'en' });
+      const cohort = await createCohort(office, await dateFromNow(office, 80));
+      await office.data(`mutation ($input: CohortEventInput!) { openCohortIntake(input: $input) { state } }`, {
+        input: { id: cohort.id, version: cohort.version },
+      });
+      const to = (email: string) => received.filter((m) => m.to && JSON.stringify(m.to).includes(email));
+      await eventually(
+        async () => to(arabic.email).length >= 1 && to(english.email).length >= 1,
+        15_000,
+        'both e-mails',
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      expect(to(arabic.email)).toHaveLength(1);
+      expect(to(english.email)).toHaveLength(1);
+      const ar = to(arabic.email)[0]!;
+      const en = to(english.email)[0]!;
+      expect(ar.subject).toMatch(/^بدأ استقبال التحديات: الدفعة التجريبية \d+$/);
+      expect(ar.html).toContain('dir="rtl"');
+      expect(ar.text).toContain('يمكن للجهات الآن تقديم تحدياتها');
+      expect(en.subject).toMatch(/^Intake is open: Test cohort \d+$/);
+      expect(en.html).toContain('dir="ltr"');
+      expect(ar.messageId).toMatch(/^<notification-[0-9a-f-]+@hundred>$/);
+      const states = (await app.dataSource.query(
+        `SELECT email_state FROM notification WHERE subject_id = $1 AND user_id = ANY($2::uuid[])`,
+        [cohort.id, [arabic.id, english.id]],
+      )) as { email_state: string }[];
+      expect(states.map((s) => s.email_state)).toEqual(['SENT', 'SENT']);
+    } finally {
+      await app.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
+  });
+});
