@@ -36,7 +36,7 @@ export class CohortDeadlines implements OnModuleInit {
 
   onModuleInit(): void {
     for (const kind of Object.values(TRANSITION_KIND))
-      this.actions.register(kind, (m, d, now) => this.catchUp(m, d, now));
+      this.actions.register(kind, (m, d, now) => this.catchUp(m, d, now), { batchable: false });
     for (const [kind, r] of Object.entries(REMINDERS)) {
       this.actions.register(kind, (m, d) => this.remind(m, d, r.states, r.audience));
     }

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { IsInt, IsUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { ClockService } from '../clock/clock.service.js';
 import { queryRows } from '../database/sql.js';
 import { HandlesJob, type JobHandler } from '../jobs/job-handler.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { DeadlineActions } from './deadline-actions.js';
+import { DeadlineActions, type DeadlineOutcome } from './deadline-actions.js';
 import { DeadlineService, type DeadlineRow } from './deadline.service.js';
 
 export class FireDeadlinePayload {
@@ -20,11 +20,18 @@ export class FireDeadlinePayload {
 
 /** A job that arrives this early (clocks of two processes) waits rather than acting. */
 const EARLY_TOLERANCE_MS = 5;
+/** Deadlines fired together in one transaction, at most. */
+const BATCH = 50;
 
 /**
- * Fires one deadline, exactly once: in one transaction it locks the row, re-checks that it is
- * still pending at the job's seq and due, acts, and settles it. A retry after a crash finds it
- * settled and does nothing; a job of a moved deadline finds another seq and does nothing.
+ * Fires deadlines, each exactly once: in one transaction, lock the row, re-check that it is still
+ * pending at the job's seq and due, act, and settle it. A retry after a crash finds it settled and
+ * does nothing; a job of a moved deadline finds another seq and does nothing.
+ *
+ * Under load, a job also fires the other deadlines that are due (up to BATCH, skipping rows
+ * another worker holds) in the same transaction; their own jobs then find them settled. Kinds
+ * that lock objects of their own run alone. If a batch fails, the job falls back to its own
+ * deadline alone, so one failing deadline cannot hold the others back.
  */
 @Injectable()
 @HandlesJob('deadline.fire')
@@ -41,6 +48,7 @@ export class DeadlineFireHandler implements JobHandler<FireDeadlinePayload> {
   ) {}
 
   async handle({ deadlineId, seq }: FireDeadlinePayload, job: Job, token?: string): Promise<void> {
+    const writes = this.outbox.writes;
     let early = await this.fire(deadlineId, seq);
     if (early > 0) {
       await this.clock.refresh(); // another process may have moved the clock
@@ -50,38 +58,80 @@ export class DeadlineFireHandler implements JobHandler<FireDeadlinePayload> {
       await job.moveToDelayed(Date.now() + early, token);
       throw new DelayedError();
     }
-    await this.outbox.relayNow();
+    // Relay what firing put in the outbox (a re-check, notifications, e-mails); most firings add nothing.
+    if (this.outbox.writes !== writes) await this.outbox.relayNow();
   }
 
-  /** Acts if due; returns how many ms too early the job is (0 when done or nothing to do). */
+  /** Fires if due; returns how many ms too early the job is (0 when done or nothing to do). */
   private async fire(deadlineId: string, seq: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [d] = await queryRows<DeadlineRow>(manager, `SELECT * FROM deadline WHERE id = $1 FOR UPDATE`, [
-        deadlineId,
-      ]);
-      if (!d || d.state !== 'PENDING' || d.seq !== seq) return 0;
-      const now = this.clock.now();
-      const early = d.due_at.getTime() - now.getTime();
-      if (early > EARLY_TOLERANCE_MS) return early;
-      const action = this.actions.get(d.kind);
-      if (!action) {
-        this.logger.error({ deadlineId, kind: d.kind }, 'No action for this kind of deadline; skipped');
-        await this.deadlines.settle(manager, d.id, 'SKIPPED');
-        return 0;
-      }
-      const outcome = await action(manager, d, now);
-      switch (outcome.status) {
-        case 'FIRED':
-        case 'SKIPPED':
-          await this.deadlines.settle(manager, d.id, outcome.status);
-          break;
-        case 'HANDLED':
-          break;
-        case 'BLOCKED':
-          await this.deadlines.recheckLater(manager, d, outcome.blockedBy);
-          break;
-      }
+    // A cheap look first: most jobs of a busy minute find their deadline already fired by a batch.
+    const [d] = await queryRows<Pick<DeadlineRow, 'state' | 'seq' | 'due_at' | 'kind'>>(
+      this.dataSource.manager,
+      `SELECT state, seq, due_at, kind FROM deadline WHERE id = $1`,
+      [deadlineId],
+    );
+    if (!d || d.state !== 'PENDING' || d.seq !== seq) return 0;
+    const early = d.due_at.getTime() - this.clock.now().getTime();
+    if (early > EARLY_TOLERANCE_MS) return early;
+    if (!this.actions.isBatchable(d.kind)) {
+      await this.dataSource.transaction((m) => this.fireOne(m, deadlineId, seq));
       return 0;
-    });
+    }
+    try {
+      await this.dataSource.transaction((m) => this.fireBatch(m, deadlineId, seq));
+    } catch (err) {
+      this.logger.warn({ err, deadlineId }, 'A batch of deadlines failed; firing this one alone');
+      await this.dataSource.transaction((m) => this.fireOne(m, deadlineId, seq));
+    }
+    return 0;
+  }
+
+  private async fireOne(manager: EntityManager, deadlineId: string, seq: number): Promise<void> {
+    const [d] = await queryRows<DeadlineRow>(manager, `SELECT * FROM deadline WHERE id = $1 FOR UPDATE`, [deadlineId]);
+    const now = this.clock.now();
+    if (!d || d.state !== 'PENDING' || d.seq !== seq || d.due_at.getTime() - now.getTime() > EARLY_TOLERANCE_MS) return;
+    const outcome = await this.act(manager, d, now);
+    if (outcome.status === 'FIRED' || outcome.status === 'SKIPPED')
+      await this.deadlines.settle(manager, d.id, outcome.status);
+  }
+
+  private async fireBatch(manager: EntityManager, deadlineId: string, seq: number): Promise<void> {
+    const [own] = await queryRows<DeadlineRow>(
+      manager,
+      `SELECT * FROM deadline WHERE id = $1 AND seq = $2 AND state = 'PENDING' FOR UPDATE SKIP LOCKED`,
+      [deadlineId, seq],
+    );
+    if (!own) return; // settled meanwhile, or another worker holds it and will settle it
+    const now = this.clock.now();
+    const others = await queryRows<DeadlineRow>(
+      manager,
+      `SELECT * FROM deadline WHERE state = 'PENDING' AND due_at <= $1 AND id <> $2 AND NOT (kind = ANY($3))
+        ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED`,
+      [now, deadlineId, this.actions.solitaryKinds(), BATCH - 1],
+    );
+    const settled: { id: string; state: 'FIRED' | 'SKIPPED' }[] = [];
+    for (const d of [own, ...others.filter((o) => this.actions.isBatchable(o.kind))]) {
+      const outcome = await this.act(manager, d, now);
+      if (outcome.status === 'FIRED' || outcome.status === 'SKIPPED') settled.push({ id: d.id, state: outcome.status });
+    }
+    if (settled.length) {
+      await manager.query(
+        `UPDATE deadline SET state = s.state, settled_at = $3, blocked_by = NULL
+           FROM unnest($1::uuid[], $2::text[]) AS s(id, state) WHERE deadline.id = s.id`,
+        [settled.map((s) => s.id), settled.map((s) => s.state), now],
+      );
+    }
+    if (others.length > 0) this.logger.debug({ batch: others.length + 1 }, 'Fired due deadlines together');
+  }
+
+  private async act(manager: EntityManager, d: DeadlineRow, now: Date): Promise<DeadlineOutcome> {
+    const action = this.actions.get(d.kind);
+    if (!action) {
+      this.logger.error({ deadlineId: d.id, kind: d.kind }, 'No action for this kind of deadline; skipped');
+      return { status: 'SKIPPED' };
+    }
+    const outcome = await action(manager, d, now);
+    if (outcome.status === 'BLOCKED') await this.deadlines.recheckLater(manager, d, outcome.blockedBy);
+    return outcome;
   }
 }

@@ -28,6 +28,8 @@ interface PendingRow {
 @Injectable()
 export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
+  /** How many times this process wrote to the outbox: a caller relays only when it changed. */
+  private written = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,8 +37,13 @@ export class OutboxService {
     private readonly clock: ClockService,
   ) {}
 
+  get writes(): number {
+    return this.written;
+  }
+
   async add(manager: EntityManager, entries: OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    this.written++;
     const values: unknown[] = [];
     const rows = entries.map((e, i) => {
       values.push(e.name, e.jobId, JSON.stringify(e.payload), e.runAt ?? null);
