@@ -250,6 +250,17 @@ describe('cohorts: a calendar that runs itself, once, as the clock moves', () =>
     // Firing it by hand settles the scheduled one as skipped; it will not fire again.
     const open = (await deadlinesOf(app.dataSource, cohort.id)).find((d) => d.kind === 'COHORT_OPEN_INTAKE')!;
     expect(open.state).toBe('SKIPPED');
+    // Closing intake early by hand makes its closing and its reminder moot.
+    await office.data(`mutation ($input: CohortEventInput!) { closeCohortIntake(input: $input) { state } }`, {
+      input: { id: cohort.id, version: c.version },
+    });
+    const after = await deadlinesOf(app.dataSource, cohort.id);
+    expect(
+      after
+        .filter((d) => d.state === 'SKIPPED')
+        .map((d) => d.kind)
+        .sort(),
+    ).toEqual(['COHORT_CLOSE_INTAKE', 'COHORT_OPEN_INTAKE', 'INTAKE_CLOSE_REMINDER'].sort());
   });
 
   it('refuses transitions with typed errors: FORBIDDEN, NOT_ALLOWED naming the guard, CONFLICT', async () => {

@@ -11,7 +11,7 @@ import { directionOf, initialLanguage } from './i18n';
 import { AccountPage } from './pages/AccountPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { SignInPage } from './pages/SignInPage';
-import { DirectionSync } from './session/language';
+import { DirectionSync, RefetchOnLanguageChange } from './session/language';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/session';
 import { theme } from './theme';
@@ -20,6 +20,13 @@ import { theme } from './theme';
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const UserPage = lazy(() => import('./pages/admin/UserPage'));
 const AgenciesPage = lazy(() => import('./pages/admin/AgenciesPage'));
+// Cohorts: the timeline and the form load when first opened.
+const CohortsPage = lazy(() => import('./pages/cohorts/CohortsPage'));
+const CohortPage = lazy(() => import('./pages/cohorts/CohortPage'));
+const NewCohortPage = lazy(() => import('./pages/cohorts/CohortFormPage').then((m) => ({ default: m.NewCohortPage })));
+const EditCohortPage = lazy(() =>
+  import('./pages/cohorts/CohortFormPage').then((m) => ({ default: m.EditCohortPage })),
+);
 
 export function App() {
   return (
@@ -28,6 +35,7 @@ export function App() {
         <DirectionSync />
         <Notifications position="bottom-center" zIndex={1000} />
         <ApolloProvider client={apolloClient}>
+          <RefetchOnLanguageChange />
           <BrowserRouter>
             <SessionProvider>
               <Routes>
@@ -41,6 +49,10 @@ export function App() {
                 >
                   <Route index element={<NotificationsPage />} />
                   <Route path="account" element={<AccountPage />} />
+                  <Route path="cohorts" element={<CohortsPage />} />
+                  <Route path="cohorts/new" element={<NewCohortPage />} />
+                  <Route path="cohorts/:id" element={<CohortPage />} />
+                  <Route path="cohorts/:id/edit" element={<EditCohortPage />} />
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/users/:id" element={<UserPage />} />
                   <Route path="admin/agencies" element={<AgenciesPage />} />

@@ -114,6 +114,9 @@ describe('a cohort across the year end', () => {
     const times = deadlines.map((d) => d.dueAt.getTime());
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(deadlines.find((d) => d.kind === 'COHORT_LAUNCH')).toMatchObject({ day: 1 });
+    // Due at the end of its day (the next midnight), yet on day −28.
+    expect(deadlines.find((d) => d.kind === 'COHORT_CLOSE_INTAKE')).toMatchObject({ day: -28 });
+    expect(deadlines.find((d) => d.kind === 'INTAKE_CLOSE_REMINDER')).toMatchObject({ day: -30 });
     expect(deadlines.find((d) => d.kind === 'COHORT_CLOSE')!.dueAt.toISOString()).toBe('2027-10-09T20:00:00.000Z');
   });
 });

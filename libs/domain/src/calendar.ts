@@ -342,11 +342,33 @@ export interface ScheduledDeadline<K extends string = string> {
   day: number;
 }
 
+/**
+ * The cohort day a deadline belongs to: the day of its offset for the ones at the end of a day
+ * (due at the next midnight, yet "on" their day), else the day its instant falls on.
+ */
+export function deadlineDay(cal: CohortCalendar, kind: string, dueAt: Date): number {
+  const o = cal.offsets;
+  const lastCheckpoint = o.checkpoints[o.checkpoints.length - 1] ?? o.sustainmentStarts;
+  const endOfDayKinds: Record<string, number> = {
+    COHORT_CLOSE_INTAKE: o.intakeCloses,
+    COHORT_START_PREPARATION: o.selectionEnds,
+    COHORT_CLOSE_MIDPOINT: o.midpointCloses,
+    COHORT_START_SUSTAINMENT: o.sustainmentStarts,
+    COHORT_CLOSE: lastCheckpoint + o.closeAfterLastCheckpointDays,
+    GOALS_DUE: o.goalsDue,
+    ASSESSMENTS_DUE: o.assessmentsDue,
+    FINAL_REPORT_DUE: o.finalReportDue,
+  };
+  const day = endOfDayKinds[kind];
+  if (day !== undefined && endOfDay(cal, day).getTime() === dueAt.getTime()) return day;
+  return dayOf(cal, dueAt);
+}
+
 /** The cohort's own calendar: its scheduled transitions and their reminders. */
 export function cohortDeadlines(cal: CohortCalendar): ScheduledDeadline<CohortDeadlineKind>[] {
   const o = cal.offsets;
   const lastCheckpoint = o.checkpoints[o.checkpoints.length - 1] ?? o.sustainmentStarts;
-  const at = (kind: CohortDeadlineKind, dueAt: Date) => ({ kind, dueAt, day: dayOf(cal, dueAt) });
+  const at = (kind: CohortDeadlineKind, dueAt: Date) => ({ kind, dueAt, day: deadlineDay(cal, kind, dueAt) });
   const intakeCloses = endOfDay(cal, o.intakeCloses);
   const launch = startOfDay(cal, o.launch);
   return [

@@ -8,15 +8,9 @@ import { DeadlineActions, type DeadlineOutcome } from '../deadlines/deadline-act
 import { DeadlineService, type DeadlineRow } from '../deadlines/deadline.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { WorkflowRunner } from '../workflow/workflow-runner.js';
-import { CohortService, EVENT_OF_KIND, fromStateOf, TRANSITION_KIND } from './cohort.service.js';
+import { CohortService, EVENT_OF_KIND, fromStateOf, REMINDERS, TRANSITION_KIND } from './cohort.service.js';
 
 const stateIndex = (s: string) => COHORT_STATES.indexOf(s as CohortState);
-
-/** Reminders of the cohort's calendar: the state in which each still makes sense, and its audience. */
-const REMINDERS = {
-  INTAKE_CLOSE_REMINDER: { states: ['INTAKE'], audience: ['FOCAL_POINTS_WITH_DRAFTS'] },
-  LAUNCH_REMINDER: { states: ['SELECTION', 'PREPARATION'], audience: ['ALL_TEAMS'] },
-} as const;
 
 /**
  * What the cohort's deadlines do when they fire. A scheduled transition catches up: every

@@ -1,4 +1,4 @@
-import { cohortDeadlines, dayOf, type Actor, type CohortDeadlineKind } from '@hundred/domain';
+import { cohortDeadlines, dayOf, deadlineDay, type Actor, type CohortDeadlineKind } from '@hundred/domain';
 import type { CohortEvent, CohortState } from '@hundred/workflow';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
@@ -196,7 +196,7 @@ export class CohortResolver {
       subjectId: r.subject_id,
       dueAt: r.original_due_at,
       nextCheckAt: r.due_at,
-      day: dayOf(cal, r.original_due_at),
+      day: deadlineDay(cal, r.kind, r.original_due_at),
       state: r.state,
       blockedBy: r.blocked_by ?? [],
       settledAt: r.settled_at,

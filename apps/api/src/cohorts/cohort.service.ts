@@ -52,6 +52,12 @@ export const EVENT_OF_KIND: Record<string, CohortEvent> = Object.fromEntries(
   Object.entries(TRANSITION_KIND).map(([event, kind]) => [kind, event as CohortEvent]),
 );
 const stateIndex = (s: string) => COHORT_STATES.indexOf(s as CohortState);
+
+/** Reminders of the cohort's calendar: the states in which each still makes sense, and its audience. */
+export const REMINDERS = {
+  INTAKE_CLOSE_REMINDER: { states: ['INTAKE'], audience: ['FOCAL_POINTS_WITH_DRAFTS'] },
+  LAUNCH_REMINDER: { states: ['SELECTION', 'PREPARATION'], audience: ['ALL_TEAMS'] },
+} as const satisfies Record<string, { states: readonly CohortState[]; audience: readonly string[] }>;
 /** The state a scheduled transition starts from. */
 export const fromStateOf = (event: CohortEvent): CohortState =>
   cohortMachine.transitions.find((t) => t.event === event)!.from[0]!;
@@ -345,12 +351,23 @@ export class CohortService {
     state: CohortState,
     firingKind?: string,
   ): Promise<void> {
-    const pending = await queryRows<Pick<DeadlineRow, 'id' | 'kind' | 'original_due_at' | 'due_at'>>(
+    const rows = await queryRows<Pick<DeadlineRow, 'id' | 'kind' | 'original_due_at' | 'due_at'>>(
       manager,
       `SELECT id, kind, original_due_at, due_at FROM deadline
         WHERE subject_type = 'cohort' AND subject_id = $1 AND state = 'PENDING' AND kind = ANY($2)`,
-      [cohortId, Object.values(TRANSITION_KIND)],
+      [cohortId, [...Object.values(TRANSITION_KIND), ...Object.keys(REMINDERS)]],
     );
+    // Reminders of a phase the cohort has left are moot too.
+    const reminders = rows.filter((d) => d.kind in REMINDERS);
+    const mootReminders = reminders.filter((d) => {
+      const states = REMINDERS[d.kind as keyof typeof REMINDERS].states as readonly CohortState[];
+      return FINAL.includes(state) || states.every((s) => stateIndex(s) < stateIndex(state));
+    });
+    await this.deadlines.skip(
+      manager,
+      mootReminders.map((d) => d.id),
+    );
+    const pending = rows.filter((d) => !(d.kind in REMINDERS));
     const now = this.clock.now();
     // The deadline that is firing this transition is settled as fired by its handler, not here.
     const others = pending.filter((d) => d.kind !== firingKind);

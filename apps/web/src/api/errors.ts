@@ -17,8 +17,10 @@ export type ApiErrorCode =
 export interface Problem {
   code: ApiErrorCode;
   message: string;
-  /** Messages by input field (`email`, `nameAr`, ...), to show under the matching form field. */
+  /** Messages by input field (`email`, `nameAr`, `offsets.intakeCloses`, `holidays.0`, ...). */
   fields: Record<string, string>;
+  /** For NOT_ALLOWED: the guards that failed (e.g. ALL_TEAMS_READY). */
+  failed: string[];
 }
 
 const KNOWN_CODES: readonly string[] = [
@@ -58,7 +60,10 @@ export function toProblem(error: unknown, t: TFunction): Problem {
     const first = error.errors[0];
     const code = errorCode(error);
     const fields = fieldMessages(first?.extensions?.fields);
-    return { code, message: first?.message || t('errors.unexpected'), fields };
+    const failed = Array.isArray(first?.extensions?.failed)
+      ? (first.extensions.failed as unknown[]).filter((g): g is string => typeof g === 'string')
+      : [];
+    return { code, message: first?.message || t('errors.unexpected'), fields, failed };
   }
-  return { code: 'NETWORK', message: t('errors.network'), fields: {} };
+  return { code: 'NETWORK', message: t('errors.network'), fields: {}, failed: [] };
 }

@@ -16,7 +16,14 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { can } from '@hundred/domain';
-import { IconBell, IconBuildingCommunity, IconLogout, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconBuildingCommunity,
+  IconCalendarStats,
+  IconLogout,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
@@ -116,6 +123,7 @@ export function Shell() {
   const mayManageAgencies =
     can(actor, 'agency.create', { type: 'agency' }) || can(actor, 'agency.update', { type: 'agency' });
   const showAdministration = mayListUsers || mayManageAgencies;
+  const mayReadCohorts = can(actor, 'cohort.read', { type: 'cohort' });
 
   const handleSignOut = () => void signOut();
 
@@ -170,6 +178,9 @@ export function Shell() {
           <AppShell.Section grow component={ScrollArea}>
             <Stack gap={4}>
               <NavItem to="/" end label={t('nav.notifications')} icon={<IconBell size={20} aria-hidden />} />
+              {mayReadCohorts ? (
+                <NavItem to="/cohorts" label={t('nav.cohorts')} icon={<IconCalendarStats size={20} aria-hidden />} />
+              ) : null}
               <NavItem to="/account" label={t('nav.account')} icon={<IconUserCircle size={20} aria-hidden />} />
               {showAdministration ? (
                 <>

@@ -1,18 +1,35 @@
-import { isGlobalRole, type Language } from '@hundred/domain';
+import { formatGregorian, formatHijri, isGlobalRole, type Language } from '@hundred/domain';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Gregorian calendar; Arabic with Western digits, as most government portals of the region show. */
-export const LOCALES: Record<Language, string> = {
-  ar: 'ar-u-ca-gregory-nu-latn',
-  en: 'en-GB-u-ca-gregory',
-};
+import { DEFAULT_PREFERENCES, useDisplayPreferences, type DisplayPreferences } from './preferences';
+
+/** Gregorian calendar; Arabic with Western digits unless the user asks for Arabic-Indic ones. */
+function localeOf(language: Language, arabicDigits: boolean): string {
+  return language === 'ar' ? `ar-u-ca-gregory-nu-${arabicDigits ? 'arab' : 'latn'}` : 'en-GB-u-ca-gregory';
+}
+
+/** The time zone of this browser, for instants that belong to no cohort. */
+const BROWSER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export interface Formatters {
   language: Language;
-  dateTime: (iso: string) => string;
-  date: (iso: string) => string;
+  preferences: DisplayPreferences;
+  /** Date and time of an instant; the Hijri date follows when the user asks for it. */
+  dateTime: (iso: string, timeZone?: string) => string;
+  /** Date of an instant; the Hijri date follows when the user asks for it. */
+  date: (iso: string, timeZone?: string) => string;
+  /** A calendar date (`YYYY-MM-DD`, no time zone); the Hijri date follows when the user asks for it. */
+  localDate: (isoDate: string) => string;
+  /** The Gregorian date alone. */
+  gregorian: (iso: string, timeZone?: string) => string;
+  /** The Umm al-Qura Hijri date alone. */
+  hijri: (iso: string, timeZone?: string) => string;
+  /** The time of day of an instant. */
+  time: (iso: string, timeZone?: string) => string;
+  /** Day and month only, for axes and other tight places. */
+  dayMonth: (iso: string, timeZone?: string) => string;
   number: (value: number) => string;
   list: (items: readonly string[]) => string;
   /** Compares strings as people of the current language sort them. */
@@ -21,23 +38,51 @@ export interface Formatters {
   name: (named: { nameAr: string; nameEn: string }) => string;
 }
 
-export function formattersFor(language: Language): Formatters {
-  const locale = LOCALES[language];
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+export function formattersFor(language: Language, preferences: DisplayPreferences = DEFAULT_PREFERENCES): Formatters {
+  const digits = language === 'ar' && preferences.arabicDigits;
+  const locale = localeOf(language, digits);
+  const cache = new Map<string, Intl.DateTimeFormat>();
+  const dateTimeFormat = (timeZone: string, options: Intl.DateTimeFormatOptions) => {
+    const key = `${timeZone}|${JSON.stringify(options)}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      cache.set(key, found);
+    }
+    return found;
+  };
   const number = new Intl.NumberFormat(locale);
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const collator = new Intl.Collator(locale);
+
+  const gregorian = (iso: string, timeZone = BROWSER_TIME_ZONE) =>
+    formatGregorian(new Date(iso), language, timeZone, digits);
+  const hijri = (iso: string, timeZone = BROWSER_TIME_ZONE) => formatHijri(new Date(iso), language, timeZone, digits);
+  // English shows the 24-hour clock with two digits (09:00, 00:00); Arabic its own 12-hour clock (9:00 ص).
+  const clock: Intl.DateTimeFormatOptions =
+    language === 'en'
+      ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+      : { hour: 'numeric', minute: '2-digit' };
+  const withHijri = (text: string, iso: string, timeZone: string) =>
+    preferences.hijri ? `${text} (${hijri(iso, timeZone)})` : text;
+
   return {
     language,
-    dateTime: (iso) => dateTime.format(new Date(iso)),
-    date: (iso) => date.format(new Date(iso)),
+    preferences,
+    dateTime: (iso, timeZone = BROWSER_TIME_ZONE) =>
+      withHijri(
+        dateTimeFormat(timeZone, { day: 'numeric', month: 'long', year: 'numeric', ...clock }).format(new Date(iso)),
+        iso,
+        timeZone,
+      ),
+    date: (iso, timeZone = BROWSER_TIME_ZONE) => withHijri(gregorian(iso, timeZone), iso, timeZone),
+    // Noon UTC of that date falls on the same date in the Gregorian and Hijri calendars alike.
+    localDate: (isoDate) => withHijri(gregorian(`${isoDate}T12:00:00Z`, 'UTC'), `${isoDate}T12:00:00Z`, 'UTC'),
+    gregorian,
+    hijri,
+    time: (iso, timeZone = BROWSER_TIME_ZONE) => dateTimeFormat(timeZone, clock).format(new Date(iso)),
+    dayMonth: (iso, timeZone = BROWSER_TIME_ZONE) =>
+      dateTimeFormat(timeZone, { day: 'numeric', month: 'short' }).format(new Date(iso)),
     number: (value) => number.format(value),
     list: (items) => list.format(items),
     compare: (a, b) => collator.compare(a, b),
@@ -45,11 +90,12 @@ export function formattersFor(language: Language): Formatters {
   };
 }
 
-/** Formatters that follow the interface language. */
+/** Formatters that follow the interface language and the user's display preferences. */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
+  const [preferences] = useDisplayPreferences();
   const language = i18n.resolvedLanguage === 'en' ? 'en' : 'ar';
-  return useMemo(() => formattersFor(language), [language]);
+  return useMemo(() => formattersFor(language, preferences), [language, preferences]);
 }
 
 /** Role names in the current language (GLOSSARY terms in Arabic). */

@@ -27,6 +27,46 @@ export function applyProblem(
   return known.length === entries.length;
 }
 
+/** Whether a dotted path (`offsets.intakeCloses`, `holidays.0`, `rubric.1.nameAr`) names a value of the form. */
+function hasPath(values: unknown, path: string): boolean {
+  let node: unknown = values;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(part in node)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+/**
+ * Puts the server's field messages, whose fields are dotted paths into nested values, under the
+ * matching inputs. `aliases` shows a message about a field without an input of its own under a
+ * neighbour (e.g. a criterion's generated `key` under its English name). Returns the paths placed
+ * and the messages that found no field.
+ */
+export function applyNestedProblem(
+  form: { getValues: () => object; setErrors: (errors: Record<string, string>) => void },
+  problem: Problem,
+  options: { aliases?: Record<string, string> } = {},
+): { placed: string[]; rest: string[] } {
+  const values = form.getValues();
+  const errors: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const [field, message] of Object.entries(problem.fields)) {
+    const parts = field.split('.');
+    const last = parts[parts.length - 1] ?? '';
+    const alias = options.aliases?.[last];
+    const target = hasPath(values, field)
+      ? field
+      : alias && hasPath(values, [...parts.slice(0, -1), alias].join('.'))
+        ? [...parts.slice(0, -1), alias].join('.')
+        : null;
+    if (target && !(target in errors)) errors[target] = message;
+    else rest.push(message);
+  }
+  form.setErrors(errors);
+  return { placed: Object.keys(errors), rest };
+}
+
 /** The show/hide button of password fields: named, and reachable with the keyboard. */
 export function passwordToggle(t: TFunction) {
   return { 'aria-label': t('form.togglePassword'), tabIndex: 0 };

@@ -1,5 +1,17 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Card, Group, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Language } from '@hundred/domain';
@@ -15,6 +27,7 @@ import { graphql } from '../gql';
 import { i18n } from '../i18n';
 import { useFormat } from '../lib/format';
 import { applyProblem, passwordToggle, required } from '../lib/forms';
+import { useDisplayPreferences } from '../lib/preferences';
 import { useLanguage } from '../session/language';
 import { useSession } from '../session/session';
 
@@ -114,6 +127,47 @@ function LanguagePreference() {
   );
 }
 
+/** Hijri dates beside the Gregorian ones, and Arabic-Indic digits: kept on this browser. */
+function DatePreferences() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [preferences, setPreferences] = useDisplayPreferences();
+  // The example is fixed at the moment the page opens, so it does not tick while one reads it.
+  const [sample] = useState(() => new Date().toISOString());
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="account-dates">
+      <Title order={2} fz="h4" id="account-dates">
+        {t('account.datesTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('account.datesHint')}
+      </Text>
+      <Stack gap="md">
+        <Switch
+          label={t('account.showHijri')}
+          description={t('account.showHijriHint')}
+          checked={preferences.hijri}
+          onChange={(e) => setPreferences({ hijri: e.currentTarget.checked })}
+        />
+        <Switch
+          label={t('account.arabicDigits')}
+          description={t('account.arabicDigitsHint')}
+          checked={preferences.arabicDigits}
+          onChange={(e) => setPreferences({ arabicDigits: e.currentTarget.checked })}
+        />
+        <Paper withBorder radius="md" p="sm" bg="gray.0" maw={520}>
+          <Text size="xs" c="dimmed">
+            {t('account.datesExample')}
+          </Text>
+          <Text size="sm" fw={500} aria-live="polite" data-testid="date-example">
+            {format.dateTime(sample)}
+          </Text>
+        </Paper>
+      </Stack>
+    </Card>
+  );
+}
+
 function ChangePassword() {
   const { t } = useTranslation();
   const [changePassword, { loading }] = useMutation(ChangeMyPasswordMutation);
@@ -193,6 +247,7 @@ export function AccountPage() {
       <Stack gap="lg">
         <MyDetails />
         <LanguagePreference />
+        <DatePreferences />
         <ChangePassword />
       </Stack>
     </>

@@ -1,23 +1,34 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
-import { IconBellRinging, IconChecks, IconCheck, IconConfetti } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconBellRinging,
+  IconCalendarEvent,
+  IconCheck,
+  IconChecks,
+  IconConfetti,
+  IconExternalLink,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { toProblem } from '../api/errors';
 import { PageHeader, useDocumentTitle } from '../components/PageHeader';
 import { LoadError, PageLoader } from '../components/PageState';
 import { graphql } from '../gql';
 import { useFormat } from '../lib/format';
-import { describeNotification } from '../lib/notifications';
 
 const MyNotificationsQuery = graphql(`
   query MyNotifications($unreadOnly: Boolean!, $limit: Int!) {
     myNotifications(unreadOnly: $unreadOnly, limit: $limit) {
       id
       kind
-      params
+      title
+      body
+      subjectType
+      subjectId
       createdAt
       readAt
     }
@@ -31,6 +42,18 @@ const MarkReadMutation = graphql(`
 `);
 
 type Filter = 'all' | 'unread';
+
+/** Where a notification leads, when it is about something with a page of its own. */
+function linkOf(item: { subjectType: string | null; subjectId: string | null }): string | null {
+  if (item.subjectType === 'cohort' && item.subjectId) return `/cohorts/${item.subjectId}`;
+  return null;
+}
+
+function KindIcon({ kind, subjectType }: { kind: string; subjectType: string | null }) {
+  if (kind === 'WELCOME') return <IconConfetti size={22} aria-hidden />;
+  if (subjectType === 'cohort') return <IconCalendarEvent size={22} aria-hidden />;
+  return <IconBell size={22} aria-hidden />;
+}
 
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -102,8 +125,9 @@ export function NotificationsPage() {
       ) : (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notifications.title')}>
           {items.map((item) => {
-            const { title, body } = describeNotification(item, t, format);
+            const { title, body } = item;
             const unread = !item.readAt;
+            const link = linkOf(item);
             return (
               <Paper
                 component="li"
@@ -115,7 +139,7 @@ export function NotificationsPage() {
               >
                 <Group align="flex-start" wrap="nowrap" gap="md">
                   <ThemeIcon size={40} radius="xl" variant="light" color={unread ? 'hundred' : 'gray'}>
-                    <IconConfetti size={22} aria-hidden />
+                    <KindIcon kind={item.kind} subjectType={item.subjectType} />
                   </ThemeIcon>
                   <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
                     <Group gap="xs">
@@ -127,6 +151,21 @@ export function NotificationsPage() {
                       ) : null}
                     </Group>
                     <Text size="sm">{body}</Text>
+                    {link ? (
+                      <Anchor
+                        component={Link}
+                        to={link}
+                        size="sm"
+                        fw={500}
+                        w="fit-content"
+                        aria-label={t('notifications.openCohortOf', { title })}
+                      >
+                        <Group gap={4} component="span">
+                          {t('notifications.openCohort')}
+                          <IconExternalLink size={14} aria-hidden />
+                        </Group>
+                      </Anchor>
+                    ) : null}
                     <Group justify="space-between" align="center" gap="xs" mt={2}>
                       <Text size="xs" c="dimmed">
                         <time dateTime={item.createdAt}>{format.dateTime(item.createdAt)}</time>

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useDirection } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { isLanguage, type Language } from '@hundred/domain';
@@ -57,5 +57,19 @@ export function DirectionSync() {
   useEffect(() => {
     if (isLanguage(language)) setDirection(directionOf(language));
   }, [language, setDirection]);
+  return null;
+}
+
+/**
+ * Some words come from the server in the language of the request (notification titles, refusals,
+ * calendar problems): when the language changes, the queries on screen are asked again.
+ */
+export function RefetchOnLanguageChange() {
+  const client = useApolloClient();
+  useEffect(() => {
+    const refetch = () => void client.refetchQueries({ include: 'active' });
+    i18n.on('languageChanged', refetch);
+    return () => i18n.off('languageChanged', refetch);
+  }, [client]);
   return null;
 }

@@ -1,0 +1,358 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { can } from '@hundred/domain';
+import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconPencil } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+
+import { CohortStateBadge } from '../../components/CohortStateBadge';
+import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageState';
+import type { CohortDetailFragment } from '../../gql/graphql';
+import { useCohortLabels } from '../../lib/cohortLabels';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../session/session';
+import { CohortActions } from './CohortActions';
+import { CohortTimeline } from './CohortTimeline';
+import { DemoClock } from './DemoClock';
+import { ClockQuery, CohortQuery } from './documents';
+
+type Cohort = CohortDetailFragment;
+
+/** Scheduled transitions show up without a reload. */
+const POLL_MS = 15_000;
+
+function Section({
+  id,
+  title,
+  children,
+  aside,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  aside?: ReactNode;
+}) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id}>
+      <Group justify="space-between" align="center" mb="md" gap="sm">
+        <Title order={2} fz="h4" id={id}>
+          {title}
+        </Title>
+        {aside}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text fw={600} size="sm" component="dd" m={0} mt={2}>
+        {children}
+      </Text>
+    </Paper>
+  );
+}
+
+function DeadlinesTable({ cohort }: { cohort: Cohort }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useCohortLabels();
+  const tz = cohort.timeZone;
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="sm" horizontalSpacing="md" striped highlightOnHover>
+        <Table.Caption className="visually-hidden">{t('cohorts.deadlines.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('cohorts.deadlines.what')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.deadlines.day')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.deadlines.date')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.deadlines.state')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.deadlines.notes')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {cohort.deadlines.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={5}>
+                <Text c="dimmed" ta="center" py="md">
+                  {t('cohorts.deadlines.none')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ) : (
+            cohort.deadlines.map((deadline) => {
+              const blocked = deadline.state === 'PENDING' && deadline.blockedBy.length > 0;
+              const rechecked = deadline.state === 'PENDING' && deadline.nextCheckAt !== deadline.dueAt;
+              return (
+                <Table.Tr key={deadline.id} data-kind={deadline.kind}>
+                  <Table.Td fw={500}>{labels.deadlineKind(deadline.kind)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{labels.day(deadline.day)}</Table.Td>
+                  <Table.Td>
+                    <time dateTime={deadline.dueAt}>
+                      {format.gregorian(deadline.dueAt, tz)}
+                      <Text span c="dimmed" size="sm">
+                        {' · '}
+                        {format.time(deadline.dueAt, tz)}
+                      </Text>
+                    </time>
+                    {format.preferences.hijri ? (
+                      <Text size="xs" c="dimmed">
+                        {format.hijri(deadline.dueAt, tz)}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      variant="light"
+                      tt="none"
+                      color={
+                        blocked
+                          ? 'orange'
+                          : deadline.state === 'FIRED'
+                            ? 'teal'
+                            : deadline.state === 'PENDING'
+                              ? 'blue'
+                              : 'gray'
+                      }
+                    >
+                      {blocked ? t('cohorts.deadlines.blocked') : labels.deadlineState(deadline.state)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {blocked ? (
+                      <List size="xs" spacing={2}>
+                        {deadline.blockedBy.map((guard) => (
+                          <List.Item key={guard}>{labels.guard(guard)}</List.Item>
+                        ))}
+                      </List>
+                    ) : null}
+                    {rechecked ? (
+                      <Text size="xs" c="dimmed">
+                        {t('cohorts.deadlines.nextCheck', { date: format.dateTime(deadline.nextCheckAt, tz) })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function History({ cohort }: { cohort: Cohort }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useCohortLabels();
+  const Arrow = format.language === 'ar' ? IconArrowLeft : IconArrowRight;
+  const events = [...cohort.history].reverse();
+  if (events.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('cohorts.history.none')}
+      </Text>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="cohort-history">
+        <Table.Caption className="visually-hidden">{t('cohorts.history.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('cohorts.history.when')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.history.event')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.history.change')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.history.by')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.history.reason')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((record) => (
+            <Table.Tr key={record.id}>
+              <Table.Td>
+                <Text size="sm">
+                  <time dateTime={record.occurredAt}>{format.dateTime(record.occurredAt, cohort.timeZone)}</time>
+                </Text>
+              </Table.Td>
+              <Table.Td fw={500}>{labels.event(record.event)}</Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <CohortStateBadge state={record.fromState} />
+                  <Arrow size={14} aria-label={t('cohorts.history.to')} />
+                  <CohortStateBadge state={record.toState} />
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{labels.caller(record.caller, record.actor ?? null)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={record.reason ? undefined : 'dimmed'}>
+                  {record.reason ?? t('cohorts.history.noReason')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export default function CohortPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useCohortLabels();
+  const { actor } = useSession();
+  const { id = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(CohortQuery, { variables: { id }, pollInterval: POLL_MS });
+  const clock = useQuery(ClockQuery, { pollInterval: POLL_MS });
+  const cohort = data?.cohort;
+  useDocumentTitle(cohort ? format.name(cohort) : t('cohorts.title'));
+
+  if (error && !cohort) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (loading && !cohort) return <PageLoader />;
+  if (!cohort) return null;
+
+  const mayUpdate =
+    can(actor, 'cohort.update', { type: 'cohort', id: cohort.id }) &&
+    cohort.state !== 'CLOSED' &&
+    cohort.state !== 'CANCELLED';
+  const now = clock.data?.clock.now ?? null;
+  const showClock = can(actor, 'clock.advance', { type: 'clock' }) && clock.data?.clock.controllable === true;
+  const nowMs = now ? Date.parse(now) : null;
+  const nextDueAt =
+    cohort.deadlines
+      .filter((d) => d.state === 'PENDING' && (nowMs === null || Date.parse(d.nextCheckAt) > nowMs))
+      .map((d) => d.nextCheckAt)
+      .sort()[0] ?? null;
+
+  const reload = async () => {
+    await Promise.all([refetch(), clock.refetch()]);
+  };
+  // The server fires what fell due as the clock moves; look again once its worker has had a moment.
+  const afterClockMoved = async () => {
+    await reload();
+    window.setTimeout(() => void refetch(), 1500);
+  };
+
+  const otherName = format.language === 'ar' ? cohort.nameEn : cohort.nameAr;
+
+  return (
+    <>
+      <PageHeader
+        above={
+          <Anchor component={Link} to="/cohorts" size="sm">
+            <Group gap={4} component="span">
+              {format.language === 'ar' ? (
+                <IconArrowRight size={16} aria-hidden />
+              ) : (
+                <IconArrowLeft size={16} aria-hidden />
+              )}
+              {t('cohorts.back')}
+            </Group>
+          </Anchor>
+        }
+        title={format.name(cohort)}
+        description={<span lang={format.language === 'ar' ? 'en' : 'ar'}>{otherName}</span>}
+        actions={
+          mayUpdate ? (
+            <Button
+              variant="default"
+              component={Link}
+              to={`/cohorts/${cohort.id}/edit`}
+              leftSection={<IconPencil size={18} aria-hidden />}
+            >
+              {t('cohorts.edit')}
+            </Button>
+          ) : null
+        }
+      />
+
+      <Stack gap="lg">
+        <Group gap="sm" wrap="wrap" data-testid="cohort-status">
+          <CohortStateBadge state={cohort.state} size="lg" />
+          <Badge size="lg" variant="outline" color="gray" tt="none" data-testid="cohort-progress">
+            {labels.progress(cohort.currentDay)}
+          </Badge>
+        </Group>
+
+        {cohort.calendarProblems.length > 0 ? (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle size={20} aria-hidden />}
+            title={t('cohorts.calendarProblems')}
+            role="alert"
+          >
+            <List size="sm" spacing={2}>
+              {cohort.calendarProblems.map((problem) => (
+                <List.Item key={`${problem.field}-${problem.code}`}>{problem.message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : null}
+
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="dl" m={0}>
+          <Fact label={t('cohorts.fields.day1')}>{format.localDate(cohort.day1)}</Fact>
+          <Fact label={t('cohorts.fields.timeZone')}>
+            <span className="ltr-data">{cohort.timeZone}</span>
+          </Fact>
+          <Fact label={t('cohorts.fields.weekendDays')}>
+            {format.list([...cohort.weekendDays].sort((a, b) => a - b).map((d) => labels.weekday(d)))}
+          </Fact>
+          <Fact label={t('cohorts.fields.currentDay')}>{labels.day(cohort.currentDay)}</Fact>
+        </SimpleGrid>
+
+        <Section id="cohort-timeline" title={t('cohorts.timeline.title')}>
+          <CohortTimeline cohort={cohort} now={now} />
+        </Section>
+
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: showClock ? 7 : 12 }}>
+            <Section id="cohort-actions" title={t('cohorts.actions.title')}>
+              <CohortActions cohort={cohort} onReload={reload} />
+            </Section>
+          </Grid.Col>
+          {showClock ? (
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <DemoClock nextDueAt={nextDueAt} timeZone={cohort.timeZone} onMoved={afterClockMoved} />
+            </Grid.Col>
+          ) : null}
+        </Grid>
+
+        <Section id="cohort-deadlines" title={t('cohorts.deadlines.title')}>
+          <DeadlinesTable cohort={cohort} />
+        </Section>
+
+        <Section id="cohort-history" title={t('cohorts.history.title')}>
+          <History cohort={cohort} />
+        </Section>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,203 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+const WEB_URL = process.env.HUNDRED_E2E_WEB_URL ?? '';
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const OFFICE = { email: 'office@hundred.example', password: 'Hundred-2026' };
+const DAY_MS = 86_400_000;
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+const languageIs = (p: Page, lang: string) =>
+  p.waitForFunction((expected) => document.documentElement.lang === expected, lang, { timeout: 10_000 });
+
+/** The horizontal centre of an element on the page. */
+async function centreX(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('the element is not visible');
+  return box.x + box.width / 2;
+}
+
+/** The time of the system, as the API tells it (it may run ahead of real time in demos and tests). */
+async function systemNow(p: Page): Promise<Date> {
+  const response = await p.request.post('/graphql', {
+    data: { query: '{ clock { now } }' },
+    headers: { 'content-type': 'application/json' },
+  });
+  const body = (await response.json()) as { data?: { clock?: { now?: string } } };
+  const now = body.data?.clock?.now;
+  if (!now) throw new Error(`the clock could not be read: ${JSON.stringify(body)}`);
+  return new Date(now);
+}
+
+/** Waits until the cohort's state badge reads `state`, looking again every half second. */
+async function stateBecomes(p: Page, state: string, timeoutMs = 15_000): Promise<void> {
+  await p
+    .getByTestId('cohort-status')
+    .getByTestId('cohort-state')
+    .filter({ hasText: new RegExp(`^${state}$`) })
+    .waitFor({ timeout: timeoutMs });
+}
+
+/** A full-page picture from the top, without passing toasts or a focus ring in the way. */
+async function screenshot(p: Page, name: string): Promise<void> {
+  await p.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await p.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
+  await p.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+}
+
+beforeAll(async () => {
+  if (!WEB_URL) throw new Error('HUNDRED_E2E_WEB_URL is not set: the global setup did not run.');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ baseURL: WEB_URL, locale: 'en-US', viewport: { width: 1366, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  // This browser chose Arabic: the office's account preference (which the other browser test
+  // changes) does not decide the language here.
+  await context.addInitScript(() => {
+    if (!window.localStorage.getItem('hundred.language')) window.localStorage.setItem('hundred.language', 'ar');
+  });
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+it('creates a cohort, opens its intake and lets the scheduler close it as the clock moves', async () => {
+  await page.goto('/sign-in');
+  await languageIs(page, 'ar');
+  await page.getByRole('textbox', { name: 'البريد الإلكتروني', exact: true }).fill(OFFICE.email);
+  await page.getByRole('textbox', { name: 'كلمة المرور', exact: true }).fill(OFFICE.password);
+  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+
+  // Day 1 about fifty days after the system's "now": intake opens in about a week.
+  const now = await systemNow(page);
+  const day1 = new Date(now.getTime() + 50 * DAY_MS).toISOString().slice(0, 10);
+  const suffix = now.getTime().toString(36).slice(-5);
+  const nameAr = `دفعة الاختبار ${suffix}`;
+  const nameEn = `Test cohort ${suffix}`;
+
+  // The cohorts, from the navigation; the office may create one.
+  await page.getByRole('navigation').getByRole('link', { name: 'الدفعات' }).click();
+  await page.waitForURL('**/cohorts');
+  await page.getByRole('heading', { level: 1, name: 'الدفعات' }).waitFor();
+  await page.getByRole('link', { name: 'دفعة جديدة' }).click();
+  await page.waitForURL('**/cohorts/new');
+  await page.getByRole('heading', { level: 1, name: 'دفعة جديدة' }).waitFor();
+
+  await page.getByRole('textbox', { name: 'الاسم بالعربية' }).fill(nameAr);
+  await page.getByRole('textbox', { name: 'الاسم بالإنجليزية' }).fill(nameEn);
+  await page.getByLabel('اليوم الأول (ورشة الإطلاق)').fill(day1);
+  // The defaults: Asia/Amman, a Friday and Saturday weekend.
+  expect(await page.getByRole('combobox', { name: 'المنطقة الزمنية' }).inputValue()).toBe('Asia/Amman');
+  expect(await page.getByRole('checkbox', { name: 'الجمعة' }).isChecked()).toBe(true);
+  expect(await page.getByRole('checkbox', { name: 'السبت' }).isChecked()).toBe(true);
+  // The calendar offsets wait behind "advanced settings", labelled in Arabic.
+  await page.getByRole('button', { name: 'مواعيد التقويم' }).click();
+  expect(await page.getByRole('textbox', { name: 'إغلاق استقبال التحديات (اليوم)' }).inputValue()).toBe('-28');
+  await page.getByRole('button', { name: 'إنشاء الدفعة' }).click();
+
+  // The cohort's page: a draft, fifty days before launch.
+  await page.waitForURL(/\/cohorts\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { level: 1, name: nameAr }).waitFor();
+  await stateBecomes(page, 'مسودة');
+  expect(await page.getByTestId('cohort-progress').textContent()).toMatch(/^الأيام المتبقية حتى الإطلاق: (49|50)$/);
+
+  // The timeline: every phase, and time flowing from right to left.
+  const bar = page.getByTestId('timeline-bar');
+  for (const phase of ['INTAKE', 'SELECTION', 'PREPARATION', 'EXECUTION', 'MIDPOINT_REVIEW', 'RESULTS']) {
+    await bar.locator(`[data-phase="${phase}"]`).waitFor();
+  }
+  const intakeX = await centreX(bar.locator('[data-phase="INTAKE"]'));
+  const executionX = await centreX(bar.locator('[data-phase="EXECUTION"]'));
+  const sustainmentX = await centreX(bar.locator('[data-phase="SUSTAINMENT"]'));
+  expect(intakeX).toBeGreaterThan(executionX);
+  expect(executionX).toBeGreaterThan(sustainmentX);
+  // Today comes before intake opens: to its right.
+  const today = page.getByTestId('timeline-today');
+  await today.waitFor();
+  expect(await centreX(today)).toBeGreaterThan(intakeX);
+  await page.getByRole('button', { name: 'التقديم إلى الموعد التالي' }).waitFor();
+
+  // The office opens intake early: the button comes from the server's list of available events.
+  await page.getByTestId('event-OPEN_INTAKE').getByRole('button', { name: 'فتح استقبال التحديات' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('تستطيع الجهات الحكومية تقديم تحدياتها', { exact: false }).waitFor();
+  await dialog.getByRole('button', { name: 'فتح استقبال التحديات' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await stateBecomes(page, 'استقبال التحديات');
+
+  // The transition is in the history: the event, from → to, and who fired it.
+  const history = page.getByTestId('cohort-history');
+  const row = history.getByRole('row').filter({ hasText: 'فتح استقبال التحديات' });
+  await row.waitFor();
+  const cells = await row.getByRole('cell').allTextContents();
+  expect(cells.join(' | ')).toContain('مسودة');
+  expect(cells.join(' | ')).toContain('استقبال التحديات');
+  expect(cells.join(' | ')).toContain('ليلى الحسيني');
+  await screenshot(page, 'cohort-ar.png');
+
+  // The demo clock moves from deadline to deadline until intake closes; the scheduler does the rest.
+  const clockNow = page.getByTestId('demo-clock-now');
+  const next = page.getByRole('button', { name: 'التقديم إلى الموعد التالي' });
+  for (let step = 0; step < 6; step++) {
+    const before = await clockNow.textContent();
+    await next.click();
+    await page.waitForFunction(
+      (previous) => document.querySelector('[data-testid="demo-clock-now"]')?.textContent !== previous,
+      before,
+    );
+    const closed = await stateBecomes(page, 'الفرز والاعتماد', 4_000).then(
+      () => true,
+      () => false,
+    );
+    if (closed) break;
+  }
+  await stateBecomes(page, 'الفرز والاعتماد');
+  await history.getByRole('row').filter({ hasText: 'النظام/المجدول' }).waitFor();
+  const fired = page.locator('[data-kind="COHORT_CLOSE_INTAKE"]').getByText('تم', { exact: true });
+  await fired.waitFor();
+
+  // English, chosen on this browser (the account's preference stays as it is): left to right.
+  await page.evaluate(() => window.localStorage.setItem('hundred.language', 'en'));
+  await page.reload();
+  await languageIs(page, 'en');
+  await stateBecomes(page, 'Selection');
+  await page.getByRole('heading', { level: 1, name: nameEn }).waitFor();
+  const intakeEn = await centreX(bar.locator('[data-phase="INTAKE"]'));
+  const executionEn = await centreX(bar.locator('[data-phase="EXECUTION"]'));
+  expect(intakeEn).toBeLessThan(executionEn);
+  expect(await centreX(today)).toBeGreaterThan(intakeEn);
+  await history.getByRole('row').filter({ hasText: 'System (scheduler)' }).waitFor();
+  await screenshot(page, 'cohort-en.png');
+}, 60_000);
