@@ -11,6 +11,8 @@ export HUNDRED_WEB_PORT="${HUNDRED_WEB_PORT:-5173}"
 export HUNDRED_WEB_HOST="${HUNDRED_WEB_HOST:-127.0.0.1}"
 export HUNDRED_API_URL="http://127.0.0.1:${PORT}"
 export PUBLIC_WEB_URL="${PUBLIC_WEB_URL:-http://localhost:${HUNDRED_WEB_PORT}}"
+# A demo: the office may move the clock forward to see the calendar run (never in production).
+export CLOCK_CONTROL="${CLOCK_CONTROL:-true}"
 RUN_DIR="$ROOT/.run"
 
 ensure_packages
