@@ -11,7 +11,10 @@ import { ErrorsFilter } from './common/errors.filter.js';
 import { LoadersFactory } from './common/loaders.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { AlignmentModule } from './alignment/alignment.module.js';
+import { ChallengesModule } from './challenges/challenges.module.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
+import { TeamsModule } from './teams/teams.module.js';
 import { CoreModule } from './core.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -21,7 +24,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 export type Role = 'api' | 'worker' | 'all';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, CohortsModule, AlignmentModule, ChallengesModule],
   providers: [ContextFactory, LoadersFactory],
   exports: [ContextFactory],
 })
@@ -64,6 +67,9 @@ export class AppModule {
         IdentityModule,
         NotificationsModule,
         CohortsModule,
+        AlignmentModule,
+        TeamsModule,
+        ChallengesModule,
         ...(http ? [HttpModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],

@@ -1,3 +1,4 @@
 export * from './roles.js';
 export * from './permissions.js';
 export * from './calendar.js';
+export * from './challenge.js';

@@ -25,6 +25,21 @@ const RESOURCE: Record<Action, Resource> = {
   'cohort.create': { type: 'cohort' },
   'cohort.update': { type: 'cohort', id: 'c1' },
   'clock.advance': { type: 'clock' },
+  'challenge.read': {
+    type: 'challenge',
+    id: 'ch1',
+    leadAgencyId: 'agency-2',
+    partnerAgencyIds: ['agency-3'],
+    state: 'SUBMITTED',
+  },
+  'challenge.create': { type: 'challenge', leadAgencyId: 'agency-2' },
+  'challenge.edit': { type: 'challenge', id: 'ch1', leadAgencyId: 'agency-2', state: 'IN_SCREENING' },
+  'challenge.score': { type: 'challenge', id: 'ch1', leadAgencyId: 'agency-2', state: 'IN_SCREENING' },
+  'challenge.comment': { type: 'challenge', id: 'ch1', leadAgencyId: 'agency-2', state: 'IN_SCREENING' },
+  'challenge.nameLeaders': { type: 'challenge', id: 'ch1', leadAgencyId: 'agency-2', state: 'RECOMMENDED' },
+  'alignment.read': { type: 'alignment' },
+  'alignment.manage': { type: 'alignment' },
+  'team.read': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
 };
 
 /** Who may do what: every role × every action of identity and administration. */
@@ -44,11 +59,31 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'cohort.create',
     'cohort.update',
     'clock.advance',
+    'challenge.read',
+    'challenge.create',
+    'challenge.edit',
+    'challenge.score',
+    'challenge.comment',
+    'challenge.nameLeaders',
+    'alignment.read',
+    'alignment.manage',
+    'team.read',
   ],
-  LEADERSHIP: ['agency.read', 'user.list', 'user.read', 'audit.read', 'cohort.read'],
-  FOCAL_POINT: ['agency.read', 'cohort.read'],
-  REVIEWER: ['agency.read', 'cohort.read'],
-  NONE: ['agency.read', 'cohort.read'],
+  LEADERSHIP: [
+    'agency.read',
+    'user.list',
+    'user.read',
+    'audit.read',
+    'cohort.read',
+    'challenge.read',
+    'challenge.comment',
+    'challenge.nameLeaders',
+    'alignment.read',
+    'team.read',
+  ],
+  FOCAL_POINT: ['agency.read', 'cohort.read', 'alignment.read'],
+  REVIEWER: ['agency.read', 'cohort.read', 'alignment.read'],
+  NONE: ['agency.read', 'cohort.read', 'alignment.read'],
 };
 
 describe('can(): every role and action', () => {
@@ -90,6 +125,54 @@ describe('can(): rules that depend on the resource', () => {
     const both = actor(['FOCAL_POINT', 'LEADERSHIP']);
     expect(can(both, 'user.list', { type: 'user' })).toBe(true);
     expect(can(both, 'user.changeRoles', { type: 'user', id: 'x' })).toBe(false);
+  });
+
+  it("lets a focal point work on their own agency's challenges only, and read those it partners in", () => {
+    const focal = actor(['FOCAL_POINT']);
+    const own = { type: 'challenge', id: 'c', leadAgencyId: 'agency-1', partnerAgencyIds: [], state: 'DRAFT' } as const;
+    const partner = {
+      type: 'challenge',
+      id: 'c',
+      leadAgencyId: 'agency-9',
+      partnerAgencyIds: ['agency-1'],
+      state: 'SUBMITTED',
+    } as const;
+    const other = {
+      type: 'challenge',
+      id: 'c',
+      leadAgencyId: 'agency-9',
+      partnerAgencyIds: ['agency-8'],
+      state: 'DRAFT',
+    } as const;
+    expect(can(focal, 'challenge.create', { type: 'challenge', leadAgencyId: 'agency-1' })).toBe(true);
+    expect(can(focal, 'challenge.create', { type: 'challenge', leadAgencyId: 'agency-9' })).toBe(false);
+    expect(can(focal, 'challenge.edit', own)).toBe(true);
+    expect(can(focal, 'challenge.edit', { ...own, state: 'RETURNED' })).toBe(true);
+    expect(can(focal, 'challenge.edit', { ...own, state: 'SUBMITTED' })).toBe(false);
+    expect(can(focal, 'challenge.read', partner)).toBe(true);
+    expect(can(focal, 'challenge.edit', { ...partner, state: 'DRAFT' })).toBe(false);
+    expect(can(focal, 'challenge.read', other)).toBe(false);
+    expect(can(focal, 'challenge.comment', other)).toBe(false);
+    expect(can(actor(['REVIEWER']), 'challenge.read', own)).toBe(false);
+  });
+
+  it("lets a team's own people and its lead agency's focal points read it", () => {
+    const team = { type: 'team', id: 't1', leadAgencyId: 'agency-9' } as const;
+    expect(can(actor([], { teamRoles: { t1: ['TEAM_MEMBER'] } }), 'team.read', team)).toBe(true);
+    expect(can(actor([], { teamRoles: { t2: ['TEAM_LEAD'] } }), 'team.read', team)).toBe(false);
+    expect(can(actor(['FOCAL_POINT'], { agencyId: 'agency-9' }), 'team.read', team)).toBe(true);
+    expect(can(actor(['FOCAL_POINT']), 'team.read', team)).toBe(false);
+  });
+
+  it('lets the office edit a challenge until it is decided', () => {
+    const office = actor(['ADMIN']);
+    for (const state of ['DRAFT', 'SUBMITTED', 'IN_SCREENING', 'RETURNED', 'RECOMMENDED']) {
+      expect(can(office, 'challenge.edit', { type: 'challenge', id: 'c', state })).toBe(true);
+    }
+    for (const state of ['APPROVED', 'REJECTED', 'DEFERRED', 'WITHDRAWN']) {
+      expect(can(office, 'challenge.edit', { type: 'challenge', id: 'c', state })).toBe(false);
+      expect(can(office, 'challenge.nameLeaders', { type: 'challenge', id: 'c', state })).toBe(false);
+    }
   });
 
   it('refuses an action asked about the wrong kind of resource', () => {

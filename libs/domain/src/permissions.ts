@@ -18,7 +18,17 @@ export type Resource =
   | { readonly type: 'user'; readonly id?: string; readonly agencyId?: string }
   | { readonly type: 'audit' }
   | { readonly type: 'cohort'; readonly id?: string }
-  | { readonly type: 'clock' };
+  | { readonly type: 'clock' }
+  | {
+      readonly type: 'challenge';
+      readonly id?: string;
+      /** The lead agency (for create: the agency it is drafted for). */
+      readonly leadAgencyId?: string;
+      readonly partnerAgencyIds?: readonly string[];
+      readonly state?: string;
+    }
+  | { readonly type: 'alignment' }
+  | { readonly type: 'team'; readonly id?: string; readonly leadAgencyId?: string };
 
 export const ACTIONS = [
   'agency.read',
@@ -36,8 +46,31 @@ export const ACTIONS = [
   'cohort.create',
   'cohort.update',
   'clock.advance',
+  'challenge.read',
+  'challenge.create',
+  'challenge.edit',
+  'challenge.score',
+  'challenge.comment',
+  'challenge.nameLeaders',
+  'alignment.read',
+  'alignment.manage',
+  'team.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/** Challenge states in which its agency may still edit it, and those that are decided. */
+export const CHALLENGE_EDITABLE: readonly string[] = ['DRAFT', 'RETURNED'];
+export const CHALLENGE_DECIDED: readonly string[] = ['APPROVED', 'REJECTED', 'WITHDRAWN', 'DEFERRED'];
+
+function isAgencyFocalPoint(
+  actor: Actor,
+  resource: { leadAgencyId?: string; partnerAgencyIds?: readonly string[] },
+  orPartner: boolean,
+): boolean {
+  if (!actor.roles.includes('FOCAL_POINT')) return false;
+  if (resource.leadAgencyId !== undefined && resource.leadAgencyId === actor.agencyId) return true;
+  return orPartner && (resource.partnerAgencyIds ?? []).includes(actor.agencyId);
+}
 
 export function hasRole(actor: Actor, role: GlobalRole): boolean {
   return actor.roles.includes(role);
@@ -83,6 +116,39 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       return resource.type === 'cohort' && isOffice(actor);
     case 'clock.advance':
       return resource.type === 'clock' && isOffice(actor);
+    case 'challenge.read':
+    case 'challenge.comment':
+      // The office and leadership see every challenge; a focal point those of their agency,
+      // as lead or partner. Nobody else learns that a challenge exists.
+      if (resource.type !== 'challenge') return false;
+      return isOffice(actor) || hasRole(actor, 'LEADERSHIP') || isAgencyFocalPoint(actor, resource, true);
+    case 'challenge.create':
+      return resource.type === 'challenge' && (isOffice(actor) || isAgencyFocalPoint(actor, resource, false));
+    case 'challenge.edit':
+      // Its agency's focal point while it is a draft or returned; the office until it is decided.
+      if (resource.type !== 'challenge') return false;
+      if (isOffice(actor)) return !CHALLENGE_DECIDED.includes(resource.state ?? '');
+      return isAgencyFocalPoint(actor, resource, false) && CHALLENGE_EDITABLE.includes(resource.state ?? 'DRAFT');
+    case 'challenge.score':
+      return resource.type === 'challenge' && isOffice(actor);
+    case 'challenge.nameLeaders':
+      // Naming the sponsor and team leader: proposed by the agency, settled by the office or leadership.
+      if (resource.type !== 'challenge' || CHALLENGE_DECIDED.includes(resource.state ?? '')) return false;
+      return (
+        isOffice(actor) ||
+        hasRole(actor, 'LEADERSHIP') ||
+        (isAgencyFocalPoint(actor, resource, false) && CHALLENGE_EDITABLE.includes(resource.state ?? 'DRAFT'))
+      );
+    case 'team.read':
+      // The office and leadership, the team's own people, and the lead agency's focal points.
+      if (resource.type !== 'team') return false;
+      if (isOffice(actor) || hasRole(actor, 'LEADERSHIP')) return true;
+      if (resource.id !== undefined && (actor.teamRoles?.[resource.id]?.length ?? 0) > 0) return true;
+      return isAgencyFocalPoint(actor, resource, false);
+    case 'alignment.read':
+      return resource.type === 'alignment';
+    case 'alignment.manage':
+      return resource.type === 'alignment' && isOffice(actor);
     default: {
       const unreachable: never = action;
       return unreachable;

@@ -20,7 +20,7 @@ import {
   type CohortState,
 } from '@hundred/workflow';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 
 import { AuditService } from '../audit/audit.service.js';
 import { ClockService } from '../clock/clock.service.js';
@@ -94,6 +94,10 @@ export class CohortService {
 
   byId(id: string): Promise<Cohort | null> {
     return this.dataSource.getRepository(Cohort).findOneBy({ id });
+  }
+
+  byIds(ids: readonly string[]): Promise<Cohort[]> {
+    return this.dataSource.getRepository(Cohort).findBy({ id: In([...ids]) });
   }
 
   /** Normalised values of the input, with the defaults filled in. */

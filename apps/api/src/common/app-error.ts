@@ -55,7 +55,8 @@ export interface FieldProblem {
   params?: MessageParams;
 }
 
-export type Subject = 'agency' | 'user' | 'cohort' | 'challenge' | 'team' | 'review' | 'assessment' | 'changeRequest';
+export type Subject =
+  'agency' | 'user' | 'cohort' | 'challenge' | 'team' | 'review' | 'assessment' | 'changeRequest' | 'alignment';
 
 /** An expected refusal: its message is translated into the caller's language at the edge. */
 export class AppError extends Error {

@@ -1,5 +1,6 @@
 import type { Language } from '@hundred/domain';
 
+import { challengesAr, challengesEn } from './messages.challenges.js';
 import { workflowAr, workflowEn } from './messages.workflow.js';
 
 /**
@@ -57,6 +58,7 @@ const en = {
   'subject.agency': 'agency',
   'subject.user': 'user',
   ...workflowEn,
+  ...challengesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -111,6 +113,7 @@ const ar: Record<MessageKey, string> = {
   'subject.agency': 'الجهة',
   'subject.user': 'المستخدم',
   ...workflowAr,
+  ...challengesAr,
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, ar };

@@ -38,6 +38,7 @@ export const AgencyCode = () => Matches(/^[A-Z0-9_-]{2,16}$/, { message: encode(
 export const OneOf = (values: readonly unknown[], each = false) =>
   IsIn(values as unknown[], { each, message: encode('validation.oneOf') });
 export const Uuid = () => IsUUID('all', { message: encode('validation.uuid') });
+export const Uuids = () => IsUUID('all', { each: true, message: encode('validation.uuid') });
 export const Int = () => IsInt({ message: encode('validation.invalid') });
 export const Bool = () => IsBoolean({ message: encode('validation.invalid') });
 export const Password = () => Matches(/^(?=.*\p{L})(?=.*\p{N}).{10,200}$/u, { message: encode('validation.password') });

@@ -7,6 +7,7 @@ import { Session } from '../identity/session.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Foundation1763900000000 } from '../migrations/1763900000000-foundation.js';
 import { Workflow1763910000000 } from '../migrations/1763910000000-workflow.js';
+import { Challenges1763920000000 } from '../migrations/1763920000000-challenges.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
@@ -17,7 +18,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
 /** Every entity and every migration, listed explicitly (no globs: the same list in tests and builds). */
 export const ENTITIES = [Agency, User, Session, AuditEvent, OutboxMessage, Notification, Cohort];
-export const MIGRATIONS = [Foundation1763900000000, Workflow1763910000000];
+export const MIGRATIONS = [Foundation1763900000000, Workflow1763910000000, Challenges1763920000000];
 
 export function dataSourceOptions(databaseUrl: string, applicationName = 'hundred'): DataSourceOptions {
   return {

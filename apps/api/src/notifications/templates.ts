@@ -97,6 +97,120 @@ export const TEMPLATES: Record<string, Template> = {
       body: 'You have drafts not yet submitted to {cohortName}; submit them before it closes.',
     },
   ),
+  CHALLENGE_SUBMITTED: T(
+    { title: 'تحدٍّ جديد للفرز: {challengeTitle}', body: 'قُدِّم التحدّي «{challengeTitle}» وينتظر الفرز.' },
+    {
+      title: 'New challenge to screen: {challengeTitle}',
+      body: '"{challengeTitle}" was submitted and awaits screening.',
+    },
+  ),
+  CHALLENGE_RESUBMITTED: T(
+    { title: 'أُعيد تقديم التحدّي: {challengeTitle}', body: 'استكملت الجهة التحدّي «{challengeTitle}» وأعادت تقديمه.' },
+    {
+      title: 'Challenge resubmitted: {challengeTitle}',
+      body: 'The agency completed "{challengeTitle}" and submitted it again.',
+    },
+  ),
+  CHALLENGE_RETURNED: T(
+    { title: 'أُعيد التحدّي للاستكمال: {challengeTitle}', body: 'ملاحظات مكتب المسرّعات: {reason}' },
+    { title: 'Challenge returned: {challengeTitle}', body: 'The accelerator office notes: {reason}' },
+  ),
+  CHALLENGE_RECOMMENDED: T(
+    {
+      title: 'تحدٍّ موصى به ينتظر قرار القيادة: {challengeTitle}',
+      body: 'أوصى مكتب المسرّعات بالتحدّي «{challengeTitle}» بعد فرزه.',
+    },
+    {
+      title: 'Recommended challenge awaiting a decision: {challengeTitle}',
+      body: 'The accelerator office recommends "{challengeTitle}" after screening.',
+    },
+  ),
+  CHALLENGE_DECLINED: T(
+    { title: 'لم يُقبل التحدّي: {challengeTitle}', body: 'السبب: {reason}' },
+    { title: 'Challenge declined: {challengeTitle}', body: 'Reason: {reason}' },
+  ),
+  CHALLENGE_APPROVED: T(
+    { title: 'اعتُمد التحدّي: {challengeTitle}', body: 'اعتمدت القيادة التحدّي «{challengeTitle}» وتشكّل فريقه.' },
+    {
+      title: 'Challenge approved: {challengeTitle}',
+      body: 'Leadership approved "{challengeTitle}"; its team is formed.',
+    },
+  ),
+  CHALLENGE_APPROVAL_RECORDED: T(
+    {
+      title: 'سُجّل اعتماد: {challengeTitle}',
+      body: 'سجّل أحد أعضاء القيادة اعتماده، وينتظر التحدّي بقية الاعتمادات المطلوبة.',
+    },
+    {
+      title: 'Approval recorded: {challengeTitle}',
+      body: 'A leader approved it; the challenge awaits the remaining approvals.',
+    },
+  ),
+  CHALLENGE_REJECTED: T(
+    { title: 'رُفض التحدّي: {challengeTitle}', body: 'قرار القيادة: {reason}' },
+    { title: 'Challenge rejected: {challengeTitle}', body: 'Leadership decided: {reason}' },
+  ),
+  CHALLENGE_DEFERRED: T(
+    { title: 'أُجّل التحدّي: {challengeTitle}', body: 'قرار القيادة: {reason}. يمكن ترحيله إلى دفعة لاحقة.' },
+    {
+      title: 'Challenge deferred: {challengeTitle}',
+      body: 'Leadership decided: {reason}. It can be carried over to a later cohort.',
+    },
+  ),
+  CHALLENGE_WITHDRAWN: T(
+    { title: 'سُحب التحدّي: {challengeTitle}', body: 'سُحب التحدّي «{challengeTitle}».' },
+    { title: 'Challenge withdrawn: {challengeTitle}', body: '"{challengeTitle}" was withdrawn.' },
+  ),
+  CHALLENGE_CARRIED_OVER: T(
+    {
+      title: 'رُحّل التحدّي إلى دفعة لاحقة: {challengeTitle}',
+      body: 'أصبح التحدّي مسودة في الدفعة الجديدة؛ راجِعه وقدّمه من جديد.',
+    },
+    {
+      title: 'Challenge carried over: {challengeTitle}',
+      body: 'It is a draft in the later cohort now; review it and submit it again.',
+    },
+  ),
+  CHALLENGE_COMMENTED: T(
+    { title: 'تعليق جديد على: {challengeTitle}', body: 'أُضيف تعليق جديد إلى التحدّي «{challengeTitle}».' },
+    { title: 'New comment on: {challengeTitle}', body: 'A comment was added to "{challengeTitle}".' },
+  ),
+  SCREENING_REMINDER: T(
+    { title: 'تذكير: فرز «{challengeTitle}» يستحق غداً', body: 'ينتهي غداً موعد فرز هذا التحدّي بحسب أيام العمل.' },
+    {
+      title: 'Reminder: screening of "{challengeTitle}" is due tomorrow',
+      body: 'Its screening is due by the next working day.',
+    },
+  ),
+  SCREENING_ESCALATION: T(
+    { title: 'تصعيد: تأخّر فرز «{challengeTitle}»', body: 'مضى يوما عمل على موعد الفرز ولم يُبتّ فيه بعد.' },
+    {
+      title: 'Escalation: screening of "{challengeTitle}" is late',
+      body: 'Two working days past its due date, it is still not screened.',
+    },
+  ),
+  DECISION_REMINDER: T(
+    { title: 'تذكير: قرار «{challengeTitle}» يستحق غداً', body: 'التحدّي الموصى به ينتظر قرار القيادة.' },
+    {
+      title: 'Reminder: a decision on "{challengeTitle}" is due tomorrow',
+      body: 'The recommended challenge awaits leadership’s decision.',
+    },
+  ),
+  DECISION_OVERDUE: T(
+    { title: 'متأخر: قرار القيادة في «{challengeTitle}»', body: 'انقضى موعد القرار دون اعتماد أو رفض أو تأجيل.' },
+    {
+      title: 'Overdue: leadership’s decision on "{challengeTitle}"',
+      body: 'The decision is past due: not approved, rejected or deferred.',
+    },
+  ),
+  GOALS_REMINDER: T(
+    { title: 'تذكير: تقديم أهداف {teamName}', body: 'يُستحق تقديم الأهداف ومؤشرات الأداء خلال ثلاثة أيام.' },
+    { title: 'Reminder: {teamName} goals are due', body: 'Goals and KPIs are due in three days.' },
+  ),
+  GOALS_OVERDUE: T(
+    { title: 'متأخر: أهداف {teamName}', body: 'انقضى موعد تقديم الأهداف ولم يقدّمها الفريق بعد.' },
+    { title: 'Overdue: {teamName} goals', body: 'The goals are past due and not yet submitted.' },
+  ),
   LAUNCH_REMINDER: T(
     { title: 'تذكير: ورشة الإطلاق غداً', body: 'تنطلق {cohortName} في {launchOn}.' },
     { title: 'Reminder: the launch workshop is tomorrow', body: '{cohortName} launches on {launchOn}.' },

@@ -1,4 +1,7 @@
+import { AlignmentResolver } from '../alignment/alignment.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
+import { ChallengeResolver } from '../challenges/challenge.resolver.js';
+import { TeamResolver } from '../teams/team.resolver.js';
 import { ClockResolver } from '../clock/clock.resolver.js';
 import { CohortResolver } from '../cohorts/cohort.resolver.js';
 import { AgencyResolver, UserResolver } from '../identity/identity.resolver.js';
@@ -15,4 +18,7 @@ export const ALL_RESOLVERS = [
   NotificationResolver,
   CohortResolver,
   ClockResolver,
+  AlignmentResolver,
+  ChallengeResolver,
+  TeamResolver,
 ];

@@ -1,0 +1,273 @@
+import type { Actor } from '@hundred/domain';
+import { CHALLENGE_STATES, type ChallengeEvent, type ChallengeState } from '@hundred/workflow';
+import {
+  Args,
+  Context,
+  Float,
+  ID,
+  Mutation,
+  ObjectType,
+  Field,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+
+import { AlignmentNode } from '../alignment/alignment-node.entity.js';
+import { Ctx, CurrentActor } from '../common/auth.js';
+import { AppError } from '../common/app-error.js';
+import type { RequestContext } from '../common/request-context.js';
+import { Cohort } from '../cohorts/cohort.entity.js';
+import { historyOf } from '../cohorts/cohort.resolver.js';
+import { AvailableEvent, TransitionRecord } from '../cohorts/cohort.types.js';
+import { Agency } from '../identity/agency.entity.js';
+import { User } from '../identity/user.entity.js';
+import {
+  Challenge,
+  ChallengeApproval,
+  ChallengeComment,
+  ChallengeScore,
+  ChallengeStateEnum,
+} from './challenge.entity.js';
+import { ChallengeService, type ChallengeEventParams } from './challenge.service.js';
+import {
+  CarryOverChallengeInput,
+  ChallengeCommentEventInput,
+  ChallengeCommentInput,
+  ChallengeEventInput,
+  ChallengeReasonEventInput,
+  CreateChallengeInput,
+  NameChallengeLeadersInput,
+  ScoreChallengeInput,
+  UpdateChallengeInput,
+} from './dto/challenge.inputs.js';
+
+@ObjectType({ description: 'An approval with its leader.' })
+class ApprovalView extends ChallengeApproval {
+  @Field(() => User) leader: User;
+}
+
+@ObjectType({ description: 'A comment with its author.' })
+class CommentView extends ChallengeComment {
+  @Field(() => User) author: User;
+}
+
+@Resolver(() => Challenge)
+export class ChallengeResolver {
+  constructor(
+    private readonly challenges: ChallengeService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Query(() => [Challenge], {
+    name: 'challenges',
+    description: 'The challenges you may see (a focal point: their agency’s), most recent first.',
+  })
+  challengeList(
+    @CurrentActor() actor: Actor,
+    @Args('cohortId', { type: () => ID, nullable: true }) cohortId?: string | null,
+    @Args('states', { type: () => [ChallengeStateEnum], nullable: true }) states?: ChallengeState[] | null,
+    @Args('agencyId', { type: () => ID, nullable: true }) agencyId?: string | null,
+    @Args('search', { type: () => String, nullable: true }) search?: string | null,
+  ): Promise<Challenge[]> {
+    if (states?.some((s) => !CHALLENGE_STATES.includes(s))) throw AppError.field('states', 'validation.oneOf');
+    return this.challenges.list(actor, { cohortId, states, agencyId, search: search?.slice(0, 100) });
+  }
+
+  @Query(() => Challenge, { description: 'A challenge; refused alike when it does not exist or is not yours to see.' })
+  challenge(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<Challenge> {
+    return this.challenges.visible(actor, id);
+  }
+
+  @Mutation(() => Challenge, { description: 'Saves a new draft.' })
+  createChallenge(
+    @Args('input') input: CreateChallengeInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.challenges.create(actor, input, ctx.ip);
+  }
+
+  @Mutation(() => Challenge, { description: 'Saves a draft (or a returned challenge) again.' })
+  updateChallenge(
+    @Args('input') input: UpdateChallengeInput,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.challenges.update(actor, input, ctx.ip);
+  }
+
+  @Mutation(() => Challenge, { description: 'Names the sponsor and the team leader.' })
+  nameChallengeLeaders(@Args('input') input: NameChallengeLeadersInput, @CurrentActor() actor: Actor) {
+    return this.challenges.nameLeaders(actor, input);
+  }
+
+  @Mutation(() => Challenge, { description: 'Scores rubric criteria (the office, while screening).' })
+  scoreChallenge(@Args('input') input: ScoreChallengeInput, @CurrentActor() actor: Actor) {
+    return this.challenges.score(actor, input);
+  }
+
+  @Mutation(() => ChallengeComment)
+  addChallengeComment(@Args('input') input: ChallengeCommentInput, @CurrentActor() actor: Actor) {
+    return this.challenges.addComment(actor, input.challengeId, input.body);
+  }
+
+  private fire(
+    actor: Actor,
+    ctx: RequestContext,
+    input: ChallengeEventInput,
+    event: ChallengeEvent,
+    params: ChallengeEventParams = {},
+  ) {
+    return this.challenges.fire(actor, input.id, input.version, event, params, ctx.ip);
+  }
+
+  @Mutation(() => Challenge, { description: 'SUBMIT: DRAFT or RETURNED → SUBMITTED.' })
+  submitChallenge(@Args('input') input: ChallengeEventInput, @CurrentActor() a: Actor, @Ctx() c: RequestContext) {
+    return this.fire(a, c, input, 'SUBMIT');
+  }
+
+  @Mutation(() => Challenge, { description: 'START_SCREENING: SUBMITTED → IN_SCREENING.' })
+  startChallengeScreening(
+    @Args('input') input: ChallengeEventInput,
+    @CurrentActor() a: Actor,
+    @Ctx() c: RequestContext,
+  ) {
+    return this.fire(a, c, input, 'START_SCREENING');
+  }
+
+  @Mutation(() => Challenge, { description: 'RETURN: IN_SCREENING → RETURNED, with a comment for the agency.' })
+  returnChallenge(
+    @Args('input') input: ChallengeCommentEventInput,
+    @CurrentActor() a: Actor,
+    @Ctx() c: RequestContext,
+  ) {
+    return this.fire(a, c, input, 'RETURN', { comment: input.comment });
+  }
+
+  @Mutation(() => Challenge, { description: 'RECOMMEND: IN_SCREENING → RECOMMENDED, once the rubric is scored.' })
+  recommendChallenge(@Args('input') input: ChallengeEventInput, @CurrentActor() a: Actor, @Ctx() c: RequestContext) {
+    return this.fire(a, c, input, 'RECOMMEND');
+  }
+
+  @Mutation(() => Challenge, { description: 'DECLINE: IN_SCREENING → REJECTED, with a reason.' })
+  declineChallenge(
+    @Args('input') input: ChallengeReasonEventInput,
+    @CurrentActor() a: Actor,
+    @Ctx() c: RequestContext,
+  ) {
+    return this.fire(a, c, input, 'DECLINE', { reason: input.reason });
+  }
+
+  @Mutation(() => Challenge, {
+    description: 'APPROVE: a leader’s approval; the N-th one decides and creates the team.',
+  })
+  approveChallenge(@Args('input') input: ChallengeEventInput, @CurrentActor() a: Actor, @Ctx() c: RequestContext) {
+    return this.fire(a, c, input, 'APPROVE');
+  }
+
+  @Mutation(() => Challenge, { description: 'REJECT: RECOMMENDED → REJECTED, with a reason (any one leader).' })
+  rejectChallenge(@Args('input') input: ChallengeReasonEventInput, @CurrentActor() a: Actor, @Ctx() c: RequestContext) {
+    return this.fire(a, c, input, 'REJECT', { reason: input.reason });
+  }
+
+  @Mutation(() => Challenge, { description: 'DEFER: RECOMMENDED → DEFERRED, with a reason (any one leader).' })
+  deferChallenge(@Args('input') input: ChallengeReasonEventInput, @CurrentActor() a: Actor, @Ctx() c: RequestContext) {
+    return this.fire(a, c, input, 'DEFER', { reason: input.reason });
+  }
+
+  @Mutation(() => Challenge, { description: 'WITHDRAW: DRAFT, SUBMITTED or RETURNED → WITHDRAWN.' })
+  withdrawChallenge(@Args('input') input: ChallengeEventInput, @CurrentActor() a: Actor, @Ctx() c: RequestContext) {
+    return this.fire(a, c, input, 'WITHDRAW');
+  }
+
+  @Mutation(() => Challenge, { description: 'CARRY_OVER: a deferred challenge becomes a draft of a later cohort.' })
+  carryOverChallenge(
+    @Args('input') input: CarryOverChallengeInput,
+    @CurrentActor() a: Actor,
+    @Ctx() c: RequestContext,
+  ) {
+    return this.fire(a, c, input, 'CARRY_OVER', { targetCohortId: input.targetCohortId });
+  }
+
+  // ---------------------------------------------------------------- relations
+
+  @ResolveField(() => Cohort)
+  async cohort(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<Cohort> {
+    return (await ctx.loaders.cohort.load(c.cohortId))!;
+  }
+
+  @ResolveField(() => Agency)
+  async leadAgency(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<Agency> {
+    return (await ctx.loaders.agency.load(c.leadAgencyId))!;
+  }
+
+  @ResolveField(() => [Agency])
+  async partnerAgencies(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<Agency[]> {
+    return (await ctx.loaders.agency.loadMany(c.partnerAgencyIds)).filter(
+      (a): a is Agency => !!a && !(a instanceof Error),
+    );
+  }
+
+  @ResolveField(() => [AlignmentNode])
+  async alignmentNodes(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<AlignmentNode[]> {
+    return (await ctx.loaders.alignmentNode.loadMany(c.alignmentNodeIds)).filter(
+      (n): n is AlignmentNode => !!n && !(n instanceof Error),
+    );
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  proposedSponsor(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<User | null> | null {
+    return c.proposedSponsorId ? ctx.loaders.user.load(c.proposedSponsorId) : null;
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  proposedTeamLead(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<User | null> | null {
+    return c.proposedTeamLeadId ? ctx.loaders.user.load(c.proposedTeamLeadId) : null;
+  }
+
+  @ResolveField(() => [ChallengeScore])
+  async scores(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<ChallengeScore[]> {
+    return ctx.loaders.challengeScores.load(c.id);
+  }
+
+  @ResolveField(() => Float, { nullable: true, description: 'The mean score over the scored criteria.' })
+  async meanScore(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<number | null> {
+    const scores = await ctx.loaders.challengeScores.load(c.id);
+    return scores.length ? Math.round((scores.reduce((s, x) => s + x.score, 0) / scores.length) * 100) / 100 : null;
+  }
+
+  @ResolveField(() => [ApprovalView])
+  async approvals(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<ApprovalView[]> {
+    const approvals = await ctx.loaders.challengeApprovals.load(c.id);
+    return Promise.all(approvals.map(async (a) => ({ ...a, leader: (await ctx.loaders.user.load(a.leaderId))! })));
+  }
+
+  @ResolveField(() => [CommentView])
+  async comments(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<CommentView[]> {
+    const comments = await this.challenges.comments(c.id);
+    return Promise.all(comments.map(async (x) => ({ ...x, author: (await ctx.loaders.user.load(x.authorId))! })));
+  }
+
+  @ResolveField(() => [String], { description: 'Required fields still empty (SUBMIT needs none).' })
+  missingFields(@Parent() c: Challenge): string[] {
+    return this.challenges.missingFields(c);
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The team, once approved.' })
+  teamId(@Parent() c: Challenge): Promise<string | null> | null {
+    return c.state === 'APPROVED' ? this.challenges.teamIdOf(c.id) : null;
+  }
+
+  @ResolveField(() => [AvailableEvent])
+  availableEvents(@Parent() c: Challenge, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    return this.challenges.availableEvents(actor, c, ctx.lang);
+  }
+
+  @ResolveField(() => [TransitionRecord])
+  history(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<TransitionRecord[]> {
+    return historyOf(this.dataSource, 'challenge', c.id, ctx);
+  }
+}

@@ -1,0 +1,696 @@
+import { can, missingChallengeFields, type Actor, type Language, type Resource } from '@hundred/domain';
+import {
+  availableEvents,
+  challengeMachine,
+  type Caller,
+  type ChallengeContext,
+  type ChallengeEvent,
+  type ChallengeState,
+  type Effect,
+} from '@hundred/workflow';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import { AuditService } from '../audit/audit.service.js';
+import { ClockService } from '../clock/clock.service.js';
+import { AppError, type FieldProblem } from '../common/app-error.js';
+import { isMessageKey, translate, type MessageKey } from '../common/messages.js';
+import { calendarOf } from '../cohorts/cohort.entity.js';
+import { CohortFactsService } from '../cohorts/cohort-facts.service.js';
+import type { AvailableEvent } from '../cohorts/cohort.types.js';
+import { FOREIGN_KEY_VIOLATION, pgCode } from '../database/postgres-errors.js';
+import { queryRows } from '../database/sql.js';
+import { updateVersioned } from '../database/versioned-update.js';
+import { DeadlineActions, type DeadlineOutcome } from '../deadlines/deadline-actions.js';
+import { DeadlineService, type DeadlineRow, type DeadlineSpec } from '../deadlines/deadline.service.js';
+import { AudienceService } from '../notifications/audience.service.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { TeamService } from '../teams/team.service.js';
+import { WorkflowRunner, type EffectContext, type WorkflowRow } from '../workflow/workflow-runner.js';
+import { Challenge, type ChallengeApproval, type ChallengeComment, type ChallengeScore } from './challenge.entity.js';
+import type {
+  ChallengeFields,
+  CreateChallengeInput,
+  NameChallengeLeadersInput,
+  ScoreChallengeInput,
+  UpdateChallengeInput,
+} from './dto/challenge.inputs.js';
+
+export interface ChallengeEventParams {
+  comment?: string | null;
+  reason?: string | null;
+  targetCohortId?: string | null;
+}
+
+export interface ChallengeFilter {
+  cohortId?: string | null;
+  states?: ChallengeState[] | null;
+  agencyId?: string | null;
+  search?: string | null;
+}
+
+/** Submitted, not yet decided: what keeps a cohort's selection open. */
+const UNDECIDED: ChallengeState[] = ['SUBMITTED', 'IN_SCREENING', 'RETURNED', 'RECOMMENDED'];
+const seesAll = (actor: Actor) => actor.roles.includes('ADMIN') || actor.roles.includes('LEADERSHIP');
+
+/** What each challenge deadline reminds of, to whom, and in which states it still makes sense. */
+const CHALLENGE_DEADLINES: Record<string, { audience: ('OFFICE' | 'LEADERSHIP')[]; states: ChallengeState[] }> = {
+  SCREENING_REMINDER: { audience: ['OFFICE'], states: ['SUBMITTED', 'IN_SCREENING'] },
+  SCREENING_ESCALATION: { audience: ['LEADERSHIP', 'OFFICE'], states: ['SUBMITTED', 'IN_SCREENING'] },
+  DECISION_REMINDER: { audience: ['LEADERSHIP'], states: ['RECOMMENDED'] },
+  DECISION_OVERDUE: { audience: ['OFFICE'], states: ['RECOMMENDED'] },
+};
+
+@Injectable()
+export class ChallengeService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runner: WorkflowRunner,
+    private readonly deadlines: DeadlineService,
+    private readonly actions: DeadlineActions,
+    private readonly notifications: NotificationService,
+    private readonly audiences: AudienceService,
+    private readonly facts: CohortFactsService,
+    private readonly teams: TeamService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: ClockService,
+  ) {}
+
+  onModuleInit(): void {
+    this.facts.register(async (m, cohortId) => {
+      const [row] = (await m.query(
+        `SELECT count(*)::int AS n FROM challenge WHERE cohort_id = $1 AND state = ANY($2)`,
+        [cohortId, UNDECIDED],
+      )) as { n: number }[];
+      return { undecidedChallenges: row?.n ?? 0 };
+    });
+    const focalPointsOf = async (m: EntityManager, agencyIds: string[]) =>
+      (
+        (await m.query(
+          `SELECT id FROM app_user WHERE active AND 'FOCAL_POINT' = ANY(roles) AND agency_id = ANY($1::uuid[])`,
+          [agencyIds],
+        )) as { id: string }[]
+      ).map((r) => r.id);
+    this.audiences.register('AGENCY_FOCAL_POINTS', async (m, ctx) =>
+      ctx.agencyId ? focalPointsOf(m, [ctx.agencyId]) : [],
+    );
+    this.audiences.register('FOCAL_POINTS_WITH_DRAFTS', async (m, ctx) => {
+      if (!ctx.cohortId) return [];
+      const agencies = (
+        (await m.query(
+          `SELECT DISTINCT lead_agency_id FROM challenge WHERE cohort_id = $1 AND state IN ('DRAFT', 'RETURNED')`,
+          [ctx.cohortId],
+        )) as { lead_agency_id: string }[]
+      ).map((r) => r.lead_agency_id);
+      return agencies.length ? focalPointsOf(m, agencies) : [];
+    });
+
+    this.runner.register('challenge:scheduleDeadlines', (m, e, ctx) => this.scheduleGroup(m, e, ctx));
+    this.runner.register('challenge:cancelDeadlines', async (m, e, ctx) => {
+      if (e.type === 'cancelDeadlines') await this.deadlines.cancel(m, 'challenge', ctx.id, e.group);
+    });
+    this.runner.register('challenge:recordApproval', async (m, _e, ctx) => {
+      await m.query(`INSERT INTO challenge_approval (challenge_id, leader_id, approved_at) VALUES ($1, $2, $3)`, [
+        ctx.id,
+        ctx.actorId,
+        this.clock.now(),
+      ]);
+    });
+    this.runner.register('challenge:createTeam', async (m, _e, ctx) => {
+      const teamId = await this.teams.createFromChallenge(m, ctx.row);
+      ctx.audience.teamId = teamId; // the SPONSOR and TEAM_LEAD of the notification that follows
+      await m.query(`UPDATE challenge SET decided_at = $2 WHERE id = $1`, [ctx.id, this.clock.now()]);
+    });
+    this.runner.register('challenge:carryOver', async (m, _e, ctx) => {
+      // A new start in the later cohort: screening and approvals begin again.
+      await m.query(`DELETE FROM challenge_score WHERE challenge_id = $1`, [ctx.id]);
+      await m.query(`DELETE FROM challenge_approval WHERE challenge_id = $1`, [ctx.id]);
+    });
+    this.runner.register('cohort:lockDrafts', async (m, _e, ctx) => {
+      await m.query(
+        `UPDATE challenge SET locked_at = $2 WHERE cohort_id = $1 AND state = 'DRAFT' AND locked_at IS NULL`,
+        [ctx.id, this.clock.now()],
+      );
+    });
+    for (const [kind, spec] of Object.entries(CHALLENGE_DEADLINES)) {
+      this.actions.register(kind, (m, d) => this.remind(m, d, kind, spec.audience, spec.states));
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  resourceOf(c: Pick<Challenge, 'id' | 'leadAgencyId' | 'partnerAgencyIds' | 'state'>): Resource {
+    return {
+      type: 'challenge',
+      id: c.id,
+      leadAgencyId: c.leadAgencyId,
+      partnerAgencyIds: c.partnerAgencyIds,
+      state: c.state,
+    };
+  }
+
+  /** A challenge the actor may read. Those who may not cannot tell whether it exists. */
+  async visible(actor: Actor, id: string): Promise<Challenge> {
+    const c = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.getRepository(Challenge).findOneBy({ id }) : null;
+    if (!c) throw seesAll(actor) ? AppError.notFound() : AppError.forbidden();
+    if (!can(actor, 'challenge.read', this.resourceOf(c))) throw AppError.forbidden();
+    return c;
+  }
+
+  async list(actor: Actor, filter: ChallengeFilter): Promise<Challenge[]> {
+    const qb = this.dataSource.getRepository(Challenge).createQueryBuilder('c').orderBy('c.updated_at', 'DESC');
+    if (!seesAll(actor)) {
+      if (!actor.roles.includes('FOCAL_POINT')) return [];
+      qb.andWhere('(c.lead_agency_id = :agency OR :agency = ANY(c.partner_agency_ids))', { agency: actor.agencyId });
+    }
+    if (filter.cohortId) qb.andWhere('c.cohort_id = :cohortId', { cohortId: filter.cohortId });
+    if (filter.states?.length) qb.andWhere('c.state IN (:...states)', { states: filter.states });
+    if (filter.agencyId)
+      qb.andWhere('(c.lead_agency_id = :a OR :a = ANY(c.partner_agency_ids))', { a: filter.agencyId });
+    if (filter.search) {
+      qb.andWhere('(c.title_ar ILIKE :s OR c.title_en ILIKE :s)', {
+        s: `%${filter.search.replace(/[\\%_]/g, (x) => `\\${x}`)}%`,
+      });
+    }
+    return qb.getMany();
+  }
+
+  async scores(ids: readonly string[]): Promise<Map<string, ChallengeScore[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT challenge_id, criterion, score, comment, scored_by, scored_at FROM challenge_score WHERE challenge_id = ANY($1::uuid[])`,
+      [ids],
+    )) as {
+      challenge_id: string;
+      criterion: string;
+      score: number;
+      comment: string;
+      scored_by: string;
+      scored_at: Date;
+    }[];
+    const out = new Map<string, ChallengeScore[]>(ids.map((id) => [id, []]));
+    for (const r of rows) {
+      out.get(r.challenge_id)!.push({
+        criterion: r.criterion,
+        score: r.score,
+        comment: r.comment,
+        scoredById: r.scored_by,
+        scoredAt: r.scored_at,
+      });
+    }
+    return out;
+  }
+
+  async approvals(ids: readonly string[]): Promise<Map<string, ChallengeApproval[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT challenge_id, leader_id, approved_at FROM challenge_approval WHERE challenge_id = ANY($1::uuid[]) ORDER BY approved_at`,
+      [ids],
+    )) as { challenge_id: string; leader_id: string; approved_at: Date }[];
+    const out = new Map<string, ChallengeApproval[]>(ids.map((id) => [id, []]));
+    for (const r of rows) out.get(r.challenge_id)!.push({ leaderId: r.leader_id, approvedAt: r.approved_at });
+    return out;
+  }
+
+  async comments(challengeId: string): Promise<ChallengeComment[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, author_id, kind, body, created_at FROM challenge_comment WHERE challenge_id = $1 ORDER BY created_at, id`,
+      [challengeId],
+    )) as { id: string; author_id: string; kind: string; body: string; created_at: Date }[];
+    return rows.map((r) => ({ id: r.id, authorId: r.author_id, kind: r.kind, body: r.body, createdAt: r.created_at }));
+  }
+
+  async teamIdOf(challengeId: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(`SELECT id FROM team WHERE challenge_id = $1`, [challengeId])) as {
+      id: string;
+    }[];
+    return row?.id ?? null;
+  }
+
+  // ---------------------------------------------------------------- drafting
+
+  /** Checks the references of a draft: agencies, alignment nodes, people. */
+  private async checkFields(input: ChallengeFields, actor: Actor): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (!actor.roles.includes('ADMIN') && input.leadAgencyId !== actor.agencyId) {
+      problems.push({ field: 'leadAgencyId', key: 'error.notOwnAgency' });
+    }
+    if (input.partnerAgencyIds.includes(input.leadAgencyId))
+      problems.push({ field: 'partnerAgencyIds', key: 'error.partnerIsLead' });
+    const agencies = new Set(
+      (
+        (await this.dataSource.query(`SELECT id FROM agency WHERE id = ANY($1::uuid[])`, [
+          [input.leadAgencyId, ...input.partnerAgencyIds],
+        ])) as {
+          id: string;
+        }[]
+      ).map((r) => r.id),
+    );
+    if (!agencies.has(input.leadAgencyId)) problems.push({ field: 'leadAgencyId', key: 'error.unknownAgency' });
+    if (input.partnerAgencyIds.some((a) => !agencies.has(a)))
+      problems.push({ field: 'partnerAgencyIds', key: 'error.unknownAgency' });
+    if (input.alignmentNodeIds.length) {
+      const nodes = (await this.dataSource.query(
+        `SELECT id FROM alignment_node WHERE active AND id = ANY($1::uuid[])`,
+        [input.alignmentNodeIds],
+      )) as { id: string }[];
+      if (nodes.length !== input.alignmentNodeIds.length)
+        problems.push({ field: 'alignmentNodeIds', key: 'error.unknownAlignmentNode' });
+    }
+    await this.checkPeople(input, problems);
+    if (problems.length) throw AppError.validation(problems);
+  }
+
+  private async checkPeople(
+    input: { leadAgencyId: string; proposedSponsorId?: string | null; proposedTeamLeadId?: string | null },
+    problems: FieldProblem[],
+  ): Promise<void> {
+    const ids = [input.proposedSponsorId, input.proposedTeamLeadId].filter((x): x is string => !!x);
+    if (!ids.length) return;
+    const people = new Map(
+      (
+        (await this.dataSource.query(`SELECT id, agency_id FROM app_user WHERE active AND id = ANY($1::uuid[])`, [
+          ids,
+        ])) as {
+          id: string;
+          agency_id: string;
+        }[]
+      ).map((r) => [r.id, r.agency_id]),
+    );
+    if (input.proposedSponsorId) {
+      const agency = people.get(input.proposedSponsorId);
+      if (!agency) problems.push({ field: 'proposedSponsorId', key: 'error.unknownUser' });
+      else if (agency !== input.leadAgencyId)
+        problems.push({ field: 'proposedSponsorId', key: 'error.sponsorNotOfLeadAgency' });
+    }
+    if (input.proposedTeamLeadId && !people.has(input.proposedTeamLeadId)) {
+      problems.push({ field: 'proposedTeamLeadId', key: 'error.unknownUser' });
+    }
+  }
+
+  private columns(input: ChallengeFields) {
+    return {
+      title_ar: input.titleAr,
+      title_en: input.titleEn,
+      problem_ar: input.problemAr,
+      problem_en: input.problemEn,
+      why_ar: input.whyAr,
+      why_en: input.whyEn,
+      baseline_ar: input.baselineAr,
+      baseline_en: input.baselineEn,
+      ambition_ar: input.ambitionAr,
+      ambition_en: input.ambitionEn,
+      lead_agency_id: input.leadAgencyId,
+      partner_agency_ids: input.partnerAgencyIds,
+      alignment_node_ids: input.alignmentNodeIds,
+      proposed_sponsor_id: input.proposedSponsorId ?? null,
+      proposed_team_lead_id: input.proposedTeamLeadId ?? null,
+      attachments: JSON.stringify(input.attachments),
+    };
+  }
+
+  async create(actor: Actor, input: CreateChallengeInput, ip: string | null): Promise<Challenge> {
+    if (!can(actor, 'challenge.create', { type: 'challenge', leadAgencyId: input.leadAgencyId }))
+      throw AppError.forbidden();
+    const [cohort] = (await this.dataSource.query(`SELECT state FROM cohort WHERE id = $1`, [input.cohortId])) as {
+      state: string;
+    }[];
+    if (!cohort) throw AppError.field('cohortId', 'validation.invalid');
+    if (!['DRAFT', 'INTAKE'].includes(cohort.state)) throw AppError.field('cohortId', 'error.cohortClosedForDrafts');
+    await this.checkFields(input, actor);
+    const cols = { ...this.columns(input), cohort_id: input.cohortId, created_by: actor.id };
+    const names = Object.keys(cols);
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await queryRows<{ id: string }>(
+        m,
+        `INSERT INTO challenge (${names.join(', ')}) VALUES (${names.map((n, i) => (n === 'attachments' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ')}) RETURNING id`,
+        names.map((n) => cols[n as keyof typeof cols]),
+      );
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'challenge.created',
+        subjectType: 'challenge',
+        subjectId: row!.id,
+        toState: 'DRAFT',
+        data: { titleEn: input.titleEn, cohortId: input.cohortId, leadAgencyId: input.leadAgencyId },
+        ip,
+      });
+      return m.getRepository(Challenge).findOneByOrFail({ id: row!.id });
+    });
+  }
+
+  /** Why a draft may not change now (its state, or its cohort has closed intake); null when it may. */
+  private async lockReason(c: Challenge): Promise<MessageKey | null> {
+    if (!['DRAFT', 'RETURNED'].includes(c.state)) return c.state === 'DRAFT' ? null : 'why.stateLocked';
+    const [cohort] = (await this.dataSource.query(`SELECT state FROM cohort WHERE id = $1`, [c.cohortId])) as {
+      state: string;
+    }[];
+    const open = c.state === 'DRAFT' ? ['DRAFT', 'INTAKE'] : ['INTAKE', 'SELECTION'];
+    return cohort && open.includes(cohort.state) ? null : 'why.intakeClosed';
+  }
+
+  async update(actor: Actor, input: UpdateChallengeInput, ip: string | null): Promise<Challenge> {
+    const current = await this.visible(actor, input.id);
+    if (!can(actor, 'challenge.edit', this.resourceOf(current))) throw AppError.forbidden();
+    // The agency edits its draft only while the cohort takes challenges; the office, until it is decided.
+    if (!actor.roles.includes('ADMIN')) {
+      const why = await this.lockReason(current);
+      if (why) throw new AppError('NOT_ALLOWED', 'error.challengeLocked', { why }, [], { guard: 'LOCKED' });
+    }
+    await this.checkFields(input, actor);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await updateVersioned(m, 'challenge', 'challenge', input.id, input.version, this.columns(input));
+        await this.audit.record(m, {
+          actorId: actor.id,
+          action: 'challenge.updated',
+          subjectType: 'challenge',
+          subjectId: input.id,
+          data: { titleEn: input.titleEn },
+          ip,
+        });
+        return m.getRepository(Challenge).findOneByOrFail({ id: input.id });
+      });
+    } catch (err) {
+      if (pgCode(err) === FOREIGN_KEY_VIOLATION) throw AppError.field('leadAgencyId', 'error.unknownAgency');
+      throw err;
+    }
+  }
+
+  /** Names the sponsor and team leader (the agency proposes; the office or leadership settle it). */
+  async nameLeaders(actor: Actor, input: NameChallengeLeadersInput): Promise<Challenge> {
+    const c = await this.visible(actor, input.id);
+    if (!can(actor, 'challenge.nameLeaders', this.resourceOf(c))) throw AppError.forbidden();
+    const problems: FieldProblem[] = [];
+    await this.checkPeople({ leadAgencyId: c.leadAgencyId, ...input }, problems);
+    if (problems.length) throw AppError.validation(problems);
+    return this.dataSource.transaction(async (m) => {
+      await updateVersioned(m, 'challenge', 'challenge', input.id, input.version, {
+        proposed_sponsor_id: input.proposedSponsorId ?? null,
+        proposed_team_lead_id: input.proposedTeamLeadId ?? null,
+      });
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'challenge.leaders_named',
+        subjectType: 'challenge',
+        subjectId: input.id,
+        data: { sponsorId: input.proposedSponsorId ?? null, teamLeadId: input.proposedTeamLeadId ?? null },
+      });
+      return m.getRepository(Challenge).findOneByOrFail({ id: input.id });
+    });
+  }
+
+  /** The office scores the rubric while screening; each criterion 1–5 with a comment. */
+  async score(actor: Actor, input: ScoreChallengeInput): Promise<Challenge> {
+    const c = await this.visible(actor, input.id);
+    if (!can(actor, 'challenge.score', this.resourceOf(c))) throw AppError.forbidden();
+    if (c.state !== 'IN_SCREENING') {
+      throw new AppError(
+        'NOT_ALLOWED',
+        'error.notAllowedState',
+        { event: 'SCORE', state: c.state, subject: 'subject.challenge' },
+        [],
+        {
+          guard: 'STATE',
+          state: c.state,
+        },
+      );
+    }
+    const keys = await this.rubricKeys(c.cohortId);
+    const problems: FieldProblem[] = input.scores
+      .map((s, i) => ({ s, i }))
+      .filter(({ s }) => !keys.includes(s.criterion))
+      .map(({ s, i }) => ({
+        field: `scores.${i}.criterion`,
+        key: 'error.unknownCriterion' as const,
+        params: { value: s.criterion },
+      }));
+    if (problems.length) throw AppError.validation(problems);
+    return this.dataSource.transaction(async (m) => {
+      await updateVersioned(m, 'challenge', 'challenge', input.id, input.version, {});
+      const now = this.clock.now();
+      for (const s of input.scores) {
+        await m.query(
+          `INSERT INTO challenge_score (challenge_id, criterion, score, comment, scored_by, scored_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (challenge_id, criterion) DO UPDATE SET score = $3, comment = $4, scored_by = $5, scored_at = $6`,
+          [input.id, s.criterion, s.score, s.comment, actor.id, now],
+        );
+      }
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'challenge.scored',
+        subjectType: 'challenge',
+        subjectId: input.id,
+        data: { scores: input.scores.map((s) => ({ criterion: s.criterion, score: s.score })) },
+      });
+      return m.getRepository(Challenge).findOneByOrFail({ id: input.id });
+    });
+  }
+
+  private async rubricKeys(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const [row] = (await manager.query(`SELECT rubric FROM cohort WHERE id = $1`, [cohortId])) as {
+      rubric: { key: string }[];
+    }[];
+    return (row?.rubric ?? []).map((r) => r.key);
+  }
+
+  async addComment(
+    actor: Actor,
+    challengeId: string,
+    body: string,
+    kind: 'COMMENT' | 'RETURN' | 'DECISION' = 'COMMENT',
+    manager?: EntityManager,
+  ): Promise<ChallengeComment> {
+    const c = await this.visible(actor, challengeId);
+    if (!can(actor, 'challenge.comment', this.resourceOf(c))) throw AppError.forbidden();
+    const write = async (m: EntityManager) => {
+      const [row] = await queryRows<{ id: string; created_at: Date }>(
+        m,
+        `INSERT INTO challenge_comment (challenge_id, author_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at`,
+        [challengeId, actor.id, kind, body, this.clock.now()],
+      );
+      if (kind === 'COMMENT') {
+        // The other side hears of it: the office and the agency's focal points, never the author.
+        const audience = actor.roles.includes('ADMIN') ? (['AGENCY_FOCAL_POINTS'] as const) : (['OFFICE'] as const);
+        await this.notifications.broadcast(m, {
+          kind: 'CHALLENGE_COMMENTED',
+          audience,
+          params: { challengeTitleAr: c.titleAr, challengeTitleEn: c.titleEn },
+          dedupePrefix: `comment-${row!.id}`,
+          subjectType: 'challenge',
+          subjectId: challengeId,
+          context: { agencyId: c.leadAgencyId, cohortId: c.cohortId, challengeId },
+        });
+      }
+      return { id: row!.id, authorId: actor.id, kind, body, createdAt: row!.created_at };
+    };
+    if (manager) return write(manager);
+    const comment = await this.dataSource.transaction(write);
+    await this.outbox.relayNow();
+    return comment;
+  }
+
+  // ---------------------------------------------------------------- the workflow
+
+  callerFor(actor: Actor, c: Pick<Challenge, 'leadAgencyId'>): Caller {
+    const ownAgency = actor.roles.includes('FOCAL_POINT') && actor.agencyId === c.leadAgencyId;
+    return { kind: 'user', actor, relations: ownAgency ? ['AGENCY_FOCAL_POINT'] : [] };
+  }
+
+  async context(
+    manager: EntityManager,
+    row: WorkflowRow,
+    caller: Caller,
+    params: ChallengeEventParams = {},
+  ): Promise<ChallengeContext> {
+    const [cohort] = (await manager.query(`SELECT state, approvals_required, rubric FROM cohort WHERE id = $1`, [
+      row.cohort_id,
+    ])) as {
+      state: string;
+      approvals_required: number;
+      rubric: { key: string }[];
+    }[];
+    const scored = (await manager.query(`SELECT criterion FROM challenge_score WHERE challenge_id = $1`, [row.id])) as {
+      criterion: string;
+    }[];
+    const approvals = (await manager.query(`SELECT leader_id FROM challenge_approval WHERE challenge_id = $1`, [
+      row.id,
+    ])) as {
+      leader_id: string;
+    }[];
+    let target: { state: string; day1: string } | undefined;
+    let later = false;
+    if (params.targetCohortId) {
+      [target] = (await manager.query(`SELECT state, day1 FROM cohort WHERE id = $1`, [params.targetCohortId])) as {
+        state: string;
+        day1: string;
+      }[];
+      const [own] = (await manager.query(`SELECT day1 FROM cohort WHERE id = $1`, [row.cohort_id])) as {
+        day1: string;
+      }[];
+      later = !!target && !!own && params.targetCohortId !== row.cohort_id && target.day1 > own.day1;
+    }
+    const rubricKeys = (cohort?.rubric ?? []).map((r) => r.key);
+    return {
+      cohortState: cohort?.state ?? 'UNKNOWN',
+      missingFields: missingChallengeFields({
+        titleAr: row.title_ar as string,
+        titleEn: row.title_en as string,
+        problemAr: row.problem_ar as string,
+        whyAr: row.why_ar as string,
+        baselineAr: row.baseline_ar as string,
+        ambitionAr: row.ambition_ar as string,
+        leadAgencyId: row.lead_agency_id as string,
+        alignmentNodeIds: row.alignment_node_ids as string[],
+      }),
+      rubricScored: rubricKeys.length > 0 && rubricKeys.every((k) => scored.some((s) => s.criterion === k)),
+      sponsorNamed: !!row.proposed_sponsor_id,
+      teamLeadNamed: !!row.proposed_team_lead_id,
+      approvals: approvals.length,
+      approvalsRequired: cohort?.approvals_required ?? 1,
+      approvedByCaller: caller.kind === 'user' && approvals.some((a) => a.leader_id === caller.actor.id),
+      targetCohortState: target?.state ?? null,
+      targetCohortIsLater: later,
+      comment: params.comment,
+      reason: params.reason,
+    };
+  }
+
+  /** Names for notifications, and whom the audiences mean, from a raw row. */
+  describe(row: WorkflowRow) {
+    return {
+      params: { challengeTitleAr: row.title_ar, challengeTitleEn: row.title_en },
+      audience: { cohortId: row.cohort_id as string, agencyId: row.lead_agency_id as string, challengeId: row.id },
+    };
+  }
+
+  /** A user fires an event on the version they read. */
+  async fire(
+    actor: Actor,
+    id: string,
+    version: number,
+    event: ChallengeEvent,
+    params: ChallengeEventParams,
+    ip: string | null,
+  ): Promise<Challenge> {
+    const c = await this.visible(actor, id);
+    const caller = this.callerFor(actor, c);
+    await this.dataSource.transaction(async (m) => {
+      await this.runner.run(m, {
+        machine: challengeMachine,
+        subject: 'challenge',
+        table: 'challenge',
+        id,
+        expectedVersion: version,
+        event,
+        caller,
+        reason: params.reason ?? params.comment ?? null,
+        data: params.targetCohortId ? { targetCohortId: params.targetCohortId } : undefined,
+        ip,
+        context: (mm, row) => this.context(mm, row, caller, params),
+        set: (to) => this.columnsOnEvent(event, to, params, c),
+        describe: (row) => this.describe(row),
+      });
+      if (event === 'RETURN' && params.comment) await this.addComment(actor, id, params.comment, 'RETURN', m);
+      if (['REJECT', 'DEFER', 'DECLINE'].includes(event) && params.reason)
+        await this.addComment(actor, id, params.reason, 'DECISION', m);
+    });
+    await this.outbox.relayNow();
+    return (await this.dataSource.getRepository(Challenge).findOneBy({ id }))!;
+  }
+
+  private columnsOnEvent(
+    event: ChallengeEvent,
+    to: ChallengeState,
+    params: ChallengeEventParams,
+    c: Challenge,
+  ): Record<string, unknown> {
+    const now = this.clock.now();
+    if (event === 'SUBMIT') return { submitted_at: now, locked_at: null };
+    if (event === 'CARRY_OVER') {
+      return {
+        cohort_id: params.targetCohortId,
+        carried_from_cohort_id: c.cohortId,
+        submitted_at: null,
+        decided_at: null,
+        locked_at: null,
+      };
+    }
+    if (['REJECTED', 'DEFERRED', 'WITHDRAWN'].includes(to)) return { decided_at: now };
+    return {};
+  }
+
+  /** Screening and decision deadlines, counted in working days of the cohort's calendar. */
+  private async scheduleGroup(m: EntityManager, e: Effect, ctx: EffectContext): Promise<void> {
+    if (e.type !== 'scheduleDeadlines') return;
+    const [cohort] = await queryRows<Record<string, unknown>>(m, `SELECT * FROM cohort WHERE id = $1`, [
+      ctx.row.cohort_id,
+    ]);
+    const from = this.clock.now().toISOString();
+    const base = { cohortId: ctx.row.cohort_id as string, subjectType: 'challenge', subjectId: ctx.id, group: e.group };
+    const specs: DeadlineSpec[] =
+      e.group === 'SCREENING'
+        ? [
+            { ...base, kind: 'SCREENING_REMINDER', rule: { rule: 'SCREENING_REMINDER', from } },
+            { ...base, kind: 'SCREENING_ESCALATION', rule: { rule: 'SCREENING_ESCALATION', from } },
+          ]
+        : e.group === 'DECISION'
+          ? [
+              { ...base, kind: 'DECISION_REMINDER', rule: { rule: 'DECISION_REMINDER', from } },
+              { ...base, kind: 'DECISION_OVERDUE', rule: { rule: 'DECISION_DUE', from } },
+            ]
+          : [];
+    await this.deadlines.schedule(m, calendarOf(cohort!), specs);
+  }
+
+  private async remind(
+    m: EntityManager,
+    d: DeadlineRow,
+    kind: string,
+    audience: ('OFFICE' | 'LEADERSHIP')[],
+    states: ChallengeState[],
+  ): Promise<DeadlineOutcome> {
+    const [row] = await queryRows<WorkflowRow>(m, `SELECT * FROM challenge WHERE id = $1`, [d.subject_id]);
+    if (!row || !states.includes(row.state as ChallengeState)) return { status: 'SKIPPED' };
+    const { params, audience: ctx } = this.describe(row);
+    await this.notifications.broadcast(m, {
+      kind,
+      audience,
+      params,
+      dedupePrefix: `deadline-${d.id}`,
+      subjectType: 'challenge',
+      subjectId: row.id,
+      context: ctx,
+    });
+    return { status: 'FIRED' };
+  }
+
+  async availableEvents(actor: Actor, c: Challenge, lang: Language): Promise<AvailableEvent[]> {
+    const [row] = await queryRows<WorkflowRow>(this.dataSource.manager, `SELECT * FROM challenge WHERE id = $1`, [
+      c.id,
+    ]);
+    if (!row) return [];
+    const caller = this.callerFor(actor, c);
+    const ctx = await this.context(this.dataSource.manager, row, caller);
+    // Comments, reasons and the later cohort are given with the event itself.
+    const withParams: ChallengeContext = {
+      ...ctx,
+      comment: 'given with the event',
+      reason: 'given with the event',
+      targetCohortState: 'INTAKE',
+      targetCohortIsLater: true,
+    };
+    return availableEvents(challengeMachine, row.state as ChallengeState, caller, withParams).map((a) => ({
+      event: a.event,
+      blockedBy: [...a.blockedBy],
+      blockedReasons: a.blockedBy.map((g) =>
+        translate(lang, (isMessageKey(`guard.${g}`) ? `guard.${g}` : 'guard.STATE') as MessageKey),
+      ),
+    }));
+  }
+
+  /** The required fields still empty, for the intake form and the SUBMIT guard. */
+  missingFields(c: Challenge): string[] {
+    return missingChallengeFields(c);
+  }
+}

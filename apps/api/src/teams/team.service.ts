@@ -1,0 +1,273 @@
+import { can, type Actor, type TeamRole } from '@hundred/domain';
+import {
+  teamMachine,
+  type Caller,
+  type Effect,
+  type TeamContext,
+  type TeamEvent,
+  type TeamState,
+} from '@hundred/workflow';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import { AppError } from '../common/app-error.js';
+import { calendarOf } from '../cohorts/cohort.entity.js';
+import { CohortFactsService } from '../cohorts/cohort-facts.service.js';
+import { queryRows } from '../database/sql.js';
+import { DeadlineActions } from '../deadlines/deadline-actions.js';
+import { DeadlineService, type DeadlineRow } from '../deadlines/deadline.service.js';
+import { AudienceService } from '../notifications/audience.service.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { WorkflowRunner, type EffectContext, type WorkflowRow } from '../workflow/workflow-runner.js';
+import { Team, type TeamMember } from './team.entity.js';
+
+/** Which teams a cohort's cascade reaches. */
+const SCOPE_STATES: Record<string, readonly TeamState[]> = {
+  READY_TEAMS: ['READY'],
+  NOT_READY_TEAMS: ['FORMING', 'GOALS_SUBMITTED'],
+  ACTIVE_TEAMS: ['ACTIVE'],
+  OPEN_TEAMS: ['FORMING', 'GOALS_SUBMITTED', 'READY', 'ACTIVE', 'UNDER_REVIEW', 'REPORTING', 'FINAL_SUBMITTED'],
+};
+
+/**
+ * Teams: created when a challenge is approved, with its sponsor and team leader. Their goals,
+ * members and check-ins are the teams feature proper; here: creation, membership, reading, the
+ * cohort's cascades, and the goals deadline.
+ */
+@Injectable()
+export class TeamService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runner: WorkflowRunner,
+    private readonly deadlines: DeadlineService,
+    private readonly actions: DeadlineActions,
+    private readonly notifications: NotificationService,
+    private readonly audiences: AudienceService,
+    private readonly facts: CohortFactsService,
+  ) {}
+
+  onModuleInit(): void {
+    const membersWith = (roles: TeamRole[]) => async (m: EntityManager, teamId: string) =>
+      (
+        (await m.query(`SELECT DISTINCT user_id FROM team_member WHERE team_id = $1 AND role = ANY($2)`, [
+          teamId,
+          roles,
+        ])) as {
+          user_id: string;
+        }[]
+      ).map((r) => r.user_id);
+    this.audiences.register('TEAM_LEAD', async (m, ctx) =>
+      ctx.teamId ? membersWith(['TEAM_LEAD'])(m, ctx.teamId) : [],
+    );
+    this.audiences.register('SPONSOR', async (m, ctx) => (ctx.teamId ? membersWith(['SPONSOR'])(m, ctx.teamId) : []));
+    this.audiences.register('TEAM', async (m, ctx) =>
+      ctx.teamId ? membersWith(['TEAM_LEAD', 'COACH', 'TEAM_MEMBER'])(m, ctx.teamId) : [],
+    );
+    this.audiences.register('ALL_TEAMS', async (m, ctx) =>
+      ctx.cohortId
+        ? (
+            (await m.query(
+              `SELECT DISTINCT tm.user_id FROM team_member tm JOIN team t ON t.id = tm.team_id
+                WHERE t.cohort_id = $1 AND t.state NOT IN ('WITHDRAWN', 'STOPPED', 'CLOSED')`,
+              [ctx.cohortId],
+            )) as { user_id: string }[]
+          ).map((r) => r.user_id)
+        : [],
+    );
+    this.facts.register(async (m, cohortId) => {
+      const [row] = (await m.query(
+        `SELECT count(*) FILTER (WHERE state IN ('FORMING', 'GOALS_SUBMITTED'))::int AS not_ready FROM team WHERE cohort_id = $1`,
+        [cohortId],
+      )) as { not_ready: number }[];
+      return { teamsNotReady: row?.not_ready ?? 0 };
+    });
+    this.runner.register('cohort:cascade:team', (m, effect, ctx) => this.cascade(m, effect, ctx));
+    this.runner.register('team:cancelDeadlines', async (m, effect, ctx) => {
+      if (effect.type === 'cancelDeadlines') await this.deadlines.cancel(m, 'team', ctx.id, effect.group);
+    });
+    this.actions.register('GOALS_REMINDER', (m, d) => this.remindGoals(m, d, 'GOALS_REMINDER', ['TEAM_LEAD']));
+    this.actions.register('GOALS_OVERDUE', (m, d) => this.remindGoals(m, d, 'GOALS_OVERDUE', ['SPONSOR', 'OFFICE']));
+  }
+
+  /** The team of an approved challenge, with its sponsor and leader, and its goals deadline. */
+  async createFromChallenge(manager: EntityManager, challenge: WorkflowRow): Promise<string> {
+    const [team] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO team (cohort_id, challenge_id, name_ar, name_en, lead_agency_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [challenge.cohort_id, challenge.id, challenge.title_ar, challenge.title_en, challenge.lead_agency_id],
+    );
+    const members: [string | null, TeamRole][] = [
+      [challenge.proposed_sponsor_id as string | null, 'SPONSOR'],
+      [challenge.proposed_team_lead_id as string | null, 'TEAM_LEAD'],
+    ];
+    for (const [userId, role] of members) {
+      if (userId)
+        await manager.query(`INSERT INTO team_member (team_id, user_id, role) VALUES ($1, $2, $3)`, [
+          team!.id,
+          userId,
+          role,
+        ]);
+    }
+    await this.scheduleGoals(manager, team!.id, challenge.cohort_id as string);
+    return team!.id;
+  }
+
+  async scheduleGoals(manager: EntityManager, teamId: string, cohortId: string): Promise<void> {
+    const [cohort] = await queryRows<Record<string, unknown>>(manager, `SELECT * FROM cohort WHERE id = $1`, [
+      cohortId,
+    ]);
+    const base = { cohortId, subjectType: 'team', subjectId: teamId, group: 'GOALS' as const };
+    await this.deadlines.schedule(manager, calendarOf(cohort!), [
+      { ...base, kind: 'GOALS_REMINDER', rule: { rule: 'GOALS_REMINDER' } },
+      { ...base, kind: 'GOALS_OVERDUE', rule: { rule: 'GOALS_DUE' } },
+    ]);
+  }
+
+  private async remindGoals(
+    manager: EntityManager,
+    d: DeadlineRow,
+    kind: string,
+    audience: ('TEAM_LEAD' | 'SPONSOR' | 'OFFICE')[],
+  ) {
+    const [team] = await queryRows<WorkflowRow>(manager, `SELECT * FROM team WHERE id = $1`, [d.subject_id]);
+    if (!team || team.state !== 'FORMING') return { status: 'SKIPPED' as const };
+    await this.notifications.broadcast(manager, {
+      kind,
+      audience,
+      params: this.describe(team).params,
+      dedupePrefix: `deadline-${d.id}`,
+      subjectType: 'team',
+      subjectId: team.id,
+      context: { teamId: team.id, cohortId: d.cohort_id },
+    });
+    return { status: 'FIRED' as const };
+  }
+
+  describe(row: WorkflowRow) {
+    return {
+      params: { teamNameAr: row.name_ar, teamNameEn: row.name_en },
+      audience: { teamId: row.id, cohortId: row.cohort_id as string, agencyId: row.lead_agency_id as string },
+    };
+  }
+
+  /** Whether the team has the cohort's minimum of members from enough agencies. */
+  async memberMinimumsMet(manager: EntityManager, teamId: string): Promise<boolean> {
+    const [row] = (await manager.query(
+      `SELECT count(DISTINCT m.user_id)::int AS members, count(DISTINCT u.agency_id)::int AS agencies,
+              min(c.min_team_members) AS min_members, min(c.min_team_agencies) AS min_agencies
+         FROM team t JOIN cohort c ON c.id = t.cohort_id
+         LEFT JOIN team_member m ON m.team_id = t.id
+         LEFT JOIN app_user u ON u.id = m.user_id
+        WHERE t.id = $1`,
+      [teamId],
+    )) as { members: number; agencies: number; min_members: number; min_agencies: number }[];
+    return !!row && row.members >= row.min_members && row.agencies >= row.min_agencies;
+  }
+
+  /** The team's guards read these. Goals, final values and sustainment come with those features. */
+  async context(
+    manager: EntityManager,
+    row: WorkflowRow,
+    params: { reason?: string | null } = {},
+  ): Promise<TeamContext> {
+    return {
+      goalsComplete: false,
+      memberMinimumsMet: await this.memberMinimumsMet(manager, row.id),
+      assessmentsInOrDue: false,
+      finalValuesComplete: false,
+      sustainmentPlanComplete: false,
+      reason: params.reason,
+    };
+  }
+
+  /** Runs a team event in the caller's transaction. */
+  runEvent(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number | null,
+    event: TeamEvent,
+    caller: Caller,
+    params: { reason?: string | null } = {},
+  ) {
+    return this.runner.run(manager, {
+      machine: teamMachine,
+      subject: 'team',
+      table: 'team',
+      id,
+      expectedVersion,
+      event,
+      caller,
+      reason: params.reason,
+      context: (m, row) => this.context(m, row, params),
+      describe: (row) => this.describe(row),
+    });
+  }
+
+  /** A cohort transition reaching its teams (START, WITHDRAW, BEGIN_REVIEW, BEGIN_REPORTING). */
+  private async cascade(manager: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
+    if (effect.type !== 'cascade') return;
+    const states = SCOPE_STATES[effect.scope];
+    if (!states) throw new Error(`unknown team scope ${effect.scope}`);
+    const teams = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM team WHERE cohort_id = $1 AND state = ANY($2) ORDER BY id`,
+      [ctx.id, states],
+    );
+    const reason =
+      effect.event === 'WITHDRAW'
+        ? (ctx.reason ?? (ctx.done.event === 'CANCEL' ? 'cohort cancelled' : 'not ready at launch'))
+        : null;
+    for (const t of teams)
+      await this.runEvent(manager, t.id, null, effect.event as TeamEvent, { kind: 'system' }, { reason });
+  }
+
+  async byId(id: string): Promise<Team | null> {
+    return this.dataSource.getRepository(Team).findOneBy({ id });
+  }
+
+  async rolesOf(userId: string, teamId: string): Promise<TeamRole[]> {
+    const rows = (await this.dataSource.query(`SELECT role FROM team_member WHERE team_id = $1 AND user_id = $2`, [
+      teamId,
+      userId,
+    ])) as {
+      role: TeamRole;
+    }[];
+    return rows.map((r) => r.role);
+  }
+
+  /** A team the actor may read; FORBIDDEN alike for one they may not read and one that does not exist. */
+  async visible(actor: Actor, id: string): Promise<Team> {
+    const team = /^[0-9a-f-]{36}$/i.test(id) ? await this.byId(id) : null;
+    const office = actor.roles.includes('ADMIN') || actor.roles.includes('LEADERSHIP');
+    if (!team) throw office ? AppError.notFound() : AppError.forbidden();
+    const withRoles = { ...actor, teamRoles: { [team.id]: await this.rolesOf(actor.id, team.id) } };
+    if (!can(withRoles, 'team.read', { type: 'team', id: team.id, leadAgencyId: team.leadAgencyId }))
+      throw AppError.forbidden();
+    return team;
+  }
+
+  async listVisible(actor: Actor, cohortId?: string | null): Promise<Team[]> {
+    const office = actor.roles.includes('ADMIN') || actor.roles.includes('LEADERSHIP');
+    const focalAgency = actor.roles.includes('FOCAL_POINT') ? actor.agencyId : null;
+    return this.dataSource
+      .getRepository(Team)
+      .createQueryBuilder('t')
+      .where('(:cohortId::uuid IS NULL OR t.cohort_id = :cohortId)', { cohortId: cohortId ?? null })
+      .andWhere(
+        '(:office OR t.lead_agency_id = :focalAgency OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id AND m.user_id = :userId))',
+        { office, focalAgency, userId: actor.id },
+      )
+      .orderBy('t.name_en', 'ASC')
+      .getMany();
+  }
+
+  async members(teamIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT team_id, user_id, role, added_at FROM team_member WHERE team_id = ANY($1::uuid[]) ORDER BY added_at`,
+      [teamIds],
+    )) as { team_id: string; user_id: string; role: TeamRole; added_at: Date }[];
+    const out = new Map<string, TeamMember[]>(teamIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.team_id)!.push({ userId: r.user_id, role: r.role, addedAt: r.added_at });
+    return out;
+  }
+}

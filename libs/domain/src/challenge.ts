@@ -1,0 +1,47 @@
+/** The fields of a challenge that decide whether it may be submitted (PRODUCT.md section 3). */
+export interface ChallengeDraft {
+  titleAr?: string | null;
+  titleEn?: string | null;
+  problemAr?: string | null;
+  problemEn?: string | null;
+  whyAr?: string | null;
+  whyEn?: string | null;
+  baselineAr?: string | null;
+  ambitionAr?: string | null;
+  leadAgencyId?: string | null;
+  alignmentNodeIds?: readonly string[] | null;
+}
+
+/**
+ * Required to submit: the title in both languages, the problem statement, why it matters to
+ * people, the current baseline and the ambition in Arabic, the lead agency, and at least one
+ * alignment tag. English texts beyond the title are welcome but not required.
+ */
+export const REQUIRED_CHALLENGE_FIELDS = [
+  'titleAr',
+  'titleEn',
+  'problemAr',
+  'whyAr',
+  'baselineAr',
+  'ambitionAr',
+  'leadAgencyId',
+  'alignmentNodeIds',
+] as const;
+
+export function missingChallengeFields(c: ChallengeDraft): string[] {
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return REQUIRED_CHALLENGE_FIELDS.filter((f) => {
+    const v = c[f];
+    return Array.isArray(v) ? v.length === 0 : blank(v);
+  });
+}
+
+export const ALIGNMENT_LEVELS = ['VISION', 'PILLAR', 'OBJECTIVE', 'INDICATOR'] as const;
+export type AlignmentLevel = (typeof ALIGNMENT_LEVELS)[number];
+
+/** The level a child of `parent` has (a vision has pillars, …); null below an indicator. */
+export function childLevel(parent: AlignmentLevel | null): AlignmentLevel | null {
+  if (parent === null) return 'VISION';
+  const i = ALIGNMENT_LEVELS.indexOf(parent);
+  return ALIGNMENT_LEVELS[i + 1] ?? null;
+}
