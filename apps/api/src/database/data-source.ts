@@ -9,6 +9,9 @@ import { Foundation1763900000000 } from '../migrations/1763900000000-foundation.
 import { Workflow1763910000000 } from '../migrations/1763910000000-workflow.js';
 import { Challenges1763920000000 } from '../migrations/1763920000000-challenges.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
+import { AlignmentNode } from '../alignment/alignment-node.entity.js';
+import { Challenge } from '../challenges/challenge.entity.js';
+import { Team } from '../teams/team.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
@@ -17,7 +20,18 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
 /** Every entity and every migration, listed explicitly (no globs: the same list in tests and builds). */
-export const ENTITIES = [Agency, User, Session, AuditEvent, OutboxMessage, Notification, Cohort];
+export const ENTITIES = [
+  Agency,
+  User,
+  Session,
+  AuditEvent,
+  OutboxMessage,
+  Notification,
+  Cohort,
+  AlignmentNode,
+  Challenge,
+  Team,
+];
 export const MIGRATIONS = [Foundation1763900000000, Workflow1763910000000, Challenges1763920000000];
 
 export function dataSourceOptions(databaseUrl: string, applicationName = 'hundred'): DataSourceOptions {
