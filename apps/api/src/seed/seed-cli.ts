@@ -1,8 +1,17 @@
 import 'reflect-metadata';
 
+import { NestFactory } from '@nestjs/core';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+
+import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/config.js';
 import { createDataSource } from '../database/data-source.js';
+import { JsonLogger } from '../logging/json-logger.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { REDIS } from '../redis/redis.js';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-data.js';
+import { seedWorkflow } from './demo-workflow.js';
 import { seed } from './seed.js';
 
 /** `node dist/seed/seed-cli.js`: loads the demo data into the configured database. */
@@ -11,9 +20,26 @@ async function main(): Promise<void> {
   const dataSource = await createDataSource(config.databaseUrl, 'hundred-seed').initialize();
   try {
     await seed(dataSource, config.argon2MemoryKib);
-    console.log(`Demo data ready: ${DEMO_AGENCIES.length} agencies, ${DEMO_USERS.length} demo users.`);
   } finally {
     await dataSource.destroy();
+  }
+  // Cohorts, challenges and teams go through the services, as people would have made them.
+  const app = await NestFactory.createApplicationContext(AppModule.forRole(config, 'api'), {
+    logger: new JsonLogger('warn', { role: 'seed' }),
+  });
+  try {
+    const created = await seedWorkflow(app, config.argon2MemoryKib);
+    await app.get(OutboxService).relayNow();
+    console.log(
+      `Demo data ready: ${DEMO_AGENCIES.length} agencies, ${DEMO_USERS.length} demo sign-ins` +
+        (created ? ', two cohorts with their challenges and teams.' : ' (cohorts already there).'),
+    );
+  } finally {
+    const ds = app.get(DataSource);
+    const redis = app.get<Redis>(REDIS);
+    await app.close();
+    await ds.destroy();
+    redis.disconnect();
   }
 }
 
