@@ -2,3 +2,4 @@ export * from './roles.js';
 export * from './permissions.js';
 export * from './calendar.js';
 export * from './challenge.js';
+export * from './rag.js';
