@@ -40,6 +40,13 @@ const RESOURCE: Record<Action, Resource> = {
   'alignment.read': { type: 'alignment' },
   'alignment.manage': { type: 'alignment' },
   'team.read': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.manageMembers': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.manageLeaders': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.editGoals': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.checkIn': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.reviewCheckIn': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.proposeChange': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.decideChange': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
 };
 
 /** Who may do what: every role × every action of identity and administration. */
@@ -68,6 +75,9 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'alignment.read',
     'alignment.manage',
     'team.read',
+    'team.manageMembers',
+    'team.manageLeaders',
+    'team.decideChange',
   ],
   LEADERSHIP: [
     'agency.read',
@@ -162,6 +172,28 @@ describe('can(): rules that depend on the resource', () => {
     expect(can(actor([], { teamRoles: { t2: ['TEAM_LEAD'] } }), 'team.read', team)).toBe(false);
     expect(can(actor(['FOCAL_POINT'], { agencyId: 'agency-9' }), 'team.read', team)).toBe(true);
     expect(can(actor(['FOCAL_POINT']), 'team.read', team)).toBe(false);
+  });
+
+  it('gives each team role its own rights on its own team only', () => {
+    const team = { type: 'team', id: 't1', leadAgencyId: 'agency-9' } as const;
+    const on = (role: 'SPONSOR' | 'TEAM_LEAD' | 'COACH' | 'TEAM_MEMBER', teamId = 't1') =>
+      actor([], { teamRoles: { [teamId]: [role] } });
+    const rights = (a: Actor) =>
+      (
+        ['team.manageMembers', 'team.editGoals', 'team.checkIn', 'team.reviewCheckIn', 'team.proposeChange'] as const
+      ).filter((x) => can(a, x, team));
+    expect(rights(on('TEAM_LEAD'))).toEqual([
+      'team.manageMembers',
+      'team.editGoals',
+      'team.checkIn',
+      'team.proposeChange',
+    ]);
+    expect(rights(on('TEAM_MEMBER'))).toEqual(['team.checkIn']);
+    expect(rights(on('COACH'))).toEqual(['team.reviewCheckIn']);
+    expect(rights(on('SPONSOR'))).toEqual([]);
+    // The same roles on another team give nothing here.
+    expect(rights(on('TEAM_LEAD', 't2'))).toEqual([]);
+    expect(rights(on('TEAM_MEMBER', 't2'))).toEqual([]);
   });
 
   it('lets the office edit a challenge until it is decided', () => {

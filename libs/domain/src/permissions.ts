@@ -55,6 +55,13 @@ export const ACTIONS = [
   'alignment.read',
   'alignment.manage',
   'team.read',
+  'team.manageMembers',
+  'team.manageLeaders',
+  'team.editGoals',
+  'team.checkIn',
+  'team.reviewCheckIn',
+  'team.proposeChange',
+  'team.decideChange',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,6 +77,10 @@ function isAgencyFocalPoint(
   if (!actor.roles.includes('FOCAL_POINT')) return false;
   if (resource.leadAgencyId !== undefined && resource.leadAgencyId === actor.agencyId) return true;
   return orPartner && (resource.partnerAgencyIds ?? []).includes(actor.agencyId);
+}
+
+export function hasTeamRole(actor: Actor, teamId: string | undefined, role: TeamRole): boolean {
+  return teamId !== undefined && (actor.teamRoles?.[teamId] ?? []).includes(role);
 }
 
 export function hasRole(actor: Actor, role: GlobalRole): boolean {
@@ -145,6 +156,23 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       if (isOffice(actor) || hasRole(actor, 'LEADERSHIP')) return true;
       if (resource.id !== undefined && (actor.teamRoles?.[resource.id]?.length ?? 0) > 0) return true;
       return isAgencyFocalPoint(actor, resource, false);
+    case 'team.manageMembers':
+      // Members, coaches: the team leader and the office; sponsor and leader: the office.
+      return resource.type === 'team' && (isOffice(actor) || hasTeamRole(actor, resource.id, 'TEAM_LEAD'));
+    case 'team.manageLeaders':
+      return resource.type === 'team' && isOffice(actor);
+    case 'team.editGoals':
+    case 'team.proposeChange':
+      return resource.type === 'team' && hasTeamRole(actor, resource.id, 'TEAM_LEAD');
+    case 'team.checkIn':
+      return (
+        resource.type === 'team' &&
+        (hasTeamRole(actor, resource.id, 'TEAM_LEAD') || hasTeamRole(actor, resource.id, 'TEAM_MEMBER'))
+      );
+    case 'team.reviewCheckIn':
+      return resource.type === 'team' && hasTeamRole(actor, resource.id, 'COACH');
+    case 'team.decideChange':
+      return resource.type === 'team' && isOffice(actor);
     case 'alignment.read':
       return resource.type === 'alignment';
     case 'alignment.manage':
