@@ -24,7 +24,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 export type Role = 'api' | 'worker' | 'all';
 
 @Module({
-  imports: [IdentityModule, CohortsModule, AlignmentModule, ChallengesModule],
+  imports: [IdentityModule, CohortsModule, AlignmentModule, ChallengesModule, TeamsModule],
   providers: [ContextFactory, LoadersFactory],
   exports: [ContextFactory],
 })

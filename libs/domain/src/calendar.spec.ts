@@ -5,6 +5,7 @@ import {
   atLocalTime,
   checkCalendar,
   checkInDueTimes,
+  checkInWeekAt,
   cohortDeadlines,
   dateOfDay,
   dayOf,
@@ -80,6 +81,18 @@ describe('a time zone with daylight saving', () => {
     const friday = new Date('2026-03-27T09:00:00Z'); // 09:00 GMT
     const london5: CohortCalendar = { ...london, weekendDays: [6, 7] };
     expect(addWorkingDays(london5, friday, 1).toISOString()).toBe('2026-03-30T08:00:00.000Z'); // Monday 09:00 BST
+  });
+});
+
+describe('check-in weeks', () => {
+  it('puts a check-in in the first week whose due time has not passed', () => {
+    const due = checkInDueTimes(amman);
+    expect(due).toHaveLength(14);
+    expect(checkInWeekAt(amman, new Date('2026-09-01T09:00:00Z'))).toBeNull(); // before launch
+    expect(checkInWeekAt(amman, new Date(due[0]!.getTime() - 1))).toBe(1);
+    expect(checkInWeekAt(amman, due[0]!)).toBe(1);
+    expect(checkInWeekAt(amman, new Date(due[0]!.getTime() + 1))).toBe(2);
+    expect(checkInWeekAt(amman, new Date(due[13]!.getTime() + 86_400_000))).toBe(14);
   });
 });
 

@@ -159,6 +159,17 @@ export function daysBefore(cal: CohortCalendar, instant: Date, days: number): Da
   return DateTime.fromJSDate(instant, { zone: cal.timeZone }).minus({ days }).toJSDate();
 }
 
+/**
+ * The week a check-in made at `instant` is for: the first week whose due time has not passed
+ * (1-based); after the last, the last week. Null before the first week starts (before launch).
+ */
+export function checkInWeekAt(cal: CohortCalendar, instant: Date): number | null {
+  const due = checkInDueTimes(cal);
+  if (due.length === 0 || instant.getTime() < startOfDay(cal, cal.offsets.launch).getTime()) return null;
+  const i = due.findIndex((d) => d.getTime() >= instant.getTime());
+  return i === -1 ? due.length : i + 1;
+}
+
 /** The weekly check-in instants from launch until results (exclusive). */
 export function checkInDueTimes(cal: CohortCalendar): Date[] {
   const o = cal.offsets;
@@ -449,7 +460,7 @@ export type DueRule =
   | { readonly rule: 'ASSESSMENTS_DUE' | 'ASSESSMENTS_REMINDER' }
   | { readonly rule: 'FINAL_REPORT_DUE' | 'FINAL_REPORT_REMINDER' }
   | { readonly rule: 'CHECKPOINT_DUE' | 'CHECKPOINT_REMINDER'; readonly index: number }
-  | { readonly rule: 'CHECK_IN'; readonly index: number }
+  | { readonly rule: 'CHECK_IN' | 'CHECK_IN_REMINDER'; readonly index: number }
   | { readonly rule: 'SCREENING_DUE' | 'SCREENING_REMINDER' | 'SCREENING_ESCALATION'; readonly from: string }
   | { readonly rule: 'DECISION_DUE' | 'DECISION_REMINDER'; readonly from: string }
   /** A fixed instant (e.g. a blocked transition checked again a day later). */
@@ -478,6 +489,11 @@ export function resolveDue(cal: CohortCalendar, r: DueRule): Date | null {
       return checkpointDeadlines(cal)[r.index]?.remindAt ?? null;
     case 'CHECK_IN':
       return checkInDueTimes(cal)[r.index] ?? null;
+    case 'CHECK_IN_REMINDER': {
+      // On the day, three hours before the check-in is due.
+      const due = checkInDueTimes(cal)[r.index];
+      return due ? new Date(due.getTime() - 3 * 3600_000) : null;
+    }
     case 'SCREENING_DUE':
       return screeningDeadline(cal, new Date(r.from)).dueAt;
     case 'SCREENING_REMINDER':

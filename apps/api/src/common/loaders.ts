@@ -8,6 +8,10 @@ import { ChallengeService } from '../challenges/challenge.service.js';
 import type { Cohort } from '../cohorts/cohort.entity.js';
 import { CohortService } from '../cohorts/cohort.service.js';
 import type { Agency } from '../identity/agency.entity.js';
+import type { Team, TeamMember } from '../teams/team.entity.js';
+import { TeamService } from '../teams/team.service.js';
+import { TeamWorkService } from '../teams/team-work.service.js';
+import type { Goal, Kpi, KpiValue } from '../teams/team-work.types.js';
 import { AgencyService } from '../identity/agency.service.js';
 import type { User } from '../identity/user.entity.js';
 import { UserService } from '../identity/user.service.js';
@@ -26,7 +30,20 @@ export interface Loaders {
   alignmentNode: DataLoader<string, AlignmentNode | null>;
   challengeScores: DataLoader<string, ChallengeScore[]>;
   challengeApprovals: DataLoader<string, ChallengeApproval[]>;
+  team: DataLoader<string, Team | null>;
+  teamMembers: DataLoader<string, TeamMember[]>;
+  goalsByTeam: DataLoader<string, Goal[]>;
+  kpisByGoal: DataLoader<string, Kpi[]>;
+  latestValue: DataLoader<string, KpiValue | null>;
+  kpiValues: DataLoader<string, KpiValue[]>;
 }
+
+const fromMap =
+  <V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, empty: V) =>
+  async (ids: readonly string[]): Promise<V[]> => {
+    const map = await load(ids);
+    return ids.map((id) => map.get(id) ?? empty);
+  };
 
 @Injectable()
 export class LoadersFactory {
@@ -36,6 +53,8 @@ export class LoadersFactory {
     private readonly cohorts: CohortService,
     private readonly alignment: AlignmentService,
     private readonly challenges: ChallengeService,
+    private readonly teams: TeamService,
+    private readonly work: TeamWorkService,
   ) {}
 
   create(): Loaders {
@@ -44,14 +63,14 @@ export class LoadersFactory {
       user: new DataLoader(async (ids) => byKey(ids, await this.users.byIds(ids), (u) => u.id)),
       cohort: new DataLoader(async (ids) => byKey(ids, await this.cohorts.byIds(ids), (c) => c.id)),
       alignmentNode: new DataLoader(async (ids) => byKey(ids, await this.alignment.byIds(ids), (n) => n.id)),
-      challengeScores: new DataLoader(async (ids) => {
-        const map = await this.challenges.scores(ids);
-        return ids.map((id) => map.get(id) ?? []);
-      }),
-      challengeApprovals: new DataLoader(async (ids) => {
-        const map = await this.challenges.approvals(ids);
-        return ids.map((id) => map.get(id) ?? []);
-      }),
+      challengeScores: new DataLoader(fromMap((ids) => this.challenges.scores(ids), [])),
+      challengeApprovals: new DataLoader(fromMap((ids) => this.challenges.approvals(ids), [])),
+      team: new DataLoader(async (ids) => byKey(ids, await this.teams.byIds(ids), (t) => t.id)),
+      teamMembers: new DataLoader(fromMap((ids) => this.teams.members(ids), [])),
+      goalsByTeam: new DataLoader(fromMap((ids) => this.work.goalsByTeam(ids), [])),
+      kpisByGoal: new DataLoader(fromMap((ids) => this.work.kpisByGoal(ids), [])),
+      latestValue: new DataLoader(fromMap((ids) => this.work.latestValues(ids), null)),
+      kpiValues: new DataLoader(fromMap((ids) => this.work.valuesOf(ids), [])),
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Language } from '@hundred/domain';
 
 import { challengesAr, challengesEn } from './messages.challenges.js';
+import { teamsAr, teamsEn } from './messages.teams.js';
 import { workflowAr, workflowEn } from './messages.workflow.js';
 
 /**
@@ -59,6 +60,7 @@ const en = {
   'subject.user': 'user',
   ...workflowEn,
   ...challengesEn,
+  ...teamsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -114,6 +116,7 @@ const ar: Record<MessageKey, string> = {
   'subject.user': 'المستخدم',
   ...workflowAr,
   ...challengesAr,
+  ...teamsAr,
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, ar };

@@ -8,6 +8,7 @@ import { User } from '../identity/user.entity.js';
 import { Foundation1763900000000 } from '../migrations/1763900000000-foundation.js';
 import { Workflow1763910000000 } from '../migrations/1763910000000-workflow.js';
 import { Challenges1763920000000 } from '../migrations/1763920000000-challenges.js';
+import { TeamWork1763930000000 } from '../migrations/1763930000000-team-work.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { AlignmentNode } from '../alignment/alignment-node.entity.js';
 import { Challenge } from '../challenges/challenge.entity.js';
@@ -32,7 +33,12 @@ export const ENTITIES = [
   Challenge,
   Team,
 ];
-export const MIGRATIONS = [Foundation1763900000000, Workflow1763910000000, Challenges1763920000000];
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  Workflow1763910000000,
+  Challenges1763920000000,
+  TeamWork1763930000000,
+];
 
 export function dataSourceOptions(databaseUrl: string, applicationName = 'hundred'): DataSourceOptions {
   return {

@@ -211,6 +211,69 @@ export const TEMPLATES: Record<string, Template> = {
     { title: 'متأخر: أهداف {teamName}', body: 'انقضى موعد تقديم الأهداف ولم يقدّمها الفريق بعد.' },
     { title: 'Overdue: {teamName} goals', body: 'The goals are past due and not yet submitted.' },
   ),
+  TEAM_MEMBER_ADDED: T(
+    { title: 'انضممت إلى فريق: {teamName}', body: 'أُضفت إلى فريق «{teamName}».' },
+    { title: 'You joined a team: {teamName}', body: 'You were added to the team "{teamName}".' },
+  ),
+  TEAM_GOALS_SUBMITTED: T(
+    { title: 'أهداف للاعتماد: {teamName}', body: 'قدّم فريق «{teamName}» أهدافه ومؤشراته للاعتماد.' },
+    { title: 'Goals to approve: {teamName}', body: '"{teamName}" submitted its goals and KPIs for approval.' },
+  ),
+  TEAM_GOALS_RETURNED: T(
+    { title: 'أُعيدت أهداف {teamName}', body: 'ملاحظات مكتب المسرّعات: {reason}' },
+    { title: '{teamName} goals returned', body: 'The accelerator office notes: {reason}' },
+  ),
+  TEAM_GOALS_APPROVED: T(
+    { title: 'اعتُمدت أهداف {teamName}', body: 'الفريق جاهز للإطلاق؛ ثُبّتت خطوط الأساس والمستهدفات.' },
+    { title: '{teamName} goals approved', body: 'The team is ready for launch; baselines and targets are frozen.' },
+  ),
+  TEAM_WITHDRAWN: T(
+    { title: 'سُحب الفريق: {teamName}', body: 'السبب: {reason}' },
+    { title: 'Team withdrawn: {teamName}', body: 'Reason: {reason}' },
+  ),
+  HELP_NEEDED: T(
+    { title: 'دعم مطلوب من القيادة: {teamName}', body: 'يطلب الفريق في تحديث الأسبوع {week}: {helpNeeded}' },
+    {
+      title: 'Help needed from leadership: {teamName}',
+      body: 'In its week {week} check-in the team asks: {helpNeeded}',
+    },
+  ),
+  CHECK_IN_REMINDER: T(
+    { title: 'تذكير: التحديث الأسبوعي لـ{teamName} اليوم', body: 'يُستحق تحديث الأسبوع {week} اليوم عند الظهر.' },
+    { title: 'Reminder: {teamName} check-in is due today', body: 'The week {week} check-in is due today at noon.' },
+  ),
+  CHECK_INS_MISSING: T(
+    {
+      title: 'تصعيد: أسبوعان بلا تحديث — {teamName}',
+      body: 'لم يقدّم الفريق تحديثه الأسبوعي في الأسبوعين {week} والسابق له.',
+    },
+    {
+      title: 'Escalation: two weeks without a check-in — {teamName}',
+      body: 'The team missed its check-ins for week {week} and the week before.',
+    },
+  ),
+  CHECK_IN_RETURNED: T(
+    { title: 'أعاد المدرّب تحديثك الأسبوعي: {teamName}', body: 'الملاحظة: {reason}. قدّم تصحيحاً.' },
+    { title: 'Your check-in was returned: {teamName}', body: 'The coach notes: {reason}. Please submit a correction.' },
+  ),
+  CHANGE_REQUEST_PROPOSED: T(
+    { title: 'طلب تعديل مؤشر: {teamName}', body: 'يطلب الفريق تعديل خط الأساس أو المستهدف للمؤشر «{kpiName}».' },
+    { title: 'KPI change request: {teamName}', body: 'The team asks to change the baseline or target of "{kpiName}".' },
+  ),
+  CHANGE_REQUEST_APPROVED: T(
+    {
+      title: 'اعتُمد طلب التعديل: {teamName}',
+      body: 'اعتمد مكتب المسرّعات تعديل المؤشر؛ يبقى المستهدف الأصلي في السجل.',
+    },
+    {
+      title: 'Change approved: {teamName}',
+      body: 'The office approved the KPI change; the original target stays on record.',
+    },
+  ),
+  CHANGE_REQUEST_REJECTED: T(
+    { title: 'رُفض طلب التعديل: {teamName}', body: 'السبب: {reason}' },
+    { title: 'Change rejected: {teamName}', body: 'Reason: {reason}' },
+  ),
   LAUNCH_REMINDER: T(
     { title: 'تذكير: ورشة الإطلاق غداً', body: 'تنطلق {cohortName} في {launchOn}.' },
     { title: 'Reminder: the launch workshop is tomorrow', body: '{cohortName} launches on {launchOn}.' },

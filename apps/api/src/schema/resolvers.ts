@@ -2,6 +2,7 @@ import { AlignmentResolver } from '../alignment/alignment.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { ChallengeResolver } from '../challenges/challenge.resolver.js';
 import { TeamResolver } from '../teams/team.resolver.js';
+import { TEAM_WORK_RESOLVERS } from '../teams/team-work.resolver.js';
 import { ClockResolver } from '../clock/clock.resolver.js';
 import { CohortResolver } from '../cohorts/cohort.resolver.js';
 import { AgencyResolver, UserResolver } from '../identity/identity.resolver.js';
@@ -21,4 +22,5 @@ export const ALL_RESOLVERS = [
   AlignmentResolver,
   ChallengeResolver,
   TeamResolver,
+  ...TEAM_WORK_RESOLVERS,
 ];

@@ -19,6 +19,15 @@ export class Team {
   @Field() @Column() nameAr: string;
   @Field() @Column() nameEn: string;
   @Field(() => ID) @Column({ type: 'uuid' }) leadAgencyId: string;
+  @Field(() => Date, { nullable: true, description: 'When its goals were approved and their targets frozen.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  goalsFrozenAt: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set when two weeks passed without a check-in; cleared by the next one.',
+  })
+  @Column({ type: 'timestamptz', nullable: true })
+  checkInsFlaggedAt: Date | null;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Field() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

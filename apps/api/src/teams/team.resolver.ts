@@ -30,8 +30,8 @@ export class TeamResolver {
   }
 
   @ResolveField(() => [TeamMember])
-  async members(@Parent() team: Team): Promise<TeamMember[]> {
-    return (await this.teamService.members([team.id])).get(team.id) ?? [];
+  members(@Parent() team: Team, @Context() ctx: RequestContext): Promise<TeamMember[]> {
+    return ctx.loaders.teamMembers.load(team.id);
   }
 
   @ResolveField(() => [TransitionRecord])

@@ -1,5 +1,6 @@
-import { can, type Actor, type TeamRole } from '@hundred/domain';
+import { can, type Actor, type Language, type TeamRole } from '@hundred/domain';
 import {
+  availableEvents,
   teamMachine,
   type Caller,
   type Effect,
@@ -8,9 +9,11 @@ import {
   type TeamState,
 } from '@hundred/workflow';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 
 import { AppError } from '../common/app-error.js';
+import { isMessageKey, translate, type MessageKey } from '../common/messages.js';
+import type { AvailableEvent } from '../cohorts/cohort.types.js';
 import { calendarOf } from '../cohorts/cohort.entity.js';
 import { CohortFactsService } from '../cohorts/cohort-facts.service.js';
 import { queryRows } from '../database/sql.js';
@@ -187,9 +190,10 @@ export class TeamService implements OnModuleInit {
     expectedVersion: number | null,
     event: TeamEvent,
     caller: Caller,
-    params: { reason?: string | null } = {},
+    params: { reason?: string | null; ip?: string | null } = {},
   ) {
     return this.runner.run(manager, {
+      ip: params.ip ?? null,
       machine: teamMachine,
       subject: 'team',
       table: 'team',
@@ -221,8 +225,32 @@ export class TeamService implements OnModuleInit {
       await this.runEvent(manager, t.id, null, effect.event as TeamEvent, { kind: 'system' }, { reason });
   }
 
+  /** The events this user may fire on the team now, with what blocks each. */
+  async availableEvents(team: Team, actor: Actor, lang: Language): Promise<AvailableEvent[]> {
+    const [row] = await queryRows<WorkflowRow>(this.dataSource.manager, `SELECT * FROM team WHERE id = $1`, [team.id]);
+    if (!row) return [];
+    const roles = await this.rolesOf(actor.id, team.id);
+    const ctx = await this.context(this.dataSource.manager, row, { reason: 'given with the event' });
+    return availableEvents(
+      teamMachine,
+      row.state as TeamState,
+      { kind: 'user', actor, teamRoles: roles },
+      { ...ctx, comment: 'given with the event' },
+    ).map((a) => ({
+      event: a.event,
+      blockedBy: [...a.blockedBy],
+      blockedReasons: a.blockedBy.map((g) =>
+        translate(lang, (isMessageKey(`guard.${g}`) ? `guard.${g}` : 'guard.STATE') as MessageKey),
+      ),
+    }));
+  }
+
   async byId(id: string): Promise<Team | null> {
     return this.dataSource.getRepository(Team).findOneBy({ id });
+  }
+
+  byIds(ids: readonly string[]): Promise<Team[]> {
+    return this.dataSource.getRepository(Team).findBy({ id: In([...ids]) });
   }
 
   async rolesOf(userId: string, teamId: string): Promise<TeamRole[]> {
