@@ -47,7 +47,7 @@ export class CohortDeadlines implements OnModuleInit {
 
   private async catchUp(manager: EntityManager, fired: DeadlineRow, now: Date): Promise<DeadlineOutcome> {
     // Lock the cohort first, then its deadlines: the same order as a transition fired by hand.
-    await manager.query(`SELECT id FROM cohort WHERE id = $1 FOR UPDATE`, [fired.cohort_id]);
+    await manager.query(`SELECT id FROM cohort WHERE id = $1 FOR NO KEY UPDATE`, [fired.cohort_id]);
     const due = await queryRows<DeadlineRow>(
       manager,
       `SELECT * FROM deadline WHERE subject_type = 'cohort' AND subject_id = $1 AND state = 'PENDING'

@@ -16,6 +16,7 @@ import { Team } from '../teams/team.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { StatementCounter } from './statement-counter.js';
 
 // A DATE is a calendar day, not an instant: keep it as the string PostgreSQL sends ('YYYY-MM-DD').
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
@@ -51,6 +52,7 @@ export function dataSourceOptions(databaseUrl: string, applicationName = 'hundre
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    logger: new StatementCounter(),
     extra: { max: 20 },
   };
 }

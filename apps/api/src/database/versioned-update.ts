@@ -16,7 +16,7 @@ export async function updateVersioned<Row extends Record<string, unknown>>(
   version: number,
   set: Record<string, unknown>,
 ): Promise<{ before: Row; after: Row }> {
-  const before: Row[] = await manager.query(`SELECT * FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
+  const before: Row[] = await manager.query(`SELECT * FROM ${table} WHERE id = $1 FOR NO KEY UPDATE`, [id]);
   if (before.length === 0) throw AppError.notFound();
   const columns = Object.keys(set);
   const assignments = columns.map((c, i) => `${c} = $${i + 3}`);

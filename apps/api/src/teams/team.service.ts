@@ -167,14 +167,23 @@ export class TeamService implements OnModuleInit {
     return !!row && row.members >= row.min_members && row.agencies >= row.min_agencies;
   }
 
-  /** The team's guards read these. Goals, final values and sustainment come with those features. */
+  /** 1–5 goals, each with 1–5 KPIs (a KPI row is complete by the table's constraints). */
+  async goalsComplete(manager: EntityManager, teamId: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT g.id, count(k.id)::int AS kpis FROM goal g LEFT JOIN kpi k ON k.goal_id = g.id WHERE g.team_id = $1 GROUP BY g.id`,
+      [teamId],
+    )) as { kpis: number }[];
+    return rows.length >= 1 && rows.length <= 5 && rows.every((r) => r.kpis >= 1 && r.kpis <= 5);
+  }
+
+  /** The team's guards read these. Final values and sustainment come with those features. */
   async context(
     manager: EntityManager,
     row: WorkflowRow,
     params: { reason?: string | null } = {},
   ): Promise<TeamContext> {
     return {
-      goalsComplete: false,
+      goalsComplete: await this.goalsComplete(manager, row.id),
       memberMinimumsMet: await this.memberMinimumsMet(manager, row.id),
       assessmentsInOrDue: false,
       finalValuesComplete: false,

@@ -112,7 +112,7 @@ export class WorkflowRunner {
     manager: EntityManager,
     req: TransitionRequest<S, E, C>,
   ): Promise<TransitionDone<S, E>> {
-    const [row] = await queryRows<WorkflowRow>(manager, `SELECT * FROM ${req.table} WHERE id = $1 FOR UPDATE`, [
+    const [row] = await queryRows<WorkflowRow>(manager, `SELECT * FROM ${req.table} WHERE id = $1 FOR NO KEY UPDATE`, [
       req.id,
     ]);
     if (!row) throw AppError.notFound();
