@@ -110,6 +110,150 @@ export const DEMO_PEOPLE: { email: string; nameAr: string; nameEn: string; agenc
   },
   { email: 'lead.port@hundred.example', nameAr: 'كريم الفايز', nameEn: 'Karim Al-Fayez', agency: 'PORTS', roles: [] },
   { email: 'lead.skills@hundred.example', nameAr: 'ميس الحوراني', nameEn: 'Mais Hourani', agency: 'VTC', roles: [] },
+  { email: 'coach@hundred.example', nameAr: 'سوسن المجالي', nameEn: 'Sawsan Majali', agency: 'PMO', roles: [] },
+  { email: 'member.mpwh@hundred.example', nameAr: 'حسام الكردي', nameEn: 'Hussam Kurdi', agency: 'MPWH', roles: [] },
+  { email: 'member.modee@hundred.example', nameAr: 'رنا عواد', nameEn: 'Rana Awad', agency: 'MODEE', roles: [] },
+  { email: 'member.moi@hundred.example', nameAr: 'معاذ الجبور', nameEn: 'Moath Jbour', agency: 'MOI', roles: [] },
+  { email: 'member.ports@hundred.example', nameAr: 'علا الرفاعي', nameEn: 'Ola Rifai', agency: 'PORTS', roles: [] },
+  { email: 'member.mol@hundred.example', nameAr: 'زيد البطاينة', nameEn: 'Zaid Btaineh', agency: 'MOL', roles: [] },
+];
+
+/** The goals and KPIs of each approved demo challenge's team, and its weekly values so far. */
+export interface DemoKpi {
+  nameAr: string;
+  nameEn: string;
+  unit: 'PERCENT' | 'NUMBER' | 'DAYS' | 'HOURS' | 'MINUTES' | 'CURRENCY';
+  direction: 'INCREASE' | 'DECREASE';
+  baseline: number;
+  target: number;
+  dataSource: string;
+  /** Values reported in weeks 1, 2, 3… (null: not reported that week). */
+  weekly: (number | null)[];
+}
+export interface DemoTeam {
+  challengeTitleEn: string;
+  members: string[];
+  goalAr: string;
+  goalEn: string;
+  kpis: DemoKpi[];
+  confidence: ('LOW' | 'MEDIUM' | 'HIGH')[];
+}
+export const DEMO_TEAMS: DemoTeam[] = [
+  {
+    challengeTitleEn: 'Cut the time to issue a building permit from 30 days to 7',
+    members: ['member.mpwh@hundred.example', 'member.modee@hundred.example'],
+    goalAr: 'إصدار رخص السكن الفردي خلال 7 أيام',
+    goalEn: 'Issue single-family home permits within 7 days',
+    kpis: [
+      {
+        nameAr: 'متوسط أيام إصدار الرخصة',
+        nameEn: 'Average days to issue a permit',
+        unit: 'DAYS',
+        direction: 'DECREASE',
+        baseline: 30,
+        target: 7,
+        dataSource: 'نظام الرخص الإلكتروني في أمانة العاصمة',
+        weekly: [28, 26, 24],
+      },
+      {
+        nameAr: 'نسبة الطلبات المقدمة إلكترونياً',
+        nameEn: 'Applications filed online',
+        unit: 'PERCENT',
+        direction: 'INCREASE',
+        baseline: 35,
+        target: 80,
+        dataSource: 'لوحة بيانات البوابة الإلكترونية',
+        weekly: [38, 43, 46],
+      },
+    ],
+    confidence: ['MEDIUM', 'HIGH', 'HIGH'],
+  },
+  {
+    challengeTitleEn: "Halve patients' waiting time at comprehensive health centres",
+    members: ['member.modee@hundred.example', 'member.moi@hundred.example'],
+    goalAr: 'خفض زمن الانتظار في عشرة مراكز صحية شاملة',
+    goalEn: 'Cut waiting time in ten comprehensive health centres',
+    kpis: [
+      {
+        nameAr: 'متوسط زمن الانتظار',
+        nameEn: 'Average waiting time',
+        unit: 'MINUTES',
+        direction: 'DECREASE',
+        baseline: 94,
+        target: 45,
+        dataSource: 'نظام المواعيد وسجلات الاستقبال',
+        weekly: [93, 92, 91],
+      },
+    ],
+    confidence: ['MEDIUM', 'LOW', 'LOW'],
+  },
+  {
+    challengeTitleEn: 'Double online driving-licence renewals in one governorate',
+    members: ['member.moi@hundred.example', 'member.modee@hundred.example'],
+    goalAr: 'مضاعفة التجديد الإلكتروني في محافظة إربد',
+    goalEn: 'Double online renewals in Irbid',
+    kpis: [
+      {
+        nameAr: 'نسبة التجديد الإلكتروني',
+        nameEn: 'Share of renewals online',
+        unit: 'PERCENT',
+        direction: 'INCREASE',
+        baseline: 18,
+        target: 36,
+        dataSource: 'نظام ترخيص السواقين',
+        weekly: [19, 21, 22],
+      },
+    ],
+    confidence: ['HIGH', 'MEDIUM', 'MEDIUM'],
+  },
+  {
+    challengeTitleEn: 'Cut container clearance at the port from 5 days to 2',
+    members: ['member.ports@hundred.example', 'member.modee@hundred.example'],
+    goalAr: 'الإفراج عن الحاويات خلال يومين',
+    goalEn: 'Release containers within two days',
+    kpis: [
+      {
+        nameAr: 'متوسط زمن التخليص',
+        nameEn: 'Average clearance time',
+        unit: 'DAYS',
+        direction: 'DECREASE',
+        baseline: 5,
+        target: 2,
+        dataSource: 'نظام أسيكودا الجمركي',
+        weekly: [4.8, null, null],
+      },
+    ],
+    confidence: ['MEDIUM'],
+  },
+  {
+    challengeTitleEn: 'Raise the employment of vocational-training graduates to 60 %',
+    members: ['member.mol@hundred.example', 'member.modee@hundred.example'],
+    goalAr: 'ربط الخريجين بفرص عمل مع أصحاب العمل',
+    goalEn: 'Match graduates with employers',
+    kpis: [
+      {
+        nameAr: 'نسبة توظيف الخريجين',
+        nameEn: 'Graduates employed',
+        unit: 'PERCENT',
+        direction: 'INCREASE',
+        baseline: 41,
+        target: 60,
+        dataSource: 'مسح التتبع الوظيفي للخريجين',
+        weekly: [42, 43.5, 45],
+      },
+      {
+        nameAr: 'عدد أصحاب العمل الشركاء',
+        nameEn: 'Partner employers',
+        unit: 'NUMBER',
+        direction: 'INCREASE',
+        baseline: 12,
+        target: 40,
+        dataSource: 'اتفاقيات التدريب الموقعة',
+        weekly: [15, 19, 24],
+      },
+    ],
+    confidence: ['HIGH', 'HIGH', 'MEDIUM'],
+  },
 ];
 
 /** The alignment tree: a national vision, its pillars, objectives and indicators. */

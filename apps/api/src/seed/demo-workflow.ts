@@ -1,4 +1,4 @@
-import type { Actor, GlobalRole } from '@hundred/domain';
+import { checkInDueTimes, localDateOf, type Actor, type GlobalRole } from '@hundred/domain';
 import type { ChallengeEvent, CohortEvent } from '@hundred/workflow';
 import type { INestApplicationContext } from '@nestjs/common';
 import argon2 from 'argon2';
@@ -7,17 +7,25 @@ import { DataSource } from 'typeorm';
 import { AlignmentService } from '../alignment/alignment.service.js';
 import { ChallengeService } from '../challenges/challenge.service.js';
 import { ClockService } from '../clock/clock.service.js';
+import { calendarOf } from '../cohorts/cohort.entity.js';
 import { CohortService } from '../cohorts/cohort.service.js';
+import { TeamWorkService } from '../teams/team-work.service.js';
 import { DEMO_PASSWORD } from './demo-data.js';
 import {
   DEMO_ALIGNMENT,
   DEMO_CHALLENGES,
   DEMO_PEOPLE,
+  DEMO_TEAMS,
   type DemoChallenge,
   type DemoNode,
 } from './demo-workflow-data.js';
 
 const EXECUTION_NAME = 'Accelerator cohort 1 (2026)';
+const NARRATIVES = [
+  'عقدنا ورشة لرسم الإجراءات الحالية وحددنا الخطوات التي يمكن إلغاؤها.',
+  'بدأ تطبيق الإجراء المختصر في موقعين تجريبيين مع متابعة يومية للأرقام.',
+  'وسّعنا التطبيق إلى مواقع إضافية وأطلقنا حملة توعية للمراجعين.',
+];
 const RUBRIC_COMMENTS = [
   'هدف قابل للقياس وطموح',
   'أثر مباشر على المواطنين',
@@ -191,17 +199,79 @@ export async function seedWorkflow(app: INestApplicationContext, argon2MemoryKib
   }
   await fireCohort(execution.id, 'CLOSE_INTAKE');
   await fireCohort(execution.id, 'START_PREPARATION');
-  // The teams' goals were agreed at the launch workshop's preparation: they are ready.
-  const teams = (await ds.query(`SELECT id FROM team WHERE cohort_id = $1`, [execution.id])) as { id: string }[];
-  for (const t of teams) {
-    await ds.query(`UPDATE team SET state = 'READY', version = version + 1 WHERE id = $1`, [t.id]);
-    await ds.query(
-      `INSERT INTO transition_history (subject_type, subject_id, event, from_state, to_state, actor_id, caller, reason, occurred_at)
-       VALUES ('team', $1, 'APPROVE_GOALS', 'FORMING', 'READY', $2, 'user', NULL, $3)`,
-      [t.id, office.id, clock.now()],
-    );
+  const work = app.get(TeamWorkService);
+  const teamOf = new Map<string, { teamId: string; kpiIds: string[]; lead: Actor; members: Actor[] }>();
+  for (const t of DEMO_TEAMS) {
+    const [row] = (await ds.query(
+      `SELECT t.id, c.proposed_team_lead_id FROM team t JOIN challenge c ON c.id = t.challenge_id WHERE c.title_en = $1 AND t.cohort_id = $2`,
+      [t.challengeTitleEn, execution.id],
+    )) as { id: string; proposed_team_lead_id: string }[];
+    const lead = [...users.values()].find((u) => u.id === row!.proposed_team_lead_id)!;
+    const members = t.members.map(actor);
+    for (const m of members) await work.addMember(lead, { teamId: row!.id, userId: m.id, role: 'TEAM_MEMBER' });
+    await work.addMember(office, { teamId: row!.id, userId: actor('coach@hundred.example').id, role: 'COACH' });
+    const goal = await work.createGoal(lead, {
+      teamId: row!.id,
+      titleAr: t.goalAr,
+      titleEn: t.goalEn,
+      alignmentNodeIds: [],
+      sort: 0,
+    });
+    const kpiIds: string[] = [];
+    for (const [i, k] of t.kpis.entries()) {
+      const kpi = await work.createKpi(lead, {
+        goalId: goal.id,
+        nameAr: k.nameAr,
+        nameEn: k.nameEn,
+        unit: k.unit,
+        direction: k.direction,
+        baseline: k.baseline,
+        target: k.target,
+        dataSource: k.dataSource,
+        isProxy: false,
+        sort: i,
+      });
+      kpiIds.push(kpi.id);
+    }
+    const forming = (await ds.query(`SELECT version FROM team WHERE id = $1`, [row!.id])) as { version: number }[];
+    const submitted = await work.fire(lead, row!.id, forming[0]!.version, 'SUBMIT_GOALS', {}, null);
+    await work.fire(office, row!.id, submitted.version, 'APPROVE_GOALS', {}, null);
+    teamOf.set(t.challengeTitleEn, { teamId: row!.id, kpiIds, lead, members });
   }
   await fireCohort(execution.id, 'LAUNCH');
+
+  // The weeks already behind the cohort: check-ins as the teams sent them (on time, by a member).
+  const cal = calendarOf((await cohorts.byId(execution.id))!);
+  const due = checkInDueTimes(cal).filter((d) => d.getTime() < clock.now().getTime());
+  for (const t of DEMO_TEAMS) {
+    const { teamId, kpiIds, members } = teamOf.get(t.challengeTitleEn)!;
+    for (const [w, dueAt] of due.entries()) {
+      const values = t.kpis
+        .map((k, i) => ({ kpiId: kpiIds[i]!, value: k.weekly[w] }))
+        .filter((v): v is { kpiId: string; value: number } => v.value != null);
+      if (!values.length) continue;
+      const at = new Date(dueAt.getTime() - 5 * 3600_000);
+      const [ci] = (await ds.query(
+        `INSERT INTO check_in (team_id, week, submitted_by, submitted_at, late, narrative, blockers, confidence)
+         VALUES ($1, $2, $3, $4, false, $5, $6, $7) RETURNING id`,
+        [
+          teamId,
+          w + 1,
+          members[w % members.length]!.id,
+          at,
+          NARRATIVES[w % NARRATIVES.length],
+          w === 1 ? 'بانتظار توقيع مذكرة تبادل البيانات' : '',
+          t.confidence[w] ?? 'MEDIUM',
+        ],
+      )) as { id: string }[];
+      for (const v of values) {
+        await ds.query(
+          `INSERT INTO check_in_value (check_in_id, kpi_id, value, as_of, evidence) VALUES ($1, $2, $3, $4, $5)`,
+          [ci!.id, v.kpiId, v.value, localDateOf(cal, at), 'تقرير أسبوعي مستخرج من النظام'],
+        );
+      }
+    }
+  }
 
   for (const d of DEMO_CHALLENGES.filter((x) => x.cohort === 'INTAKE')) {
     const c = await draft(d, intake.id);

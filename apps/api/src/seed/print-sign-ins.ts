@@ -14,4 +14,6 @@ console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
 for (const u of DEMO_USERS) {
   console.log(`  ${u.email.padEnd(width)}  ${u.roles.map((r) => roleNames[r] ?? r).join(', ')}`);
 }
+console.log('  lead.permits@hundred.example  team leader / قائد الفريق (building permits)');
+console.log('  coach@hundred.example         coach / المدرّب (every team of the first cohort)');
 console.log('');
