@@ -43,6 +43,15 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
     expect(c.history.map((h) => [h.event, h.fromState, h.toState, h.caller])).toEqual([
       ['SUBMIT', 'DRAFT', 'SUBMITTED', 'user'],
     ]);
+    // The focal point may list the people of their own agency (to propose a sponsor), no one else's.
+    const own = await w.focal.data<{ users: { id: string }[] }>(`query ($a: ID) { users(agencyId: $a) { id } }`, {
+      a: w.agencyId,
+    });
+    expect(own.users.map((u) => u.id)).toContain(w.focalUser.id);
+    const other = await app.createAgency();
+    expect(codeOf(await w.focal.request(`query ($a: ID) { users(agencyId: $a) { id } }`, { a: other.id }))).toBe(
+      'FORBIDDEN',
+    );
     // A submitted challenge is no longer the agency's to edit.
     const edit = await w.focal.request(
       `mutation ($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`,
@@ -162,6 +171,13 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
     const w = await intakeWorld(app, { approvalsRequired: 3 });
     let c = await recommended(app, w);
     const { client: leader } = await app.signedIn(['LEADERSHIP']);
+    // Saving the challenge without the names leaves the names as they are.
+    const { updateChallenge: kept } = await w.office.data<{ updateChallenge: ChallengeView }>(
+      `mutation ($input: UpdateChallengeInput!) { updateChallenge(input: $input) { ${CHALLENGE_FIELDS} } }`,
+      { input: { id: c.id, version: c.version, ...completeFields(w) } },
+    );
+    expect(kept.proposedSponsor).not.toBeNull();
+    c = kept;
     const { nameChallengeLeaders } = await w.office.data<{ nameChallengeLeaders: ChallengeView }>(
       `mutation ($input: NameChallengeLeadersInput!) { nameChallengeLeaders(input: $input) { ${CHALLENGE_FIELDS} } }`,
       { input: { id: c.id, version: c.version, proposedSponsorId: null, proposedTeamLeadId: null } },

@@ -27,6 +27,18 @@ const NewCohortPage = lazy(() => import('./pages/cohorts/CohortFormPage').then((
 const EditCohortPage = lazy(() =>
   import('./pages/cohorts/CohortFormPage').then((m) => ({ default: m.EditCohortPage })),
 );
+// Challenges: intake, screening and approval load when first opened.
+const ChallengesPage = lazy(() => import('./pages/challenges/ChallengesPage'));
+const ChallengePage = lazy(() => import('./pages/challenges/ChallengePage'));
+const NewChallengePage = lazy(() =>
+  import('./pages/challenges/ChallengeFormPage').then((m) => ({ default: m.NewChallengePage })),
+);
+const EditChallengePage = lazy(() =>
+  import('./pages/challenges/ChallengeFormPage').then((m) => ({ default: m.EditChallengePage })),
+);
+const ScreeningBoardPage = lazy(() => import('./pages/challenges/ScreeningBoardPage'));
+const ApprovalQueuePage = lazy(() => import('./pages/challenges/ApprovalQueuePage'));
+const AlignmentTreePage = lazy(() => import('./pages/admin/AlignmentTreePage'));
 
 export function App() {
   return (
@@ -53,6 +65,13 @@ export function App() {
                   <Route path="cohorts/new" element={<NewCohortPage />} />
                   <Route path="cohorts/:id" element={<CohortPage />} />
                   <Route path="cohorts/:id/edit" element={<EditCohortPage />} />
+                  <Route path="challenges" element={<ChallengesPage />} />
+                  <Route path="challenges/new" element={<NewChallengePage />} />
+                  <Route path="challenges/:id" element={<ChallengePage />} />
+                  <Route path="challenges/:id/edit" element={<EditChallengePage />} />
+                  <Route path="screening" element={<ScreeningBoardPage />} />
+                  <Route path="approvals" element={<ApprovalQueuePage />} />
+                  <Route path="admin/alignment" element={<AlignmentTreePage />} />
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/users/:id" element={<UserPage />} />
                   <Route path="admin/agencies" element={<AgenciesPage />} />

@@ -125,6 +125,9 @@ describe('can(): rules that depend on the resource', () => {
 
   it('lets a focal point read people of their own agency only', () => {
     const focal = actor(['FOCAL_POINT']);
+    expect(can(focal, 'user.list', { type: 'user', agencyId: 'agency-1' })).toBe(true);
+    expect(can(focal, 'user.list', { type: 'user', agencyId: 'agency-2' })).toBe(false);
+    expect(can(focal, 'user.list', { type: 'user' })).toBe(false);
     expect(can(focal, 'user.read', { type: 'user', id: 'x', agencyId: 'agency-1' })).toBe(true);
     expect(can(focal, 'user.read', { type: 'user', id: 'x', agencyId: 'agency-2' })).toBe(false);
     expect(can(focal, 'user.read', { type: 'user', id: 'x' })).toBe(false);

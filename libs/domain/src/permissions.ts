@@ -103,7 +103,10 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     case 'agency.update':
       return resource.type === 'agency' && isOffice(actor);
     case 'user.list':
-      return resource.type === 'user' && (isOffice(actor) || hasRole(actor, 'LEADERSHIP'));
+      // A focal point lists the people of their own agency (to propose a sponsor, a team leader).
+      if (resource.type !== 'user') return false;
+      if (isOffice(actor) || hasRole(actor, 'LEADERSHIP')) return true;
+      return hasRole(actor, 'FOCAL_POINT') && resource.agencyId !== undefined && resource.agencyId === actor.agencyId;
     case 'user.read':
       if (resource.type !== 'user') return false;
       if (isOffice(actor) || hasRole(actor, 'LEADERSHIP')) return true;

@@ -54,6 +54,14 @@ class CommentView extends ChallengeComment {
   @Field(() => User) author: User;
 }
 
+@Resolver(() => ChallengeScore)
+export class ChallengeScoreResolver {
+  @ResolveField(() => User, { description: 'Who gave the score.' })
+  async scoredBy(@Parent() s: ChallengeScore, @Context() ctx: RequestContext): Promise<User> {
+    return (await ctx.loaders.user.load(s.scoredById))!;
+  }
+}
+
 @Resolver(() => Challenge)
 export class ChallengeResolver {
   constructor(

@@ -303,8 +303,9 @@ export class ChallengeService implements OnModuleInit {
       lead_agency_id: input.leadAgencyId,
       partner_agency_ids: input.partnerAgencyIds,
       alignment_node_ids: input.alignmentNodeIds,
-      proposed_sponsor_id: input.proposedSponsorId ?? null,
-      proposed_team_lead_id: input.proposedTeamLeadId ?? null,
+      // Left out of the input: the names stay as they are (the office may have set them).
+      ...(input.proposedSponsorId !== undefined ? { proposed_sponsor_id: input.proposedSponsorId } : {}),
+      ...(input.proposedTeamLeadId !== undefined ? { proposed_team_lead_id: input.proposedTeamLeadId } : {}),
       attachments: JSON.stringify(input.attachments),
     };
   }

@@ -79,8 +79,8 @@ export class UserResolver {
     return true;
   }
 
-  @Requires('user.list', { type: 'user' })
-  @Query(() => [User])
+  @Requires('user.list', (args) => ({ type: 'user', agencyId: (args.agencyId as string | undefined) ?? undefined }))
+  @Query(() => [User], { description: 'People; a focal point sees those of their own agency.' })
   users(
     @Args('agencyId', { type: () => ID, nullable: true }) agencyId?: string,
     @Args('role', { type: () => GlobalRoleEnum, nullable: true }) role?: GlobalRole,

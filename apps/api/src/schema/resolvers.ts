@@ -1,6 +1,6 @@
 import { AlignmentResolver } from '../alignment/alignment.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
-import { ChallengeResolver } from '../challenges/challenge.resolver.js';
+import { ChallengeResolver, ChallengeScoreResolver } from '../challenges/challenge.resolver.js';
 import { TeamResolver } from '../teams/team.resolver.js';
 import { TEAM_WORK_RESOLVERS } from '../teams/team-work.resolver.js';
 import { ClockResolver } from '../clock/clock.resolver.js';
@@ -21,6 +21,7 @@ export const ALL_RESOLVERS = [
   ClockResolver,
   AlignmentResolver,
   ChallengeResolver,
+  ChallengeScoreResolver,
   TeamResolver,
   ...TEAM_WORK_RESOLVERS,
 ];

@@ -19,6 +19,7 @@ export interface ChallengeView {
   teamId: string | null;
   titleAr: string;
   titleEn: string;
+  proposedSponsor: { id: string } | null;
   scores: { criterion: string; score: number; comment: string }[];
   approvals: { leader: { id: string } }[];
   comments: { kind: string; body: string; author: { id: string } }[];

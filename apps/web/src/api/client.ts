@@ -30,7 +30,20 @@ const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([languageLink, sessionLink, httpLink]),
-  cache: new InMemoryCache(),
+  cache: new InMemoryCache({
+    // Lists of plain objects (no id) are replaced as a whole by each answer.
+    typePolicies: {
+      Cohort: { fields: { availableEvents: { merge: false } } },
+      Challenge: {
+        fields: {
+          availableEvents: { merge: false },
+          scores: { merge: false },
+          approvals: { merge: false },
+          attachments: { merge: false },
+        },
+      },
+    },
+  }),
   defaultOptions: {
     watchQuery: { fetchPolicy: 'cache-and-network' },
   },

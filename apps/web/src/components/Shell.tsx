@@ -15,11 +15,15 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { can } from '@hundred/domain';
+import { can, hasRole } from '@hundred/domain';
 import {
   IconBell,
   IconBuildingCommunity,
+  IconBulb,
   IconCalendarStats,
+  IconChecklist,
+  IconHierarchy3,
+  IconLayoutKanban,
   IconLogout,
   IconUserCircle,
   IconUsers,
@@ -122,8 +126,15 @@ export function Shell() {
   const mayListUsers = can(actor, 'user.list', { type: 'user' });
   const mayManageAgencies =
     can(actor, 'agency.create', { type: 'agency' }) || can(actor, 'agency.update', { type: 'agency' });
-  const showAdministration = mayListUsers || mayManageAgencies;
+  const mayManageAlignment = can(actor, 'alignment.manage', { type: 'alignment' });
+  const showAdministration = mayListUsers || mayManageAgencies || mayManageAlignment;
   const mayReadCohorts = can(actor, 'cohort.read', { type: 'cohort' });
+  // The office and leadership see every challenge; a focal point those their agency leads.
+  const mayReadChallenges =
+    can(actor, 'challenge.read', { type: 'challenge' }) ||
+    (!!actor && can(actor, 'challenge.read', { type: 'challenge', leadAgencyId: actor.agencyId }));
+  const mayScreen = can(actor, 'challenge.score', { type: 'challenge' });
+  const mayDecide = !!actor && hasRole(actor, 'LEADERSHIP');
 
   const handleSignOut = () => void signOut();
 
@@ -181,6 +192,15 @@ export function Shell() {
               {mayReadCohorts ? (
                 <NavItem to="/cohorts" label={t('nav.cohorts')} icon={<IconCalendarStats size={20} aria-hidden />} />
               ) : null}
+              {mayReadChallenges ? (
+                <NavItem to="/challenges" label={t('nav.challenges')} icon={<IconBulb size={20} aria-hidden />} />
+              ) : null}
+              {mayScreen ? (
+                <NavItem to="/screening" label={t('nav.screening')} icon={<IconLayoutKanban size={20} aria-hidden />} />
+              ) : null}
+              {mayDecide ? (
+                <NavItem to="/approvals" label={t('nav.approvals')} icon={<IconChecklist size={20} aria-hidden />} />
+              ) : null}
               <NavItem to="/account" label={t('nav.account')} icon={<IconUserCircle size={20} aria-hidden />} />
               {showAdministration ? (
                 <>
@@ -195,6 +215,13 @@ export function Shell() {
                       to="/admin/agencies"
                       label={t('nav.agencies')}
                       icon={<IconBuildingCommunity size={20} aria-hidden />}
+                    />
+                  ) : null}
+                  {mayManageAlignment ? (
+                    <NavItem
+                      to="/admin/alignment"
+                      label={t('nav.alignment')}
+                      icon={<IconHierarchy3 size={20} aria-hidden />}
                     />
                   ) : null}
                 </>

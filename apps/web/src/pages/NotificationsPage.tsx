@@ -4,6 +4,7 @@ import { notifications as toasts } from '@mantine/notifications';
 import {
   IconBell,
   IconBellRinging,
+  IconBulb,
   IconCalendarEvent,
   IconCheck,
   IconChecks,
@@ -46,12 +47,14 @@ type Filter = 'all' | 'unread';
 /** Where a notification leads, when it is about something with a page of its own. */
 function linkOf(item: { subjectType: string | null; subjectId: string | null }): string | null {
   if (item.subjectType === 'cohort' && item.subjectId) return `/cohorts/${item.subjectId}`;
+  if (item.subjectType === 'challenge' && item.subjectId) return `/challenges/${item.subjectId}`;
   return null;
 }
 
 function KindIcon({ kind, subjectType }: { kind: string; subjectType: string | null }) {
   if (kind === 'WELCOME') return <IconConfetti size={22} aria-hidden />;
   if (subjectType === 'cohort') return <IconCalendarEvent size={22} aria-hidden />;
+  if (subjectType === 'challenge') return <IconBulb size={22} aria-hidden />;
   return <IconBell size={22} aria-hidden />;
 }
 
@@ -158,10 +161,16 @@ export function NotificationsPage() {
                         size="sm"
                         fw={500}
                         w="fit-content"
-                        aria-label={t('notifications.openCohortOf', { title })}
+                        aria-label={
+                          item.subjectType === 'challenge'
+                            ? t('notifications.openChallengeOf', { title })
+                            : t('notifications.openCohortOf', { title })
+                        }
                       >
                         <Group gap={4} component="span">
-                          {t('notifications.openCohort')}
+                          {item.subjectType === 'challenge'
+                            ? t('notifications.openChallenge')
+                            : t('notifications.openCohort')}
                           <IconExternalLink size={14} aria-hidden />
                         </Group>
                       </Anchor>

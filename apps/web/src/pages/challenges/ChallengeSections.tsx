@@ -1,0 +1,486 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { can, type Language } from '@hundred/domain';
+import { IconArrowLeft, IconArrowRight, IconExternalLink, IconSend, IconUsersGroup } from '@tabler/icons-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { errorCode, toProblem, type Problem } from '../../api/errors';
+import { ChallengeStateBadge } from '../../components/ChallengeStateBadge';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import type { ChallengeDetailFragment, PersonNameFragment } from '../../gql/graphql';
+import { CHALLENGE_TEXTS, type ChallengeText } from '../../lib/challenges';
+import { useChallengeLabels } from '../../lib/challengeLabels';
+import { useCohortLabels } from '../../lib/cohortLabels';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../session/session';
+import { AlignmentPath, type AlignmentNode } from './AlignmentFields';
+import { AddChallengeCommentMutation, TeamQuery } from './documents';
+
+type Challenge = ChallengeDetailFragment;
+
+export function Section({
+  id,
+  title,
+  children,
+  aside,
+  testId,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  aside?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id} data-testid={testId}>
+      <Group justify="space-between" align="center" mb="md" gap="sm">
+        <Title order={2} fz="h4" id={id}>
+          {title}
+        </Title>
+        {aside}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+/** A challenge's title in the language on screen, falling back to the other one. */
+export function titleOf(challenge: { titleAr: string; titleEn: string }, language: Language): string {
+  return language === 'ar' ? challenge.titleAr || challenge.titleEn : challenge.titleEn || challenge.titleAr;
+}
+
+const textOf = (challenge: Challenge, text: ChallengeText, language: Language): string =>
+  challenge[`${text}${language === 'ar' ? 'Ar' : 'En'}`];
+
+/** The problem, why it matters, the baseline and the ambition, in either language. */
+export function ChallengeTexts({ challenge }: { challenge: Challenge }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const texts = CHALLENGE_TEXTS.filter((text) => text !== 'title');
+  // English beyond the title is optional: with nothing written in the language on screen, show the other.
+  const written = (language: Language) => texts.some((text) => textOf(challenge, text, language).trim() !== '');
+  const other: Language = format.language === 'ar' ? 'en' : 'ar';
+  const [language, setLanguage] = useState<Language>(
+    !written(format.language) && written(other) ? other : format.language,
+  );
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('challenges.view.languageHint')}
+        </Text>
+        <SegmentedControl
+          size="xs"
+          aria-label={t('challenges.view.textLanguage')}
+          value={language}
+          onChange={(value) => setLanguage(value === 'en' ? 'en' : 'ar')}
+          data={[
+            { value: 'ar', label: t('language.ar') },
+            { value: 'en', label: t('language.en') },
+          ]}
+        />
+      </Group>
+      <Stack gap="md" lang={language} dir={language === 'ar' ? 'rtl' : 'ltr'} data-testid="challenge-texts">
+        {language !== format.language ? (
+          <Text fw={700} size="lg">
+            {textOf(challenge, 'title', language) || t('challenges.view.notProvided')}
+          </Text>
+        ) : null}
+        {texts.map((text) => {
+          const value = textOf(challenge, text, language);
+          return (
+            <Stack gap={4} key={text}>
+              <Title order={3} fz="sm" c="dimmed" lang={format.language} dir={format.language === 'ar' ? 'rtl' : 'ltr'}>
+                {t(`challenges.view.${text}`)}
+              </Title>
+              <Text size="sm" c={value ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-line' }}>
+                {value || t('challenges.view.notProvided')}
+              </Text>
+            </Stack>
+          );
+        })}
+      </Stack>
+    </Stack>
+  );
+}
+
+/** The lead agency and the partner agencies. */
+export function AgenciesList({ challenge }: { challenge: Challenge }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Stack gap="sm" component="dl" m={0}>
+      <Stack gap={2}>
+        <Text size="xs" c="dimmed" component="dt">
+          {t('challenges.fields.leadAgencyId')}
+        </Text>
+        <Text size="sm" fw={600} component="dd" m={0} data-testid="lead-agency">
+          {format.name(challenge.leadAgency)}
+        </Text>
+      </Stack>
+      <Stack gap={2}>
+        <Text size="xs" c="dimmed" component="dt">
+          {t('challenges.fields.partnerAgencyIds')}
+        </Text>
+        <Text size="sm" component="dd" m={0} c={challenge.partnerAgencies.length ? undefined : 'dimmed'}>
+          {challenge.partnerAgencies.length
+            ? format.list(challenge.partnerAgencies.map((a) => format.name(a)))
+            : t('challenges.view.noPartners')}
+        </Text>
+      </Stack>
+    </Stack>
+  );
+}
+
+/** Where the challenge sits in the alignment tree: one path per tag. */
+export function AlignmentList({ challenge, byId }: { challenge: Challenge; byId: ReadonlyMap<string, AlignmentNode> }) {
+  const { t } = useTranslation();
+  if (challenge.alignmentNodes.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('challenges.view.noAlignment')}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      {challenge.alignmentNodes.map((node) => (
+        <Paper key={node.id} withBorder radius="sm" p="xs">
+          <AlignmentPath id={node.id} byId={byId} fallback={node} />
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+export function AttachmentsList({ challenge }: { challenge: Challenge }) {
+  const { t } = useTranslation();
+  if (challenge.attachments.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('challenges.view.noAttachments')}
+      </Text>
+    );
+  }
+  return (
+    <List spacing={6} size="sm" icon={<IconExternalLink size={16} aria-hidden />}>
+      {challenge.attachments.map((attachment, i) => (
+        <List.Item key={`${attachment.url}-${i}`}>
+          <Anchor href={attachment.url} target="_blank" rel="noopener noreferrer" dir="auto">
+            {attachment.title}
+            <span className="visually-hidden"> {t('challenges.view.opensInNewTab')}</span>
+          </Anchor>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** "Approvals: 1 of 2", with who approved and when. */
+export function ApprovalsSummary({ challenge }: { challenge: Challenge }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const count = challenge.approvals.length;
+  const required = challenge.cohort.approvalsRequired;
+  return (
+    <Stack gap="xs" data-testid="approvals">
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" fw={600} data-testid="approvals-count">
+          {t('challenges.approvals.count', { count: format.number(count), required: format.number(required) })}
+        </Text>
+      </Group>
+      <Progress
+        value={Math.min(100, (count / Math.max(1, required)) * 100)}
+        color={count >= required ? 'teal' : 'blue'}
+        aria-label={t('challenges.approvals.count', { count: format.number(count), required: format.number(required) })}
+      />
+      {count > 0 ? (
+        <List size="sm" spacing={2}>
+          {challenge.approvals.map((approval) => (
+            <List.Item key={approval.leaderId}>
+              {t('challenges.approvals.by', {
+                name: format.name(approval.leader),
+                date: format.dateTime(approval.approvedAt, challenge.cohort.timeZone),
+              })}
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The comment thread (returns and decisions included) and a form to add to it. */
+export function CommentsThread({ challenge, onReload }: { challenge: Challenge; onReload: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useChallengeLabels();
+  const { actor } = useSession();
+  const [addComment, { loading }] = useMutation(AddChallengeCommentMutation);
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const mayComment = can(actor, 'challenge.comment', {
+    type: 'challenge',
+    id: challenge.id,
+    leadAgencyId: challenge.leadAgencyId,
+    partnerAgencyIds: challenge.partnerAgencyIds,
+    state: challenge.state,
+  });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setProblem(null);
+    if (!body.trim()) {
+      setError(t('form.required'));
+      return;
+    }
+    try {
+      await addComment({ variables: { input: { challengeId: challenge.id, body: body.trim() } } });
+      setBody('');
+      await onReload();
+      notifications.show({ color: 'teal', message: t('challenges.comments.added') });
+    } catch (err) {
+      const found = toProblem(err, t);
+      if (found.fields.body) setError(found.fields.body);
+      else setProblem(found);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      {challenge.comments.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('challenges.comments.none')}
+        </Text>
+      ) : (
+        <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="comments">
+          {challenge.comments.map((comment) => (
+            <Paper
+              component="li"
+              key={comment.id}
+              withBorder
+              radius="md"
+              p="sm"
+              style={
+                comment.kind !== 'COMMENT'
+                  ? {
+                      borderInlineStart: `4px solid var(--mantine-color-${comment.kind === 'RETURN' ? 'orange' : 'violet'}-6)`,
+                    }
+                  : undefined
+              }
+            >
+              <Group justify="space-between" gap="xs" mb={4} wrap="wrap">
+                <Group gap="xs">
+                  <Text size="sm" fw={600}>
+                    {format.name(comment.author)}
+                  </Text>
+                  {comment.kind !== 'COMMENT' ? (
+                    <Badge size="sm" variant="light" color={comment.kind === 'RETURN' ? 'orange' : 'violet'} tt="none">
+                      {labels.commentKind(comment.kind)}
+                    </Badge>
+                  ) : null}
+                </Group>
+                <Text size="xs" c="dimmed">
+                  <time dateTime={comment.createdAt}>
+                    {format.dateTime(comment.createdAt, challenge.cohort.timeZone)}
+                  </time>
+                </Text>
+              </Group>
+              <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-line' }}>
+                {comment.body}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {mayComment ? (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack gap="xs">
+            <Textarea
+              label={t('challenges.comments.new')}
+              autosize
+              minRows={2}
+              maxLength={5000}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              error={error}
+            />
+            <ProblemAlert problem={problem} />
+            <Group justify="flex-end">
+              <Button type="submit" variant="light" loading={loading} leftSection={<IconSend size={16} aria-hidden />}>
+                {t('challenges.comments.add')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Badges that keep their whole label in a narrow table cell. */
+const UNSHRUNK = { flexShrink: 0 } as const;
+const WHOLE_LABEL = { root: { overflow: 'visible' }, label: { overflow: 'visible' } } as const;
+
+/** Every transition of the challenge, newest first. */
+export function HistoryTable({ challenge }: { challenge: Challenge }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useChallengeLabels();
+  const cohortLabels = useCohortLabels();
+  const Arrow = format.language === 'ar' ? IconArrowLeft : IconArrowRight;
+  const events = [...challenge.history].reverse();
+  if (events.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('challenges.history.none')}
+      </Text>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="sm" horizontalSpacing="sm" data-testid="challenge-history">
+        <Table.Caption className="visually-hidden">{t('challenges.history.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('cohorts.history.when')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.history.event')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.history.change')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.history.by')}</Table.Th>
+            <Table.Th scope="col">{t('cohorts.history.reason')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((record) => (
+            <Table.Tr key={record.id}>
+              <Table.Td>
+                <Text size="sm">
+                  <time dateTime={record.occurredAt}>
+                    {format.dateTime(record.occurredAt, challenge.cohort.timeZone)}
+                  </time>
+                </Text>
+              </Table.Td>
+              <Table.Td fw={500}>{labels.event(record.event)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Group gap={6} wrap="nowrap">
+                  <ChallengeStateBadge state={record.fromState} style={UNSHRUNK} styles={WHOLE_LABEL} />
+                  <Arrow size={14} aria-label={t('cohorts.history.to')} style={UNSHRUNK} />
+                  <ChallengeStateBadge state={record.toState} style={UNSHRUNK} styles={WHOLE_LABEL} />
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{cohortLabels.caller(record.caller, record.actor ?? null)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text
+                  size="sm"
+                  c={record.reason ? undefined : 'dimmed'}
+                  dir={record.reason ? 'auto' : undefined}
+                  style={{ whiteSpace: 'pre-line' }}
+                >
+                  {record.reason ?? t('cohorts.history.noReason')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The team an approved challenge formed: its state and its people with their roles. */
+export function TeamSummary({ challenge }: { challenge: Challenge }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useChallengeLabels();
+  const teamId = challenge.teamId;
+  const { data, error, loading } = useQuery(TeamQuery, { variables: { id: teamId ?? '' }, skip: !teamId });
+  if (!teamId) return null;
+  const team = data?.team;
+  // The people the challenge already names; anyone else shows by role alone.
+  const known = new Map<string, PersonNameFragment>();
+  for (const person of [challenge.proposedSponsor, challenge.proposedTeamLead]) {
+    if (person) known.set(person.id, person);
+  }
+  return (
+    <Stack gap="sm" data-testid="challenge-team" data-team-id={teamId}>
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <ThemeIcon size={36} radius="xl" variant="light" color="teal">
+          <IconUsersGroup size={20} aria-hidden />
+        </ThemeIcon>
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Text fw={600} id={`team-${teamId}`}>
+            {team ? format.name(team) : t('challenges.team.formed')}
+          </Text>
+          {team ? (
+            <Group gap="xs">
+              <Badge variant="light" color="teal" tt="none" data-testid="team-state">
+                {labels.teamState(team.state)}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {t('challenges.team.formedOn', { date: format.date(team.createdAt, challenge.cohort.timeZone) })}
+              </Text>
+            </Group>
+          ) : null}
+        </Stack>
+      </Group>
+      {team ? (
+        <List spacing={4} size="sm" aria-labelledby={`team-${teamId}`} data-testid="team-members">
+          {team.members.map((member) => {
+            const person = known.get(member.userId);
+            return (
+              <List.Item key={`${member.userId}-${member.role}`}>
+                <Text span fw={500}>
+                  {person ? format.name(person) : t('challenges.team.someone')}
+                </Text>
+                <Text span c="dimmed">
+                  {' · '}
+                  {labels.teamRole(member.role)}
+                </Text>
+              </List.Item>
+            );
+          })}
+        </List>
+      ) : error && !loading ? (
+        <Text size="sm" c="dimmed">
+          {errorCode(error) === 'FORBIDDEN' ? t('challenges.team.notYours') : toProblem(error, t).message}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** A small "label: value" line. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xs" fw={600}>
+        {children}
+      </Text>
+    </Group>
+  );
+}

@@ -1,0 +1,373 @@
+import { graphql } from '../../gql';
+
+export const AgencyNameFields = graphql(`
+  fragment AgencyName on Agency {
+    id
+    code
+    nameAr
+    nameEn
+  }
+`);
+
+export const PersonNameFields = graphql(`
+  fragment PersonName on User {
+    id
+    nameAr
+    nameEn
+    agencyId
+  }
+`);
+
+export const AlignmentNodeFields = graphql(`
+  fragment AlignmentNodeFields on AlignmentNode {
+    id
+    parentId
+    level
+    code
+    nameAr
+    nameEn
+    sort
+    active
+    version
+  }
+`);
+
+export const ChallengeSummaryFields = graphql(`
+  fragment ChallengeSummary on Challenge {
+    id
+    cohortId
+    state
+    version
+    titleAr
+    titleEn
+    submittedAt
+    decidedAt
+    updatedAt
+    meanScore
+    leadAgency {
+      ...AgencyName
+    }
+    partnerAgencies {
+      ...AgencyName
+    }
+    cohort {
+      id
+      nameAr
+      nameEn
+      state
+      timeZone
+    }
+  }
+`);
+
+export const ChallengeDetailFields = graphql(`
+  fragment ChallengeDetail on Challenge {
+    ...ChallengeSummary
+    problemAr
+    problemEn
+    whyAr
+    whyEn
+    baselineAr
+    baselineEn
+    ambitionAr
+    ambitionEn
+    leadAgencyId
+    partnerAgencyIds
+    alignmentNodeIds
+    proposedSponsorId
+    proposedTeamLeadId
+    alignmentNodes {
+      ...AlignmentNodeFields
+    }
+    proposedSponsor {
+      ...PersonName
+    }
+    proposedTeamLead {
+      ...PersonName
+    }
+    attachments {
+      title
+      url
+    }
+    createdAt
+    lockedAt
+    carriedFromCohortId
+    scores {
+      criterion
+      score
+      comment
+      scoredById
+      scoredAt
+    }
+    approvals {
+      leaderId
+      approvedAt
+      leader {
+        ...PersonName
+      }
+    }
+    comments {
+      id
+      kind
+      body
+      createdAt
+      authorId
+      author {
+        ...PersonName
+      }
+    }
+    missingFields
+    teamId
+    availableEvents {
+      event
+      blockedBy
+      blockedReasons
+    }
+    history {
+      id
+      event
+      fromState
+      toState
+      caller
+      reason
+      occurredAt
+      actor {
+        id
+        nameAr
+        nameEn
+      }
+    }
+    cohort {
+      id
+      nameAr
+      nameEn
+      state
+      timeZone
+      day1
+      approvalsRequired
+      rubric {
+        key
+        nameAr
+        nameEn
+      }
+    }
+  }
+`);
+
+export const ChallengesQuery = graphql(`
+  query Challenges($cohortId: ID, $states: [ChallengeState!], $agencyId: ID, $search: String) {
+    challenges(cohortId: $cohortId, states: $states, agencyId: $agencyId, search: $search) {
+      ...ChallengeSummary
+    }
+  }
+`);
+
+export const ApprovalQueueQuery = graphql(`
+  query ApprovalQueue($cohortId: ID) {
+    challenges(cohortId: $cohortId, states: [RECOMMENDED]) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const ChallengeQuery = graphql(`
+  query ChallengeDetail($id: ID!) {
+    challenge(id: $id) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const ChallengeCohortsQuery = graphql(`
+  query ChallengeCohorts {
+    cohorts {
+      id
+      nameAr
+      nameEn
+      state
+      day1
+      timeZone
+    }
+  }
+`);
+
+export const ChallengeAgenciesQuery = graphql(`
+  query ChallengeAgencies {
+    agencies {
+      ...AgencyName
+    }
+  }
+`);
+
+export const AlignmentTreeQuery = graphql(`
+  query AlignmentTree {
+    alignmentTree {
+      ...AlignmentNodeFields
+    }
+  }
+`);
+
+export const PeopleOfAgencyQuery = graphql(`
+  query PeopleToName($agencyId: ID) {
+    users(agencyId: $agencyId) {
+      ...PersonName
+      active
+      agency {
+        ...AgencyName
+      }
+    }
+  }
+`);
+
+export const TeamQuery = graphql(`
+  query ChallengeTeam($id: ID!) {
+    team(id: $id) {
+      id
+      state
+      nameAr
+      nameEn
+      createdAt
+      members {
+        userId
+        role
+        addedAt
+      }
+    }
+  }
+`);
+
+export const CreateChallengeMutation = graphql(`
+  mutation CreateChallenge($input: CreateChallengeInput!) {
+    createChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const UpdateChallengeMutation = graphql(`
+  mutation UpdateChallenge($input: UpdateChallengeInput!) {
+    updateChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const NameChallengeLeadersMutation = graphql(`
+  mutation NameChallengeLeaders($input: NameChallengeLeadersInput!) {
+    nameChallengeLeaders(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const ScoreChallengeMutation = graphql(`
+  mutation ScoreChallenge($input: ScoreChallengeInput!) {
+    scoreChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const AddChallengeCommentMutation = graphql(`
+  mutation AddChallengeComment($input: ChallengeCommentInput!) {
+    addChallengeComment(input: $input) {
+      id
+    }
+  }
+`);
+
+export const SubmitChallengeMutation = graphql(`
+  mutation SubmitChallenge($input: ChallengeEventInput!) {
+    submitChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const StartChallengeScreeningMutation = graphql(`
+  mutation StartChallengeScreening($input: ChallengeEventInput!) {
+    startChallengeScreening(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const ReturnChallengeMutation = graphql(`
+  mutation ReturnChallenge($input: ChallengeCommentEventInput!) {
+    returnChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const RecommendChallengeMutation = graphql(`
+  mutation RecommendChallenge($input: ChallengeEventInput!) {
+    recommendChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const DeclineChallengeMutation = graphql(`
+  mutation DeclineChallenge($input: ChallengeReasonEventInput!) {
+    declineChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const ApproveChallengeMutation = graphql(`
+  mutation ApproveChallenge($input: ChallengeEventInput!) {
+    approveChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const RejectChallengeMutation = graphql(`
+  mutation RejectChallenge($input: ChallengeReasonEventInput!) {
+    rejectChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const DeferChallengeMutation = graphql(`
+  mutation DeferChallenge($input: ChallengeReasonEventInput!) {
+    deferChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const WithdrawChallengeMutation = graphql(`
+  mutation WithdrawChallenge($input: ChallengeEventInput!) {
+    withdrawChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const CarryOverChallengeMutation = graphql(`
+  mutation CarryOverChallenge($input: CarryOverChallengeInput!) {
+    carryOverChallenge(input: $input) {
+      ...ChallengeDetail
+    }
+  }
+`);
+
+export const CreateAlignmentNodeMutation = graphql(`
+  mutation CreateAlignmentNode($input: CreateAlignmentNodeInput!) {
+    createAlignmentNode(input: $input) {
+      ...AlignmentNodeFields
+    }
+  }
+`);
+
+export const UpdateAlignmentNodeMutation = graphql(`
+  mutation UpdateAlignmentNode($input: UpdateAlignmentNodeInput!) {
+    updateAlignmentNode(input: $input) {
+      ...AlignmentNodeFields
+    }
+  }
+`);
