@@ -11,7 +11,7 @@ import type { Agency } from '../identity/agency.entity.js';
 import type { Team, TeamMember } from '../teams/team.entity.js';
 import { TeamService } from '../teams/team.service.js';
 import { TeamWorkService } from '../teams/team-work.service.js';
-import type { Goal, Kpi, KpiValue } from '../teams/team-work.types.js';
+import type { CheckIn, Goal, Kpi, KpiChangeRequest, KpiValue } from '../teams/team-work.types.js';
 import { AgencyService } from '../identity/agency.service.js';
 import type { User } from '../identity/user.entity.js';
 import { UserService } from '../identity/user.service.js';
@@ -36,6 +36,8 @@ export interface Loaders {
   kpisByGoal: DataLoader<string, Kpi[]>;
   latestValue: DataLoader<string, KpiValue | null>;
   kpiValues: DataLoader<string, KpiValue[]>;
+  checkInsByTeam: DataLoader<string, CheckIn[]>;
+  changeRequestsByTeam: DataLoader<string, KpiChangeRequest[]>;
 }
 
 const fromMap =
@@ -71,6 +73,8 @@ export class LoadersFactory {
       kpisByGoal: new DataLoader(fromMap((ids) => this.work.kpisByGoal(ids), [])),
       latestValue: new DataLoader(fromMap((ids) => this.work.latestValues(ids), null)),
       kpiValues: new DataLoader(fromMap((ids) => this.work.valuesOf(ids), [])),
+      checkInsByTeam: new DataLoader(fromMap((ids) => this.work.checkIns(ids), [])),
+      changeRequestsByTeam: new DataLoader(fromMap((ids) => this.work.changeRequests(ids), [])),
     };
   }
 }

@@ -102,14 +102,15 @@ export class TeamWorkResolver {
   @ResolveField(() => [CheckIn], { description: 'Check-ins, newest first, corrections and corrected ones alike.' })
   async checkIns(
     @Parent() team: Team,
+    @Context() ctx: RequestContext,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<CheckIn[]> {
-    return (await this.work.checkIns([team.id], false, Math.min(Math.max(limit, 1), 200))).get(team.id) ?? [];
+    return (await ctx.loaders.checkInsByTeam.load(team.id)).slice(0, Math.min(Math.max(limit, 1), 200));
   }
 
   @ResolveField(() => [KpiChangeRequest])
-  async changeRequests(@Parent() team: Team): Promise<KpiChangeRequest[]> {
-    return (await this.work.changeRequests([team.id])).get(team.id) ?? [];
+  changeRequests(@Parent() team: Team, @Context() ctx: RequestContext): Promise<KpiChangeRequest[]> {
+    return ctx.loaders.changeRequestsByTeam.load(team.id);
   }
 
   @ResolveField(() => [CheckInWeek], { description: 'The weeks of the 100 days and when each check-in is due.' })
