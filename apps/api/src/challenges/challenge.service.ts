@@ -14,7 +14,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { ClockService } from '../clock/clock.service.js';
 import { AppError, type FieldProblem } from '../common/app-error.js';
-import { isMessageKey, translate, type MessageKey } from '../common/messages.js';
+import type { MessageKey } from '../common/messages.js';
 import { calendarOf } from '../cohorts/cohort.entity.js';
 import { CohortFactsService } from '../cohorts/cohort-facts.service.js';
 import type { AvailableEvent } from '../cohorts/cohort.types.js';
@@ -27,6 +27,7 @@ import { AudienceService } from '../notifications/audience.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { TeamService } from '../teams/team.service.js';
+import { explainAvailable, GIVEN_WITH_THE_EVENT } from '../workflow/available-events.js';
 import { WorkflowRunner, type EffectContext, type WorkflowRow } from '../workflow/workflow-runner.js';
 import { Challenge, type ChallengeApproval, type ChallengeComment, type ChallengeScore } from './challenge.entity.js';
 import type {
@@ -676,18 +677,12 @@ export class ChallengeService implements OnModuleInit {
     // Comments, reasons and the later cohort are given with the event itself.
     const withParams: ChallengeContext = {
       ...ctx,
-      comment: 'given with the event',
-      reason: 'given with the event',
+      comment: GIVEN_WITH_THE_EVENT,
+      reason: GIVEN_WITH_THE_EVENT,
       targetCohortState: 'INTAKE',
       targetCohortIsLater: true,
     };
-    return availableEvents(challengeMachine, row.state as ChallengeState, caller, withParams).map((a) => ({
-      event: a.event,
-      blockedBy: [...a.blockedBy],
-      blockedReasons: a.blockedBy.map((g) =>
-        translate(lang, (isMessageKey(`guard.${g}`) ? `guard.${g}` : 'guard.STATE') as MessageKey),
-      ),
-    }));
+    return explainAvailable(availableEvents(challengeMachine, row.state as ChallengeState, caller, withParams), lang);
   }
 
   /** The required fields still empty, for the intake form and the SUBMIT guard. */

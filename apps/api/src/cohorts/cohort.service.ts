@@ -25,11 +25,12 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { ClockService } from '../clock/clock.service.js';
 import { AppError, type FieldProblem } from '../common/app-error.js';
-import { isMessageKey, translate, type MessageKey } from '../common/messages.js';
+import { isMessageKey, translate } from '../common/messages.js';
 import { queryRows } from '../database/sql.js';
 import { updateVersioned } from '../database/versioned-update.js';
 import { DeadlineService, type DeadlineRow, type DeadlineSpec } from '../deadlines/deadline.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { explainAvailable, GIVEN_WITH_THE_EVENT } from '../workflow/available-events.js';
 import { WorkflowRunner, type TransitionDone, type WorkflowRow } from '../workflow/workflow-runner.js';
 import { CohortFactsService } from './cohort-facts.service.js';
 import { calendarOf, Cohort } from './cohort.entity.js';
@@ -412,14 +413,11 @@ export class CohortService {
     if (!row) return [];
     const ctx = await this.context(this.dataSource.manager, row);
     // The events whose guards read parameters the user gives with them are shown as available.
-    const withParams: CohortContext = { ...ctx, reason: 'given with the event' };
-    return availableEvents(cohortMachine, row.state as CohortState, { kind: 'user', actor }, withParams).map((a) => ({
-      event: a.event,
-      blockedBy: [...a.blockedBy],
-      blockedReasons: a.blockedBy.map((g) =>
-        translate(lang, (isMessageKey(`guard.${g}`) ? `guard.${g}` : 'guard.STATE') as MessageKey),
-      ),
-    }));
+    const withParams: CohortContext = { ...ctx, reason: GIVEN_WITH_THE_EVENT };
+    return explainAvailable(
+      availableEvents(cohortMachine, row.state as CohortState, { kind: 'user', actor }, withParams),
+      lang,
+    );
   }
 
   calendarProblemsOf(cohort: Cohort, lang: Language) {

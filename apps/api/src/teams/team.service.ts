@@ -12,7 +12,6 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 
 import { AppError } from '../common/app-error.js';
-import { isMessageKey, translate, type MessageKey } from '../common/messages.js';
 import type { AvailableEvent } from '../cohorts/cohort.types.js';
 import { calendarOf } from '../cohorts/cohort.entity.js';
 import { CohortFactsService } from '../cohorts/cohort-facts.service.js';
@@ -21,6 +20,7 @@ import { DeadlineActions } from '../deadlines/deadline-actions.js';
 import { DeadlineService, type DeadlineRow } from '../deadlines/deadline.service.js';
 import { AudienceService } from '../notifications/audience.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
+import { explainAvailable, GIVEN_WITH_THE_EVENT } from '../workflow/available-events.js';
 import { WorkflowRunner, type EffectContext, type WorkflowRow } from '../workflow/workflow-runner.js';
 import { Team, type TeamMember } from './team.entity.js';
 
@@ -239,19 +239,16 @@ export class TeamService implements OnModuleInit {
     const [row] = await queryRows<WorkflowRow>(this.dataSource.manager, `SELECT * FROM team WHERE id = $1`, [team.id]);
     if (!row) return [];
     const roles = await this.rolesOf(actor.id, team.id);
-    const ctx = await this.context(this.dataSource.manager, row, { reason: 'given with the event' });
-    return availableEvents(
-      teamMachine,
-      row.state as TeamState,
-      { kind: 'user', actor, teamRoles: roles },
-      { ...ctx, comment: 'given with the event' },
-    ).map((a) => ({
-      event: a.event,
-      blockedBy: [...a.blockedBy],
-      blockedReasons: a.blockedBy.map((g) =>
-        translate(lang, (isMessageKey(`guard.${g}`) ? `guard.${g}` : 'guard.STATE') as MessageKey),
+    const ctx = await this.context(this.dataSource.manager, row, { reason: GIVEN_WITH_THE_EVENT });
+    return explainAvailable(
+      availableEvents(
+        teamMachine,
+        row.state as TeamState,
+        { kind: 'user', actor, teamRoles: roles },
+        { ...ctx, comment: GIVEN_WITH_THE_EVENT },
       ),
-    }));
+      lang,
+    );
   }
 
   async byId(id: string): Promise<Team | null> {
