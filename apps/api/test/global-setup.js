@@ -15,6 +15,9 @@ export default async function globalSetup() {
   process.env.REDIS_PREFIX = `test-${run}`;
   process.env.ARGON2_MEMORY_KIB = '4096';
   process.env.CLOCK_CONTROL = 'true';
+  // One lock duration and stalled-check interval for every worker of the run: a worker checks for
+  // stalled jobs at most once per interval of whichever worker checked last.
+  process.env.WORKER_LOCK_MS = '2000';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'fatal';
   const client = new pg.Client({ connectionString: server.toString() });
   await client.connect();
