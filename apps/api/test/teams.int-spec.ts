@@ -37,7 +37,9 @@ interface TeamView {
     supersedesId: string | null;
     supersededById: string | null;
     review: { decision: string } | null;
+    values: { kpiId: string; value: number; asOf: string }[];
   }[];
+  cohort: { id: string };
 }
 
 const SUBMIT_CHECK_IN = `mutation ($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id week late } }`;
@@ -192,9 +194,17 @@ describe('teams at work: goals, check-ins, RAG (GraphQL over HTTP)', () => {
       },
     );
     expect(short.errors![0]!.extensions).toMatchObject({ code: 'NOT_ALLOWED', guard: 'MEMBER_MINIMUMS' });
-    await w.lead.client.data(`mutation ($i: TeamMemberInput!) { addTeamMember(input: $i) { id } }`, {
-      i: { teamId: w.teamId, userId: w.member.user.id, role: 'TEAM_MEMBER' },
-    });
+    for (let i = 0; i < 2; i++) {
+      await w.lead.client.data(`mutation ($i: TeamMemberInput!) { addTeamMember(input: $i) { id } }`, {
+        i: { teamId: w.teamId, userId: w.member.user.id, role: 'TEAM_MEMBER' },
+      });
+    }
+    // Adding someone already in the role changes nothing and tells them once.
+    const joined = (await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'TEAM_MEMBER_ADDED' AND subject_id = $2`,
+      [w.member.user.id, w.teamId],
+    )) as { n: number }[];
+    expect(joined[0]!.n).toBe(1);
     await addMember(app, w.teamId, w.coach.user.id, 'COACH');
     // A leader may add members but not name the sponsor.
     const sponsorByLead = await w.lead.client.request(
@@ -263,6 +273,9 @@ describe('teams at work: goals, check-ins, RAG (GraphQL over HTTP)', () => {
     );
     expect(correctCheckIn.supersedesId).toBe(first.data!.submitCheckIn.id);
     team = await readTeam<TeamView>(w.lead.client, w.teamId);
+    expect(team.cohort.id).toBe(w.cohort.id);
+    // Each value names its KPI, in the correction and in the check-in it replaced.
+    expect(team.checkIns.flatMap((c) => c.values.map((v) => v.kpiId))).toEqual([kpiIds[0], kpiIds[0]]);
     expect(team.goals[0]!.kpis[0]!.latestValue!.value).toBe(29.5);
     expect(team.goals[0]!.kpis[0]!.rag).toBe('GREEN');
     expect(team.rag).toBe('GREEN');
@@ -441,6 +454,13 @@ describe('teams at work: goals, check-ins, RAG (GraphQL over HTTP)', () => {
       originalBaseline: 18,
       originalTarget: 36,
     });
+    // The decision reaches the leader and the sponsor, and opens the team's workspace.
+    const told = (await app.dataSource.query(
+      `SELECT user_id, subject_type, subject_id FROM notification WHERE kind = 'CHANGE_REQUEST_APPROVED' AND subject_id = $1`,
+      [w.teamId],
+    )) as { user_id: string; subject_type: string }[];
+    expect(told.map((n) => n.subject_type)).toEqual(told.map(() => 'team'));
+    expect(told.map((n) => n.user_id)).toContain(w.lead.user.id);
   });
 
   it("answers a cohort's teams with goals, KPIs and latest values in the same number of statements for 5 and for 50 teams", async () => {

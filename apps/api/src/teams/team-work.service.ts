@@ -188,11 +188,13 @@ export class TeamWorkService implements OnModuleInit {
     ])) as { id: string }[];
     if (!user) throw AppError.field('userId', 'error.unknownUser');
     await this.dataSource.transaction(async (m) => {
-      await m.query(`INSERT INTO team_member (team_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-        team.id,
-        input.userId,
-        input.role,
-      ]);
+      const added = await queryRows<{ user_id: string }>(
+        m,
+        `INSERT INTO team_member (team_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
+        [team.id, input.userId, input.role],
+      );
+      // Already in this role: nothing changes, nobody is told twice.
+      if (!added.length) return;
       await this.audit.record(m, {
         actorId: actor.id,
         action: 'team.member_added',
@@ -637,9 +639,7 @@ export class TeamWorkService implements OnModuleInit {
             evidence: v.evidence,
             checkInId: r.id,
             submittedAt: v.submitted_at,
-          })) as (KpiValue & {
-          kpiId: string;
-        })[],
+          })),
         review: r.decision
           ? ({
               reviewerId: r.reviewer_id as string,
@@ -687,6 +687,7 @@ export class TeamWorkService implements OnModuleInit {
     const out = new Map<string, KpiValue | null>(kpiIds.map((id) => [id, null]));
     for (const r of rows) {
       out.set(r.kpi_id, {
+        kpiId: r.kpi_id,
         value: Number(r.value),
         asOf: r.as_of,
         evidence: r.evidence,
@@ -709,6 +710,7 @@ export class TeamWorkService implements OnModuleInit {
     const out = new Map<string, KpiValue[]>(kpiIds.map((id) => [id, []]));
     for (const r of rows) {
       out.get(r.kpi_id)!.push({
+        kpiId: r.kpi_id,
         value: Number(r.value),
         asOf: r.as_of,
         evidence: r.evidence,
@@ -828,6 +830,7 @@ export class TeamWorkService implements OnModuleInit {
         describe: () => ({
           params: { teamNameAr: team.nameAr, teamNameEn: team.nameEn, reason },
           audience: { teamId: team.id, cohortId: team.cohortId },
+          link: { subjectType: 'team', subjectId: team.id },
         }),
       });
       if (event === 'APPROVE') {

@@ -29,6 +29,7 @@ registerEnumType(ChangeRequestStateEnum, { name: 'ChangeRequestState' });
 
 @ObjectType({ description: 'A measured value of a KPI.' })
 export class KpiValue {
+  @Field(() => ID) kpiId: string;
   @Field(() => Float) value: number;
   @Field({ description: 'The local date the value is true of.' }) asOf: string;
   @Field() evidence: string;

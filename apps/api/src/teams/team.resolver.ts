@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { CurrentActor } from '../common/auth.js';
 import type { RequestContext } from '../common/request-context.js';
+import { Cohort } from '../cohorts/cohort.entity.js';
 import { historyOf } from '../cohorts/cohort.resolver.js';
 import { TransitionRecord } from '../cohorts/cohort.types.js';
 import { Team, TeamMember } from './team.entity.js';
@@ -27,6 +28,11 @@ export class TeamResolver {
     @Args('cohortId', { type: () => ID, nullable: true }) cohortId?: string | null,
   ): Promise<Team[]> {
     return this.teamService.listVisible(actor, cohortId);
+  }
+
+  @ResolveField(() => Cohort)
+  async cohort(@Parent() team: Team, @Context() ctx: RequestContext): Promise<Cohort> {
+    return (await ctx.loaders.cohort.load(team.cohortId))!;
   }
 
   @ResolveField(() => [TeamMember])

@@ -36,8 +36,15 @@ export interface TransitionRequest<S extends string, E extends string, C> {
   context: (manager: EntityManager, row: WorkflowRow) => Promise<C>;
   /** Columns to set together with the state (e.g. the decision). Keys are trusted column names. */
   set?: (to: S) => Record<string, unknown>;
-  /** Names and links for notifications, and whom an audience means for this object. */
-  describe: (row: WorkflowRow) => { params: Record<string, unknown>; audience: AudienceContext };
+  /**
+   * Names and links for notifications, and whom an audience means for this object. `link` names the
+   * object a notification opens when it is not the subject itself (a change request opens its team).
+   */
+  describe: (row: WorkflowRow) => {
+    params: Record<string, unknown>;
+    audience: AudienceContext;
+    link?: { subjectType: string; subjectId: string };
+  };
 }
 
 export interface TransitionDone<S extends string = string, E extends string = string> {
@@ -61,6 +68,8 @@ export interface EffectContext {
   reason: string | null;
   params: Record<string, unknown>;
   audience: AudienceContext;
+  /** The object the notifications open. */
+  link: { subjectType: string; subjectId: string };
 }
 
 export type EffectHandler = (manager: EntityManager, effect: Effect, ctx: EffectContext) => Promise<void>;
@@ -191,7 +200,7 @@ export class WorkflowRunner {
       historyId: history!.id,
       effects: result.effects,
     };
-    const { params, audience } = req.describe(after);
+    const { params, audience, link } = req.describe(after);
     const effectCtx: EffectContext = {
       subject: req.subject,
       id: req.id,
@@ -202,6 +211,7 @@ export class WorkflowRunner {
       reason,
       params: { ...params, reason },
       audience: { ...audience, actorId },
+      link: link ?? { subjectType: req.subject, subjectId: req.id },
     };
     for (const effect of result.effects) await this.carryOut(manager, effect, effectCtx);
     return done;
@@ -214,8 +224,8 @@ export class WorkflowRunner {
         audience: effect.audience,
         params: ctx.params,
         dedupePrefix: `t${ctx.done.historyId}`,
-        subjectType: ctx.subject,
-        subjectId: ctx.id,
+        subjectType: ctx.link.subjectType,
+        subjectId: ctx.link.subjectId,
         context: ctx.audience,
       });
       return;

@@ -94,7 +94,8 @@ export async function goalWithKpis(
 export const TEAM_VIEW = `id state version rag checkInsFlaggedAt goalsFrozenAt myRoles
   availableEvents { event blockedBy }
   goals { ${GOAL_FIELDS} rag }
-  checkIns { id week late supersedesId supersededById confidence review { decision } values { value asOf } }`;
+  checkIns { id week late supersedesId supersededById confidence review { decision } values { kpiId value asOf } }
+  cohort { id }`;
 
 export async function readTeam<T = Record<string, unknown>>(client: GqlClient, id: string): Promise<T> {
   return (await client.data<{ team: T }>(`query ($id: ID!) { team(id: $id) { ${TEAM_VIEW} } }`, { id })).team;
