@@ -131,7 +131,7 @@ it('creates a cohort, opens its intake and lets the scheduler close it as the cl
   await page.waitForURL(/\/cohorts\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { level: 1, name: nameAr }).waitFor();
   await stateBecomes(page, 'مسودة');
-  expect(await page.getByTestId('cohort-progress').textContent()).toMatch(/^الأيام المتبقية حتى الإطلاق: (49|50)$/);
+  expect(await page.getByTestId('cohort-progress').textContent()).toMatch(/^الأيام المتبقية حتى اليوم الأول: (49|50)$/);
 
   // The timeline: every phase, and time flowing from right to left.
   const bar = page.getByTestId('timeline-bar');

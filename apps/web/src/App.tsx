@@ -39,6 +39,9 @@ const EditChallengePage = lazy(() =>
 const ScreeningBoardPage = lazy(() => import('./pages/challenges/ScreeningBoardPage'));
 const ApprovalQueuePage = lazy(() => import('./pages/challenges/ApprovalQueuePage'));
 const AlignmentTreePage = lazy(() => import('./pages/admin/AlignmentTreePage'));
+// Teams: the list and the workspace load when first opened.
+const TeamsPage = lazy(() => import('./pages/teams/TeamsPage'));
+const TeamPage = lazy(() => import('./pages/teams/TeamPage'));
 
 export function App() {
   return (
@@ -71,6 +74,8 @@ export function App() {
                   <Route path="challenges/:id/edit" element={<EditChallengePage />} />
                   <Route path="screening" element={<ScreeningBoardPage />} />
                   <Route path="approvals" element={<ApprovalQueuePage />} />
+                  <Route path="teams" element={<TeamsPage />} />
+                  <Route path="teams/:id" element={<TeamPage />} />
                   <Route path="admin/alignment" element={<AlignmentTreePage />} />
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/users/:id" element={<UserPage />} />

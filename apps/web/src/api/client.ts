@@ -42,6 +42,20 @@ export const apolloClient = new ApolloClient({
           attachments: { merge: false },
         },
       },
+      Team: {
+        fields: {
+          availableEvents: { merge: false },
+          members: { merge: false },
+          weeks: { merge: false },
+          history: { merge: false },
+          changeRequests: { merge: false },
+          checkIns: { merge: false },
+          goals: { merge: false },
+        },
+      },
+      Goal: { fields: { kpis: { merge: false } } },
+      Kpi: { fields: { values: { merge: false }, trajectory: { merge: false }, latestValue: { merge: false } } },
+      CheckIn: { fields: { values: { merge: false }, review: { merge: false } } },
     },
   }),
   defaultOptions: {

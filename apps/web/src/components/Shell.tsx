@@ -27,6 +27,7 @@ import {
   IconLogout,
   IconUserCircle,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -195,6 +196,7 @@ export function Shell() {
               {mayReadChallenges ? (
                 <NavItem to="/challenges" label={t('nav.challenges')} icon={<IconBulb size={20} aria-hidden />} />
               ) : null}
+              <NavItem to="/teams" label={t('nav.teams')} icon={<IconUsersGroup size={20} aria-hidden />} />
               {mayScreen ? (
                 <NavItem to="/screening" label={t('nav.screening')} icon={<IconLayoutKanban size={20} aria-hidden />} />
               ) : null}

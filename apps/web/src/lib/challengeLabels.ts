@@ -39,8 +39,8 @@ export function useChallengeLabels(): ChallengeLabels {
       field: (field) => (isChallengeField(field) ? t(`challenges.fields.${field}`) : field),
       level: (level) => (isAlignmentLevel(level) ? t(`alignment.levels.${level}`) : level),
       commentKind: (kind) => (isCommentKind(kind) ? t(`challenges.comments.kinds.${kind}`) : kind),
-      teamState: (state) => (isTeamState(state) ? t(`challenges.team.states.${state}`) : state),
-      teamRole: (role) => (isTeamRole(role) ? t(`challenges.team.roles.${role}`) : role),
+      teamState: (state) => (isTeamState(state) ? t(`teams.states.${state}`) : state),
+      teamRole: (role) => (isTeamRole(role) ? t(`teams.roles.${role}`) : role),
       mean: (mean) =>
         mean === null || mean === undefined
           ? t('challenges.rubric.noMean')

@@ -27,7 +27,7 @@ export interface CohortLabels {
   guard: (guard: string) => string;
   /** "Day 12" (days before day 1 are negative; there is no day 0). */
   day: (day: number) => string;
-  /** Where the cohort stands: "day 12 of 100", "days until launch: 30", … */
+  /** Where the cohort stands: "day 12 of 100", "days until day 1: 30", … */
   progress: (currentDay: number) => string;
   weekday: (isoDay: number) => string;
   /** Who fired a transition: a person, the scheduler or the system. */

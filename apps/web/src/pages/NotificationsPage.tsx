@@ -10,6 +10,7 @@ import {
   IconChecks,
   IconConfetti,
   IconExternalLink,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +49,7 @@ type Filter = 'all' | 'unread';
 function linkOf(item: { subjectType: string | null; subjectId: string | null }): string | null {
   if (item.subjectType === 'cohort' && item.subjectId) return `/cohorts/${item.subjectId}`;
   if (item.subjectType === 'challenge' && item.subjectId) return `/challenges/${item.subjectId}`;
+  if (item.subjectType === 'team' && item.subjectId) return `/teams/${item.subjectId}`;
   return null;
 }
 
@@ -55,6 +57,7 @@ function KindIcon({ kind, subjectType }: { kind: string; subjectType: string | n
   if (kind === 'WELCOME') return <IconConfetti size={22} aria-hidden />;
   if (subjectType === 'cohort') return <IconCalendarEvent size={22} aria-hidden />;
   if (subjectType === 'challenge') return <IconBulb size={22} aria-hidden />;
+  if (subjectType === 'team') return <IconUsersGroup size={22} aria-hidden />;
   return <IconBell size={22} aria-hidden />;
 }
 
@@ -164,13 +167,17 @@ export function NotificationsPage() {
                         aria-label={
                           item.subjectType === 'challenge'
                             ? t('notifications.openChallengeOf', { title })
-                            : t('notifications.openCohortOf', { title })
+                            : item.subjectType === 'team'
+                              ? t('notifications.openTeamOf', { title })
+                              : t('notifications.openCohortOf', { title })
                         }
                       >
                         <Group gap={4} component="span">
                           {item.subjectType === 'challenge'
                             ? t('notifications.openChallenge')
-                            : t('notifications.openCohort')}
+                            : item.subjectType === 'team'
+                              ? t('notifications.openTeam')
+                              : t('notifications.openCohort')}
                           <IconExternalLink size={14} aria-hidden />
                         </Group>
                       </Anchor>

@@ -107,6 +107,7 @@ export function AlignmentPicker({
   required,
   onBlur,
   onFocus,
+  description,
 }: {
   id?: string;
   tree: AlignmentTree;
@@ -116,6 +117,8 @@ export function AlignmentPicker({
   required?: boolean;
   onBlur?: () => void;
   onFocus?: () => void;
+  /** Replaces the hint written for challenges (which need at least one tag). */
+  description?: ReactNode;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -148,7 +151,7 @@ export function AlignmentPicker({
       onBlur={onBlur}
       onFocus={onFocus}
       label={t('challenges.fields.alignmentNodeIds')}
-      description={t('challenges.form.alignmentHint')}
+      description={description ?? t('challenges.form.alignmentHint')}
       placeholder={value.length ? undefined : t('challenges.form.alignmentPlaceholder')}
       required={required}
       error={error}

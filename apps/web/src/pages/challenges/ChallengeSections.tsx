@@ -18,14 +18,23 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { can, type Language } from '@hundred/domain';
-import { IconArrowLeft, IconArrowRight, IconExternalLink, IconSend, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconArrowRight,
+  IconExternalLink,
+  IconLayoutDashboard,
+  IconSend,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { errorCode, toProblem, type Problem } from '../../api/errors';
 import { ChallengeStateBadge } from '../../components/ChallengeStateBadge';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import type { ChallengeDetailFragment, PersonNameFragment } from '../../gql/graphql';
+import { TeamStateBadge } from '../../components/TeamStateBadge';
+import type { ChallengeDetailFragment } from '../../gql/graphql';
 import { CHALLENGE_TEXTS, type ChallengeText } from '../../lib/challenges';
 import { useChallengeLabels } from '../../lib/challengeLabels';
 import { useCohortLabels } from '../../lib/cohortLabels';
@@ -418,11 +427,6 @@ export function TeamSummary({ challenge }: { challenge: Challenge }) {
   const { data, error, loading } = useQuery(TeamQuery, { variables: { id: teamId ?? '' }, skip: !teamId });
   if (!teamId) return null;
   const team = data?.team;
-  // The people the challenge already names; anyone else shows by role alone.
-  const known = new Map<string, PersonNameFragment>();
-  for (const person of [challenge.proposedSponsor, challenge.proposedTeamLead]) {
-    if (person) known.set(person.id, person);
-  }
   return (
     <Stack gap="sm" data-testid="challenge-team" data-team-id={teamId}>
       <Group gap="sm" wrap="nowrap" align="flex-start">
@@ -435,9 +439,7 @@ export function TeamSummary({ challenge }: { challenge: Challenge }) {
           </Text>
           {team ? (
             <Group gap="xs">
-              <Badge variant="light" color="teal" tt="none" data-testid="team-state">
-                {labels.teamState(team.state)}
-              </Badge>
+              <TeamStateBadge state={team.state} />
               <Text size="xs" c="dimmed">
                 {t('challenges.team.formedOn', { date: format.date(team.createdAt, challenge.cohort.timeZone) })}
               </Text>
@@ -447,21 +449,30 @@ export function TeamSummary({ challenge }: { challenge: Challenge }) {
       </Group>
       {team ? (
         <List spacing={4} size="sm" aria-labelledby={`team-${teamId}`} data-testid="team-members">
-          {team.members.map((member) => {
-            const person = known.get(member.userId);
-            return (
-              <List.Item key={`${member.userId}-${member.role}`}>
-                <Text span fw={500}>
-                  {person ? format.name(person) : t('challenges.team.someone')}
-                </Text>
-                <Text span c="dimmed">
-                  {' · '}
-                  {labels.teamRole(member.role)}
-                </Text>
-              </List.Item>
-            );
-          })}
+          {team.members.map((member) => (
+            <List.Item key={`${member.userId}-${member.role}`}>
+              <Text span fw={500}>
+                {format.name(member.user)}
+              </Text>
+              <Text span c="dimmed">
+                {' · '}
+                {labels.teamRole(member.role)}
+              </Text>
+            </List.Item>
+          ))}
         </List>
+      ) : null}
+      {team ? (
+        <Button
+          component={Link}
+          to={`/teams/${team.id}`}
+          variant="light"
+          size="xs"
+          leftSection={<IconLayoutDashboard size={16} aria-hidden />}
+          data-testid="open-team-workspace"
+        >
+          {t('challenges.team.openWorkspace')}
+        </Button>
       ) : error && !loading ? (
         <Text size="sm" c="dimmed">
           {errorCode(error) === 'FORBIDDEN' ? t('challenges.team.notYours') : toProblem(error, t).message}

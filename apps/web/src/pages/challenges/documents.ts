@@ -228,9 +228,7 @@ export const TeamQuery = graphql(`
       nameEn
       createdAt
       members {
-        userId
-        role
-        addedAt
+        ...TeamMemberFields
       }
     }
   }
