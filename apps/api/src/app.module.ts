@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -46,6 +47,8 @@ class ApiContextModule {}
         graphiql: config.nodeEnv !== 'production',
         introspection: config.nodeEnv !== 'production',
         includeStacktraceInErrorResponses: false,
+        // No HTTP caching of GraphQL answers here: without it Apollo does not wrap every field's resolver.
+        plugins: [ApolloServerPluginCacheControlDisabled()],
         context: (req: FastifyRequest, reply: FastifyReply) => contexts.build(req, reply),
       }),
     }),

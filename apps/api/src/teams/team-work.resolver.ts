@@ -55,24 +55,41 @@ class CheckInWeek {
   @Field() dueAt: Date;
 }
 
+/**
+ * What one request has worked out already: the calendar facts of each cohort and the status of
+ * each KPI, asked for again by the KPI, its goal and its team. Kept with the request's context.
+ */
+const memos = new WeakMap<RequestContext, Map<string, Promise<unknown>>>();
+function memo<T>(ctx: RequestContext, key: string, work: () => Promise<T>): Promise<T> {
+  let cache = memos.get(ctx);
+  if (!cache) memos.set(ctx, (cache = new Map()));
+  let hit = cache.get(key) as Promise<T> | undefined;
+  if (!hit) cache.set(key, (hit = work()));
+  return hit;
+}
+
 /** The day of the 100 and the local date today, and the thresholds, for a team's cohort. */
 async function ragContext(ctx: RequestContext, clock: ClockService, teamId: string) {
   const team = (await ctx.loaders.team.load(teamId))!;
-  const cohort = (await ctx.loaders.cohort.load(team.cohortId))!;
-  const cal = calendarOf(cohort);
-  const now = clock.now();
-  const usable = calendarProblems(cal).every((p) => !['UNKNOWN_TIME_ZONE', 'BAD_DATE'].includes(p.code));
-  return {
-    day: usable ? dayOf(cal, now) : 0,
-    today: usable ? localDateOf(cal, now) : now.toISOString().slice(0, 10),
-    thresholds: cohort.ragThresholds,
-  };
+  return memo(ctx, `cohort:${team.cohortId}`, async () => {
+    const cohort = (await ctx.loaders.cohort.load(team.cohortId))!;
+    const cal = calendarOf(cohort);
+    const now = clock.now();
+    const usable = calendarProblems(cal).every((p) => !['UNKNOWN_TIME_ZONE', 'BAD_DATE'].includes(p.code));
+    return {
+      day: usable ? dayOf(cal, now) : 0,
+      today: usable ? localDateOf(cal, now) : now.toISOString().slice(0, 10),
+      thresholds: cohort.ragThresholds,
+    };
+  });
 }
 
-async function kpiStatus(ctx: RequestContext, clock: ClockService, kpi: Kpi): Promise<Rag> {
-  const { day, today, thresholds } = await ragContext(ctx, clock, kpi.teamId);
-  const latest = await ctx.loaders.latestValue.load(kpi.id);
-  return kpiRag(kpi, latest, day, today, thresholds).status;
+function kpiStatus(ctx: RequestContext, clock: ClockService, kpi: Kpi): Promise<Rag> {
+  return memo(ctx, `kpi:${kpi.id}`, async () => {
+    const { day, today, thresholds } = await ragContext(ctx, clock, kpi.teamId);
+    const latest = await ctx.loaders.latestValue.load(kpi.id);
+    return kpiRag(kpi, latest, day, today, thresholds).status;
+  });
 }
 
 async function goalStatus(ctx: RequestContext, clock: ClockService, goal: Goal): Promise<Rag> {

@@ -611,6 +611,12 @@ export class TeamWorkService implements OnModuleInit {
       `SELECT v.*, c.submitted_at FROM check_in_value v JOIN check_in c ON c.id = v.check_in_id WHERE v.check_in_id = ANY($1::uuid[])`,
       [rows.map((r) => r.id)],
     )) as { check_in_id: string; kpi_id: string; value: string; as_of: string; evidence: string; submitted_at: Date }[];
+    const valuesOf = new Map<string, typeof values>();
+    for (const v of values) {
+      const list = valuesOf.get(v.check_in_id);
+      if (list) list.push(v);
+      else valuesOf.set(v.check_in_id, [v]);
+    }
     const out = new Map<string, CheckIn[]>(ids.map((id) => [id, []]));
     for (const r of rows) {
       const key = byId ? r.id : r.team_id;
@@ -630,16 +636,14 @@ export class TeamWorkService implements OnModuleInit {
         supersedesId: (r.supersedes_id as string | null) ?? null,
         correctionReason: (r.correction_reason as string | null) ?? null,
         supersededById: (r.superseded_by as string | null) ?? null,
-        values: values
-          .filter((v) => v.check_in_id === r.id)
-          .map((v) => ({
-            kpiId: v.kpi_id,
-            value: Number(v.value),
-            asOf: v.as_of,
-            evidence: v.evidence,
-            checkInId: r.id,
-            submittedAt: v.submitted_at,
-          })),
+        values: (valuesOf.get(r.id) ?? []).map((v) => ({
+          kpiId: v.kpi_id,
+          value: Number(v.value),
+          asOf: v.as_of,
+          evidence: v.evidence,
+          checkInId: r.id,
+          submittedAt: v.submitted_at,
+        })),
         review: r.decision
           ? ({
               reviewerId: r.reviewer_id as string,

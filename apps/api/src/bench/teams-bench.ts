@@ -1,0 +1,209 @@
+import 'reflect-metadata';
+
+import { randomBytes } from 'node:crypto';
+
+import { DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS } from '@hundred/domain';
+import argon2 from 'argon2';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+
+import { start } from '../bootstrap.js';
+import { loadConfig } from '../config/config.js';
+import { createDataSource } from '../database/data-source.js';
+import type { StatementCounter } from '../database/statement-counter.js';
+import { JsonLogger } from '../logging/json-logger.js';
+
+/**
+ * `npm run bench:teams`: the office's query of a cohort's teams with their members, goals, KPIs,
+ * latest values, RAG and check-ins, over real HTTP, for cohorts of 5, 50 and 500 teams (each with
+ * four people, two goals of three KPIs and twelve weekly check-ins). Prints, per size, the SQL
+ * statements one query issues and its latency; one JSON line last. BENCH_TEAMS (e.g. "5,50,500")
+ * and BENCH_RUNS change the sizes and the number of timed runs.
+ */
+const SIZES = (process.env.BENCH_TEAMS ?? '5,50,500').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const PASSWORD = 'Bench-passw0rd';
+
+const QUERY = `query ($c: ID!) { teams(cohortId: $c) {
+  id nameAr state rag checkInsFlaggedAt
+  members { role user { nameAr agencyId } }
+  goals { id titleAr rag kpis { id nameAr unit direction baseline target rag expected progress latestValue { value asOf } } }
+  checkIns { id week late confidence values { kpiId value asOf } }
+  changeRequests { id state }
+} }`;
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** A cohort in its 85th day with `teams` teams, inserted in a few set-based statements. */
+async function seedCohort(db: DataSource, teams: number, users: string[], agencies: string[]): Promise<string> {
+  const [cohort] = (await db.query(
+    `INSERT INTO cohort (name_ar, name_en, state, day1, time_zone, weekend_days, offsets, rubric, rag_thresholds,
+                         min_reviewers, approvals_required, min_team_members, min_team_agencies)
+     VALUES ($1, $2, 'EXECUTION', current_date - 84, 'Asia/Amman', '{5,6}', $3, '[]', $4, 2, 1, 3, 2) RETURNING id`,
+    [`دفعة ${teams} فريقاً`, `Cohort of ${teams} teams`, DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS],
+  )) as { id: string }[];
+  const cohortId = cohort!.id;
+  await db.query(
+    `WITH c AS (
+       INSERT INTO challenge (cohort_id, state, title_ar, title_en, lead_agency_id)
+       SELECT $1, 'APPROVED', 'تحدٍّ ' || i, 'Challenge ' || i, ($2::uuid[])[1 + i % array_length($2::uuid[], 1)]
+         FROM generate_series(1, $3) AS i RETURNING id, title_ar, lead_agency_id)
+     INSERT INTO team (cohort_id, challenge_id, state, name_ar, name_en, lead_agency_id, goals_frozen_at)
+     SELECT $1, c.id, 'ACTIVE', c.title_ar, 'Team', c.lead_agency_id, now() - interval '90 days' FROM c`,
+    [cohortId, agencies, teams],
+  );
+  await db.query(
+    `INSERT INTO team_member (team_id, user_id, role)
+     SELECT t.id, ($2::uuid[])[1 + ((row_number() OVER ()) * 4 + r.n) % array_length($2::uuid[], 1)], r.role
+       FROM team t CROSS JOIN (VALUES (0, 'TEAM_LEAD'), (1, 'TEAM_MEMBER'), (2, 'COACH'), (3, 'SPONSOR')) AS r(n, role)
+      WHERE t.cohort_id = $1`,
+    [cohortId, users],
+  );
+  await db.query(
+    `INSERT INTO goal (team_id, title_ar, title_en, sort)
+     SELECT t.id, 'هدف ' || g, 'Goal ' || g, g FROM team t CROSS JOIN generate_series(0, 1) AS g WHERE t.cohort_id = $1`,
+    [cohortId],
+  );
+  await db.query(
+    `INSERT INTO kpi (goal_id, team_id, name_ar, name_en, unit, direction, baseline, target, data_source, sort,
+                      original_baseline, original_target, frozen_at)
+     SELECT g.id, g.team_id, 'مؤشر ' || k, 'KPI ' || k, 'DAYS', 'DECREASE', 30, 7, 'سجلات النظام', k, 30, 7, now()
+       FROM goal g JOIN team t ON t.id = g.team_id CROSS JOIN generate_series(0, 2) AS k WHERE t.cohort_id = $1`,
+    [cohortId],
+  );
+  await db.query(
+    `INSERT INTO check_in (team_id, week, submitted_by, submitted_at, late, narrative, confidence)
+     SELECT t.id, w, m.user_id, now() - (12 - w) * interval '7 days', false, 'تقدّم الأسبوع ' || w, 'MEDIUM'
+       FROM team t JOIN team_member m ON m.team_id = t.id AND m.role = 'TEAM_MEMBER'
+      CROSS JOIN generate_series(1, 12) AS w WHERE t.cohort_id = $1`,
+    [cohortId],
+  );
+  await db.query(
+    `INSERT INTO check_in_value (check_in_id, kpi_id, value, as_of, evidence)
+     SELECT c.id, k.id, 30 - c.week * 1.5, (c.submitted_at AT TIME ZONE 'Asia/Amman')::date, 'تقرير أسبوعي'
+       FROM check_in c JOIN team t ON t.id = c.team_id JOIN kpi k ON k.team_id = t.id WHERE t.cohort_id = $1`,
+    [cohortId],
+  );
+  return cohortId;
+}
+
+async function main(): Promise<void> {
+  const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const dbName = `hundred_bench_${run}`;
+  const dbUrl = new URL(server);
+  dbUrl.pathname = `/${dbName}`;
+  const admin = new pg.Client({ connectionString: new URL('/postgres', server).toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_PREFIX: `bench-${run}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
+  let stop: (() => Promise<void>) | undefined;
+  try {
+    const migrate = await createDataSource(config.databaseUrl, 'hundred-bench-migrate').initialize();
+    await migrate.runMigrations({ transaction: 'each' });
+    await migrate.destroy();
+
+    const started = await start('api', config, new JsonLogger(config.logLevel, { role: 'bench' }));
+    stop = started.close;
+    const db = started.app.get(DataSource);
+    const counter = db.logger as StatementCounter;
+
+    const agencies = (
+      (await db.query(
+        `INSERT INTO agency (code, name_ar, name_en) SELECT 'B' || i, 'جهة ' || i, 'Agency ' || i
+           FROM generate_series(1, 14) AS i RETURNING id`,
+      )) as { id: string }[]
+    ).map((a) => a.id);
+    const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
+    const users = (
+      (await db.query(
+        `INSERT INTO app_user (email, name_ar, name_en, agency_id, preferred_language, roles, password_hash)
+         SELECT 'person' || i || '@bench.example', 'موظف ' || i, 'Person ' || i, ($1::uuid[])[1 + i % 14], 'ar', '{}', $2
+           FROM generate_series(1, 200) AS i RETURNING id`,
+        [agencies, hash],
+      )) as { id: string }[]
+    ).map((u) => u.id);
+    await db.query(
+      `INSERT INTO app_user (email, name_ar, name_en, agency_id, preferred_language, roles, password_hash)
+       VALUES ('office@bench.example', 'مكتب المسرّعات', 'Accelerator office', $1, 'ar', '{ADMIN}', $2)`,
+      [agencies[0], hash],
+    );
+
+    const url = `${started.url!}/graphql`;
+    const signIn = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation ($i: SignInInput!) { signIn(input: $i) { id } }`,
+        variables: { i: { email: 'office@bench.example', password: PASSWORD } },
+      }),
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const ask = async (cohortId: string) => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'ar', cookie },
+        body: JSON.stringify({ query: QUERY, variables: { c: cohortId } }),
+      });
+      const text = await res.text();
+      const body = JSON.parse(text) as { data?: { teams: unknown[] }; errors?: unknown[] };
+      if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+      return { teams: body.data.teams.length, bytes: text.length };
+    };
+
+    const results = [];
+    for (const size of SIZES) {
+      const t0 = performance.now();
+      const cohortId = await seedCohort(db, size, users, agencies);
+      await db.query('ANALYZE');
+      log(`${size} teams seeded in ${Math.round(performance.now() - t0)} ms`);
+      for (let i = 0; i < 3; i++) await ask(cohortId); // warm-up
+      const times: number[] = [];
+      let statements = 0;
+      let answer = { teams: 0, bytes: 0 };
+      for (let i = 0; i < RUNS; i++) {
+        const before = counter.statements;
+        const t = performance.now();
+        answer = await ask(cohortId);
+        times.push(performance.now() - t);
+        statements = counter.statements - before;
+      }
+      times.sort((a, b) => a - b);
+      const row = {
+        teams: answer.teams,
+        kpis: answer.teams * 6,
+        checkIns: answer.teams * 12,
+        statements,
+        msP50: Math.round(percentile(times, 50)),
+        msP95: Math.round(percentile(times, 95)),
+        responseKB: Math.round(answer.bytes / 1024),
+      };
+      log(JSON.stringify(row));
+      results.push(row);
+    }
+    process.stdout.write(`${JSON.stringify({ runs: RUNS, results })}\n`);
+  } finally {
+    await stop?.();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);
