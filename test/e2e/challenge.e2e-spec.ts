@@ -1,61 +1,25 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+
+import { type Locator, type Page } from 'playwright-core';
 
 import {
-  chromium,
-  request as playwrightRequest,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+  apiAs,
+  DAY_MS,
+  FOCAL_POINT,
+  gql,
+  MINISTER,
+  OFFICE,
+  openBrowser,
+  PEOPLE_PASSWORD,
+  SCREENSHOTS,
+  screenshot,
+  signIn,
+  stateBecomes,
+  useBrowser,
+} from './support.js';
 
-const WEB_URL = process.env.HUNDRED_E2E_WEB_URL ?? '';
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-const PASSWORD = 'Hundred-2026';
-const OFFICE = 'office@hundred.example';
-const MINISTER = 'minister@hundred.example';
-const FOCAL_POINT = 'focal.health@hundred.example';
-const DAY_MS = 86_400_000;
-
-let browser: Browser;
-let api: APIRequestContext;
-const contexts: BrowserContext[] = [];
-
-/** Sends one GraphQL operation through the web's proxy, as whoever signed in on `request`. */
-async function gql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await request.post('/graphql', {
-    data: { query, variables },
-    headers: { 'content-type': 'application/json' },
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) {
-    throw new Error(`GraphQL failed: ${JSON.stringify(body.errors ?? body)}`);
-  }
-  return body.data;
-}
-
-/** A browser of its own for one person, in Arabic. */
-async function openBrowser(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: WEB_URL, locale: 'ar', viewport: { width: 1366, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  await context.addInitScript(() => window.localStorage.setItem('hundred.language', 'ar'));
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.waitForFunction(() => document.documentElement.lang === 'ar');
-  await page.getByRole('textbox', { name: 'البريد الإلكتروني', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'كلمة المرور', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
+/** A browser of its own for one person, in Arabic whatever a page stores. */
+const openArabicBrowser = () => openBrowser({ language: 'pinned' });
 
 /** Opens a Mantine select by its label and picks the option whose text contains `option`. */
 async function choose(page: Page, scope: Page | Locator, label: string, option: string, search?: string) {
@@ -65,45 +29,11 @@ async function choose(page: Page, scope: Page | Locator, label: string, option: 
   await page.getByRole('option', { name: option }).first().click();
 }
 
-/** A full-page picture from the top, without passing toasts or a focus ring in the way. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-}
-
-beforeAll(async () => {
-  if (!WEB_URL) throw new Error('HUNDRED_E2E_WEB_URL is not set: the global setup did not run.');
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  api = await playwrightRequest.newContext({ baseURL: WEB_URL });
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await api?.dispose();
-  await browser?.close();
-});
+useBrowser();
 
 it('takes a challenge from an agency draft through screening to leadership approval and a team', async () => {
   // ------------------------------------------------------------------ what the journey needs
-  await gql(api, 'mutation ($input: SignInInput!) { signIn(input: $input) { id } }', {
-    input: { email: OFFICE, password: PASSWORD },
-  });
+  const api = await apiAs(OFFICE);
   const { clock, agencies } = await gql<{ clock: { now: string }; agencies: { id: string; code: string }[] }>(
     api,
     '{ clock { now } agencies { id code } }',
@@ -202,7 +132,7 @@ it('takes a challenge from an agency draft through screening to leadership appro
         agencyId: moh,
         preferredLanguage: 'ar',
         roles: [],
-        password: 'Hundred-2026-test',
+        password: PEOPLE_PASSWORD,
       },
     });
   }
@@ -211,7 +141,7 @@ it('takes a challenge from an agency draft through screening to leadership appro
   const titleEn = `Cut the wait for a specialist clinic appointment ${suffix}`;
 
   // ------------------------------------------------------------------ the focal point drafts and submits
-  const focal = await openBrowser();
+  const focal = await openArabicBrowser();
   await signIn(focal, FOCAL_POINT);
   await focal.getByRole('navigation').getByRole('link', { name: 'التحديات' }).click();
   await focal.getByRole('heading', { level: 1, name: 'التحديات' }).waitFor();
@@ -254,15 +184,11 @@ it('takes a challenge from an agency draft through screening to leadership appro
   await focal.getByRole('button', { name: 'تقديم التحدّي' }).click();
   await focal.waitForURL(`**/challenges/${challengeId}`);
   await focal.getByRole('heading', { level: 1, name: titleAr }).waitFor();
-  await focal
-    .getByTestId('challenge-status')
-    .getByTestId('challenge-state')
-    .filter({ hasText: /^مُقدَّم$/ })
-    .waitFor();
+  await stateBecomes(focal, 'challenge', 'مُقدَّم');
   await focal.getByTestId('alignment-path').getByText(pillarAr).waitFor();
 
   // ------------------------------------------------------------------ the office screens and recommends
-  const office = await openBrowser();
+  const office = await openArabicBrowser();
   await signIn(office, OFFICE);
   await office.getByRole('navigation').getByRole('link', { name: 'لوحة الفرز' }).click();
   await office.getByRole('heading', { level: 1, name: 'لوحة الفرز' }).waitFor();
@@ -320,7 +246,7 @@ it('takes a challenge from an agency draft through screening to leadership appro
   await screenshot(office, 'screening-board-ar.png');
 
   // ------------------------------------------------------------------ the minister approves
-  const minister = await openBrowser();
+  const minister = await openArabicBrowser();
   await signIn(minister, MINISTER);
   await minister.getByRole('navigation').getByRole('link', { name: 'قائمة الاعتماد' }).click();
   await minister.getByRole('heading', { level: 1, name: 'قائمة الاعتماد' }).waitFor();
@@ -339,11 +265,7 @@ it('takes a challenge from an agency draft through screening to leadership appro
 
   // Approved, with its team: the sponsor and the team leader in their roles.
   await minister.goto(`/challenges/${challengeId}`);
-  await minister
-    .getByTestId('challenge-status')
-    .getByTestId('challenge-state')
-    .filter({ hasText: /^معتمد$/ })
-    .waitFor();
+  await stateBecomes(minister, 'challenge', 'معتمد');
   const team = minister.getByTestId('challenge-team');
   await team.getByTestId('team-state').filter({ hasText: 'قيد التشكيل' }).waitFor();
   await team.getByTestId('team-members').getByText(sponsorAr).waitFor();
@@ -366,10 +288,6 @@ it('takes a challenge from an agency draft through screening to leadership appro
 
   // The focal point sees the decision too.
   await focal.reload();
-  await focal
-    .getByTestId('challenge-status')
-    .getByTestId('challenge-state')
-    .filter({ hasText: /^معتمد$/ })
-    .waitFor();
+  await stateBecomes(focal, 'challenge', 'معتمد');
   await focal.getByTestId('challenge-team').waitFor();
 }, 90_000);

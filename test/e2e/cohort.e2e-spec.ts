@@ -1,22 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { type Locator, type Page } from 'playwright-core';
 
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  closeBrowsers,
+  DAY_MS,
+  gql,
+  languageIs,
+  OFFICE,
+  openBrowser,
+  screenshot,
+  signIn,
+  stateBecomes,
+  useBrowser,
+} from './support.js';
 
-const WEB_URL = process.env.HUNDRED_E2E_WEB_URL ?? '';
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-const OFFICE = { email: 'office@hundred.example', password: 'Hundred-2026' };
-const DAY_MS = 86_400_000;
-
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-
-const languageIs = (p: Page, lang: string) =>
-  p.waitForFunction((expected) => document.documentElement.lang === expected, lang, { timeout: 10_000 });
 
 /** The horizontal centre of an element on the page. */
 async function centreX(locator: Locator): Promise<number> {
@@ -27,78 +24,25 @@ async function centreX(locator: Locator): Promise<number> {
 
 /** The time of the system, as the API tells it (it may run ahead of real time in demos and tests). */
 async function systemNow(p: Page): Promise<Date> {
-  const response = await p.request.post('/graphql', {
-    data: { query: '{ clock { now } }' },
-    headers: { 'content-type': 'application/json' },
-  });
-  const body = (await response.json()) as { data?: { clock?: { now?: string } } };
-  const now = body.data?.clock?.now;
-  if (!now) throw new Error(`the clock could not be read: ${JSON.stringify(body)}`);
-  return new Date(now);
+  const { clock } = await gql<{ clock: { now: string } }>(p.request, '{ clock { now } }');
+  return new Date(clock.now);
 }
 
 /** Waits until the cohort's state badge reads `state`, looking again every half second. */
-async function stateBecomes(p: Page, state: string, timeoutMs = 15_000): Promise<void> {
-  await p
-    .getByTestId('cohort-status')
-    .getByTestId('cohort-state')
-    .filter({ hasText: new RegExp(`^${state}$`) })
-    .waitFor({ timeout: timeoutMs });
-}
+const cohortStateBecomes = (p: Page, state: string, timeoutMs = 15_000) => stateBecomes(p, 'cohort', state, timeoutMs);
 
-/** A full-page picture from the top, without passing toasts or a focus ring in the way. */
-async function screenshot(p: Page, name: string): Promise<void> {
-  await p.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await p.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
-  await p.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-}
-
-beforeAll(async () => {
-  if (!WEB_URL) throw new Error('HUNDRED_E2E_WEB_URL is not set: the global setup did not run.');
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser();
 
 beforeEach(async () => {
-  context = await browser.newContext({ baseURL: WEB_URL, locale: 'en-US', viewport: { width: 1366, height: 900 } });
-  context.setDefaultTimeout(10_000);
   // This browser chose Arabic: the office's account preference (which the other browser test
   // changes) does not decide the language here.
-  await context.addInitScript(() => {
-    if (!window.localStorage.getItem('hundred.language')) window.localStorage.setItem('hundred.language', 'ar');
-  });
-  page = await context.newPage();
+  page = await openBrowser({ locale: 'en-US', language: 'chosen' });
 });
 
-afterEach(async () => {
-  await context?.close();
-});
+afterEach(closeBrowsers);
 
 it('creates a cohort, opens its intake and lets the scheduler close it as the clock moves', async () => {
-  await page.goto('/sign-in');
-  await languageIs(page, 'ar');
-  await page.getByRole('textbox', { name: 'البريد الإلكتروني', exact: true }).fill(OFFICE.email);
-  await page.getByRole('textbox', { name: 'كلمة المرور', exact: true }).fill(OFFICE.password);
-  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signIn(page, OFFICE);
 
   // Day 1 about fifty days after the system's "now": intake opens in about a week.
   const now = await systemNow(page);
@@ -130,7 +74,7 @@ it('creates a cohort, opens its intake and lets the scheduler close it as the cl
   // The cohort's page: a draft, fifty days before launch.
   await page.waitForURL(/\/cohorts\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { level: 1, name: nameAr }).waitFor();
-  await stateBecomes(page, 'مسودة');
+  await cohortStateBecomes(page, 'مسودة');
   expect(await page.getByTestId('cohort-progress').textContent()).toMatch(/^الأيام المتبقية حتى اليوم الأول: (49|50)$/);
 
   // The timeline: every phase, and time flowing from right to left.
@@ -155,7 +99,7 @@ it('creates a cohort, opens its intake and lets the scheduler close it as the cl
   await dialog.getByText('تستطيع الجهات الحكومية تقديم تحدياتها', { exact: false }).waitFor();
   await dialog.getByRole('button', { name: 'فتح استقبال التحديات' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  await stateBecomes(page, 'استقبال التحديات');
+  await cohortStateBecomes(page, 'استقبال التحديات');
 
   // The transition is in the history: the event, from → to, and who fired it.
   const history = page.getByTestId('cohort-history');
@@ -177,13 +121,13 @@ it('creates a cohort, opens its intake and lets the scheduler close it as the cl
       (previous) => document.querySelector('[data-testid="demo-clock-now"]')?.textContent !== previous,
       before,
     );
-    const closed = await stateBecomes(page, 'الفرز والاعتماد', 4_000).then(
+    const closed = await cohortStateBecomes(page, 'الفرز والاعتماد', 4_000).then(
       () => true,
       () => false,
     );
     if (closed) break;
   }
-  await stateBecomes(page, 'الفرز والاعتماد');
+  await cohortStateBecomes(page, 'الفرز والاعتماد');
   await history.getByRole('row').filter({ hasText: 'النظام/المجدول' }).waitFor();
   const fired = page.locator('[data-kind="COHORT_CLOSE_INTAKE"]').getByText('تم', { exact: true });
   await fired.waitFor();
@@ -192,7 +136,7 @@ it('creates a cohort, opens its intake and lets the scheduler close it as the cl
   await page.evaluate(() => window.localStorage.setItem('hundred.language', 'en'));
   await page.reload();
   await languageIs(page, 'en');
-  await stateBecomes(page, 'Selection');
+  await cohortStateBecomes(page, 'Selection');
   await page.getByRole('heading', { level: 1, name: nameEn }).waitFor();
   const intakeEn = await centreX(bar.locator('[data-phase="INTAKE"]'));
   const executionEn = await centreX(bar.locator('[data-phase="EXECUTION"]'));

@@ -1,26 +1,26 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 
-const WEB_URL = process.env.HUNDRED_E2E_WEB_URL ?? '';
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import {
+  closeBrowsers,
+  FOCAL_POINT,
+  languageIs,
+  MINISTER,
+  OFFICE,
+  openBrowser,
+  PASSWORD,
+  REVIEWER,
+  SCREENSHOTS,
+  submitSignIn,
+  useBrowser,
+} from './support.js';
 
-const OFFICE = { email: 'office@hundred.example', password: 'Hundred-2026' };
-
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 /** The document's language and direction. */
 const documentLanguage = (p: Page) =>
   p.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
-
-/** Waits until the document's language is the expected one. */
-const languageIs = (p: Page, lang: string) =>
-  p.waitForFunction((expected) => document.documentElement.lang === expected, lang, { timeout: 10_000 });
 
 /** Which half of the window the main navigation is in. */
 async function navigationSide(p: Page): Promise<'left' | 'right'> {
@@ -30,45 +30,16 @@ async function navigationSide(p: Page): Promise<'left' | 'right'> {
   return box.x + box.width / 2 > width / 2 ? 'right' : 'left';
 }
 
-async function signIn(p: Page, email: string, password: string): Promise<void> {
-  await p.getByRole('textbox', { name: 'البريد الإلكتروني', exact: true }).fill(email);
-  await p.getByRole('textbox', { name: 'كلمة المرور', exact: true }).fill(password);
-  await p.getByRole('button', { name: 'تسجيل الدخول' }).click();
-}
-
 const visible = (p: Page, text: string) => p.getByText(text, { exact: true }).first().waitFor({ state: 'visible' });
 
-beforeAll(async () => {
-  if (!WEB_URL) throw new Error('HUNDRED_E2E_WEB_URL is not set: the global setup did not run.');
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser();
 
 beforeEach(async () => {
   // An English-speaking browser: the application must still open in Arabic.
-  context = await browser.newContext({ baseURL: WEB_URL, locale: 'en-US', viewport: { width: 1366, height: 860 } });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  page = await openBrowser({ locale: 'en-US', viewport: { width: 1366, height: 860 }, language: 'application' });
 });
 
-afterEach(async () => {
-  await context?.close();
-});
+afterEach(closeBrowsers);
 
 it('signs in in Arabic, right to left, then switches to English and remembers it', async () => {
   await page.goto('/');
@@ -83,7 +54,7 @@ it('signs in in Arabic, right to left, then switches to English and remembers it
   await password.waitFor();
 
   // A wrong password gets the server's Arabic message.
-  await email.fill(OFFICE.email);
+  await email.fill(OFFICE);
   await password.fill('not-the-password-1');
   await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
   const alert = page.getByRole('alert');
@@ -91,7 +62,7 @@ it('signs in in Arabic, right to left, then switches to English and remembers it
   expect(await alert.textContent()).toContain('البريد الإلكتروني أو كلمة المرور غير صحيحة.');
 
   // The right password opens the shell: the Arabic name and the Arabic role name.
-  await password.fill(OFFICE.password);
+  await password.fill(PASSWORD);
   await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   const header = page.locator('header');
@@ -128,12 +99,7 @@ it('signs in in Arabic, right to left, then switches to English and remembers it
   await page.getByRole('link', { name: 'Users' }).click();
   await page.waitForURL('**/admin/users');
   await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
-  for (const demo of [
-    'office@hundred.example',
-    'minister@hundred.example',
-    'focal.health@hundred.example',
-    'reviewer@hundred.example',
-  ]) {
+  for (const demo of [OFFICE, MINISTER, FOCAL_POINT, REVIEWER]) {
     await page.getByRole('cell', { name: demo, exact: true }).waitFor();
   }
   await page.getByRole('link', { name: 'Dr. Khaled Al-Masri' }).waitFor();
@@ -144,7 +110,7 @@ it('returns to the page that asked for sign-in', async () => {
   // Leadership may read the agencies but not change them.
   await page.goto('/admin/agencies');
   await page.waitForURL('**/sign-in');
-  await signIn(page, 'minister@hundred.example', OFFICE.password);
+  await submitSignIn(page, MINISTER);
   await page.waitForURL('**/admin/agencies');
   await page.getByRole('heading', { level: 1, name: 'الجهات الحكومية' }).waitFor();
   await page.getByRole('cell', { name: 'وزارة الصحة', exact: true }).waitFor();
@@ -155,7 +121,7 @@ it("adopts the user's preferred language when this browser has no choice stored"
   // The reviewer prefers English and holds no administrative role.
   await page.goto('/sign-in');
   await languageIs(page, 'ar');
-  await signIn(page, 'reviewer@hundred.example', OFFICE.password);
+  await submitSignIn(page, REVIEWER);
   await page.waitForURL((url) => url.pathname === '/');
   await languageIs(page, 'en');
   await page.locator('header').getByText('Omar Al-Khatib').waitFor();

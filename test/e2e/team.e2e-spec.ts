@@ -1,143 +1,25 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { type Page } from 'playwright-core';
 
 import {
-  chromium,
-  request as playwrightRequest,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from 'playwright-core';
+  apiAs,
+  DAY_MS,
+  gql,
+  MINISTER,
+  OFFICE,
+  openBrowser,
+  PASSWORD,
+  PEOPLE_PASSWORD,
+  pause,
+  screenshot,
+  signIn,
+  stateBecomes,
+  useBrowser,
+  walkCohort,
+} from './support.js';
 
-const WEB_URL = process.env.HUNDRED_E2E_WEB_URL ?? '';
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const teamState = (page: Page, state: string) => stateBecomes(page, 'team', state);
 
-const PASSWORD = 'Hundred-2026';
-const PEOPLE_PASSWORD = 'Hundred-2026-test';
-const OFFICE = 'office@hundred.example';
-const MINISTER = 'minister@hundred.example';
-const DAY_MS = 86_400_000;
-
-let browser: Browser;
-const requests: APIRequestContext[] = [];
-const contexts: BrowserContext[] = [];
-
-/** Sends one GraphQL operation through the web's proxy, as whoever signed in on `request`. */
-async function gql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await request.post('/graphql', {
-    data: { query, variables },
-    headers: { 'content-type': 'application/json' },
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) {
-    throw new Error(`GraphQL failed: ${JSON.stringify(body.errors ?? body)}`);
-  }
-  return body.data;
-}
-
-/** A signed-in GraphQL session of its own. */
-async function apiAs(email: string, password = PASSWORD): Promise<APIRequestContext> {
-  const request = await playwrightRequest.newContext({ baseURL: WEB_URL });
-  requests.push(request);
-  await gql(request, 'mutation ($input: SignInInput!) { signIn(input: $input) { id } }', {
-    input: { email, password },
-  });
-  return request;
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type Cohort = { state: string; version: number };
-const readCohort = async (api: APIRequestContext, id: string) =>
-  (await gql<{ cohort: Cohort }>(api, 'query ($id: ID!) { cohort(id: $id) { state version } }', { id })).cohort;
-
-/**
- * Takes the cohort forward to `target` as the office would. The scheduler may fire the same
- * transitions on its own (another test may move the shared clock), so each step reads the state
- * first and a refused step is read again.
- */
-async function walkCohort(api: APIRequestContext, id: string, target: 'INTAKE' | 'EXECUTION'): Promise<void> {
-  const next: Record<string, string> = {
-    DRAFT: 'openCohortIntake',
-    INTAKE: 'closeCohortIntake',
-    SELECTION: 'startCohortPreparation',
-    PREPARATION: 'launchCohort',
-  };
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const cohort = await readCohort(api, id);
-    if (cohort.state === target) return;
-    const mutation = next[cohort.state];
-    if (!mutation) throw new Error(`the cohort is ${cohort.state}, not on its way to ${target}`);
-    const inputType = mutation === 'launchCohort' ? 'LaunchCohortInput' : 'CohortEventInput';
-    await gql(api, `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { state } }`, {
-      input: { id, version: cohort.version },
-    }).catch(() => pause(250));
-  }
-  throw new Error(`the cohort did not reach ${target}`);
-}
-
-/** A browser of its own for one person, in Arabic. */
-async function openBrowser(viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: WEB_URL, locale: 'ar', viewport });
-  context.setDefaultTimeout(10_000);
-  await context.addInitScript(() => {
-    if (!window.localStorage.getItem('hundred.language')) window.localStorage.setItem('hundred.language', 'ar');
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.waitForFunction(() => document.documentElement.lang === 'ar');
-  await page.getByRole('textbox', { name: 'البريد الإلكتروني', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'كلمة المرور', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
-/** A full-page picture from the top, without passing toasts or a focus ring in the way. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-}
-
-const teamState = (page: Page, state: string) =>
-  page
-    .getByTestId('team-status')
-    .getByTestId('team-state')
-    .filter({ hasText: new RegExp(`^${state}$`) })
-    .waitFor();
-
-beforeAll(async () => {
-  if (!WEB_URL) throw new Error('HUNDRED_E2E_WEB_URL is not set: the global setup did not run.');
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await Promise.all(requests.map((r) => r.dispose()));
-  await browser?.close();
-});
+useBrowser();
 
 it('takes a team from forming through approved goals to a weekly check-in on its KPI chart', async () => {
   // ------------------------------------------------------------------ what the journey needs
@@ -373,7 +255,7 @@ it('takes a team from forming through approved goals to a weekly check-in on its
   await kpi.getByTestId('kpi-latest').getByText('26 days').waitFor();
   await screenshot(memberPage, 'team-workspace-en.png');
 
-  const phone = await openBrowser({ width: 390, height: 844 });
+  const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
   await signIn(phone, member.email, PEOPLE_PASSWORD);
   await phone.goto(`/teams/${teamId}`);
   await phone.getByTestId('kpi-chart').first().locator('[data-testid="kpi-actual-point"]').first().waitFor();
