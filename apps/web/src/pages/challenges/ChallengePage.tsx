@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { ChallengeStateBadge } from '../../components/ChallengeStateBadge';
+import { HistoryTable } from '../../components/HistoryTable';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageState';
 import type { ChallengeDetailFragment } from '../../gql/graphql';
@@ -21,7 +22,6 @@ import {
   AttachmentsList,
   ChallengeTexts,
   CommentsThread,
-  HistoryTable,
   Section,
   TeamSummary,
   titleOf,
@@ -104,6 +104,7 @@ export function RubricSection({ challenge, onReload }: { challenge: Challenge; o
 export default function ChallengePage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const labels = useChallengeLabels();
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ChallengeQuery, { variables: { id } });
   const tree = useAlignmentTree();
@@ -223,7 +224,15 @@ export default function ChallengePage() {
         </Grid>
 
         <Section id="challenge-history" title={t('challenges.history.title')}>
-          <HistoryTable challenge={challenge} />
+          <HistoryTable
+            records={challenge.history}
+            timeZone={tz}
+            eventLabel={labels.event}
+            StateBadge={ChallengeStateBadge}
+            caption={t('challenges.history.caption')}
+            none={t('challenges.history.none')}
+            testId="challenge-history"
+          />
         </Section>
       </Stack>
     </>

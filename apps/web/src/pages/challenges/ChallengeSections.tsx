@@ -10,7 +10,6 @@ import {
   Progress,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   Textarea,
   ThemeIcon,
@@ -18,26 +17,17 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { can, type Language } from '@hundred/domain';
-import {
-  IconArrowLeft,
-  IconArrowRight,
-  IconExternalLink,
-  IconLayoutDashboard,
-  IconSend,
-  IconUsersGroup,
-} from '@tabler/icons-react';
+import { IconExternalLink, IconLayoutDashboard, IconSend, IconUsersGroup } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { errorCode, toProblem, type Problem } from '../../api/errors';
-import { ChallengeStateBadge } from '../../components/ChallengeStateBadge';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { TeamStateBadge } from '../../components/TeamStateBadge';
 import type { ChallengeDetailFragment } from '../../gql/graphql';
 import { CHALLENGE_TEXTS, type ChallengeText } from '../../lib/challenges';
 import { useChallengeLabels } from '../../lib/challengeLabels';
-import { useCohortLabels } from '../../lib/cohortLabels';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { AlignmentPath, type AlignmentNode } from './AlignmentFields';
@@ -344,77 +334,6 @@ export function CommentsThread({ challenge, onReload }: { challenge: Challenge; 
         </form>
       ) : null}
     </Stack>
-  );
-}
-
-/** Badges that keep their whole label in a narrow table cell. */
-const UNSHRUNK = { flexShrink: 0 } as const;
-const WHOLE_LABEL = { root: { overflow: 'visible' }, label: { overflow: 'visible' } } as const;
-
-/** Every transition of the challenge, newest first. */
-export function HistoryTable({ challenge }: { challenge: Challenge }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const labels = useChallengeLabels();
-  const cohortLabels = useCohortLabels();
-  const Arrow = format.language === 'ar' ? IconArrowLeft : IconArrowRight;
-  const events = [...challenge.history].reverse();
-  if (events.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('challenges.history.none')}
-      </Text>
-    );
-  }
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="sm" horizontalSpacing="sm" data-testid="challenge-history">
-        <Table.Caption className="visually-hidden">{t('challenges.history.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('cohorts.history.when')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.event')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.change')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.by')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.reason')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {events.map((record) => (
-            <Table.Tr key={record.id}>
-              <Table.Td>
-                <Text size="sm">
-                  <time dateTime={record.occurredAt}>
-                    {format.dateTime(record.occurredAt, challenge.cohort.timeZone)}
-                  </time>
-                </Text>
-              </Table.Td>
-              <Table.Td fw={500}>{labels.event(record.event)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Group gap={6} wrap="nowrap">
-                  <ChallengeStateBadge state={record.fromState} style={UNSHRUNK} styles={WHOLE_LABEL} />
-                  <Arrow size={14} aria-label={t('cohorts.history.to')} style={UNSHRUNK} />
-                  <ChallengeStateBadge state={record.toState} style={UNSHRUNK} styles={WHOLE_LABEL} />
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{cohortLabels.caller(record.caller, record.actor ?? null)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text
-                  size="sm"
-                  c={record.reason ? undefined : 'dimmed'}
-                  dir={record.reason ? 'auto' : undefined}
-                  style={{ whiteSpace: 'pre-line' }}
-                >
-                  {record.reason ?? t('cohorts.history.noReason')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 

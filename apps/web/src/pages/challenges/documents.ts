@@ -119,23 +119,10 @@ export const ChallengeDetailFields = graphql(`
     missingFields
     teamId
     availableEvents {
-      event
-      blockedBy
-      blockedReasons
+      ...AvailableEventFields
     }
     history {
-      id
-      event
-      fromState
-      toState
-      caller
-      reason
-      occurredAt
-      actor {
-        id
-        nameAr
-        nameEn
-      }
+      ...TransitionRecordFields
     }
     cohort {
       id

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { CohortStateBadge } from '../../components/CohortStateBadge';
+import { HistoryTable } from '../../components/HistoryTable';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageState';
 import type { CohortDetailFragment } from '../../gql/graphql';
@@ -165,64 +166,6 @@ function DeadlinesTable({ cohort }: { cohort: Cohort }) {
   );
 }
 
-function History({ cohort }: { cohort: Cohort }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const labels = useCohortLabels();
-  const Arrow = format.language === 'ar' ? IconArrowLeft : IconArrowRight;
-  const events = [...cohort.history].reverse();
-  if (events.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('cohorts.history.none')}
-      </Text>
-    );
-  }
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="cohort-history">
-        <Table.Caption className="visually-hidden">{t('cohorts.history.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('cohorts.history.when')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.event')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.change')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.by')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.reason')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {events.map((record) => (
-            <Table.Tr key={record.id}>
-              <Table.Td>
-                <Text size="sm">
-                  <time dateTime={record.occurredAt}>{format.dateTime(record.occurredAt, cohort.timeZone)}</time>
-                </Text>
-              </Table.Td>
-              <Table.Td fw={500}>{labels.event(record.event)}</Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <CohortStateBadge state={record.fromState} />
-                  <Arrow size={14} aria-label={t('cohorts.history.to')} />
-                  <CohortStateBadge state={record.toState} />
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{labels.caller(record.caller, record.actor ?? null)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={record.reason ? undefined : 'dimmed'}>
-                  {record.reason ?? t('cohorts.history.noReason')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
 export default function CohortPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -350,7 +293,15 @@ export default function CohortPage() {
         </Section>
 
         <Section id="cohort-history" title={t('cohorts.history.title')}>
-          <History cohort={cohort} />
+          <HistoryTable
+            records={cohort.history}
+            timeZone={cohort.timeZone}
+            eventLabel={labels.event}
+            StateBadge={CohortStateBadge}
+            caption={t('cohorts.history.caption')}
+            none={t('cohorts.history.none')}
+            testId="cohort-history"
+          />
         </Section>
       </Stack>
     </>

@@ -79,23 +79,10 @@ export const CohortDetailFields = graphql(`
       blockedBy
     }
     history {
-      id
-      event
-      fromState
-      toState
-      caller
-      reason
-      occurredAt
-      actor {
-        id
-        nameAr
-        nameEn
-      }
+      ...TransitionRecordFields
     }
     availableEvents {
-      event
-      blockedBy
-      blockedReasons
+      ...AvailableEventFields
     }
     calendarProblems {
       field

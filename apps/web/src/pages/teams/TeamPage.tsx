@@ -11,7 +11,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   ThemeIcon,
   Title,
@@ -21,8 +20,6 @@ import { can } from '@hundred/domain';
 import {
   IconAlertTriangle,
   IconArrowBackUp,
-  IconArrowLeft,
-  IconArrowRight,
   IconBulb,
   IconCalendarEvent,
   IconCircleCheck,
@@ -34,6 +31,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
+import { HistoryTable } from '../../components/HistoryTable';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageState';
 import { RagBadge } from '../../components/RagBadge';
@@ -171,71 +169,6 @@ function CheckInPanel({
         </div>
       </Collapse>
     </Stack>
-  );
-}
-
-/** Every transition of the team, newest first. */
-function TeamHistory({ team, timeZone }: { team: Team; timeZone: string | undefined }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const labels = useTeamLabels();
-  const cohortLabels = useCohortLabels();
-  const Arrow = format.language === 'ar' ? IconArrowLeft : IconArrowRight;
-  const events = [...team.history].reverse();
-  if (events.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('teams.history.none')}
-      </Text>
-    );
-  }
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="sm" horizontalSpacing="sm" data-testid="team-history">
-        <Table.Caption className="visually-hidden">{t('teams.history.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('cohorts.history.when')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.event')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.change')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.by')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.history.reason')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {events.map((record) => (
-            <Table.Tr key={record.id}>
-              <Table.Td>
-                <Text size="sm">
-                  <time dateTime={record.occurredAt}>{format.dateTime(record.occurredAt, timeZone)}</time>
-                </Text>
-              </Table.Td>
-              <Table.Td fw={500}>{labels.event(record.event)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Group gap={6} wrap="nowrap">
-                  <TeamStateBadge state={record.fromState} style={{ flexShrink: 0 }} />
-                  <Arrow size={14} aria-label={t('cohorts.history.to')} style={{ flexShrink: 0 }} />
-                  <TeamStateBadge state={record.toState} style={{ flexShrink: 0 }} />
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{cohortLabels.caller(record.caller, record.actor ?? null)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text
-                  size="sm"
-                  c={record.reason ? undefined : 'dimmed'}
-                  dir={record.reason ? 'auto' : undefined}
-                  style={{ whiteSpace: 'pre-line' }}
-                >
-                  {record.reason ?? t('cohorts.history.noReason')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 
@@ -463,7 +396,15 @@ export default function TeamPage() {
         </Grid>
 
         <Section id="team-history" title={t('teams.history.title')}>
-          <TeamHistory team={team} timeZone={tz} />
+          <HistoryTable
+            records={team.history}
+            timeZone={tz}
+            eventLabel={labels.event}
+            StateBadge={TeamStateBadge}
+            caption={t('teams.history.caption')}
+            none={t('teams.history.none')}
+            testId="team-history"
+          />
         </Section>
       </Stack>
 

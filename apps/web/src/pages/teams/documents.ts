@@ -166,23 +166,10 @@ export const TeamDetailFields = graphql(`
       dueAt
     }
     availableEvents {
-      event
-      blockedBy
-      blockedReasons
+      ...AvailableEventFields
     }
     history {
-      id
-      event
-      fromState
-      toState
-      caller
-      reason
-      occurredAt
-      actor {
-        id
-        nameAr
-        nameEn
-      }
+      ...TransitionRecordFields
     }
   }
 `);
