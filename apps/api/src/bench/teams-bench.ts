@@ -14,17 +14,27 @@ import type { StatementCounter } from '../database/statement-counter.js';
 import { JsonLogger } from '../logging/json-logger.js';
 
 /**
- * `npm run bench:teams`: the office's query of a cohort's teams with their members, goals, KPIs,
- * latest values, RAG and check-ins, over real HTTP, for cohorts of 5, 50 and 500 teams (each with
- * four people, two goals of three KPIs and twelve weekly check-ins). Prints, per size, the SQL
- * statements one query issues and its latency; one JSON line last. BENCH_TEAMS (e.g. "5,50,500")
+ * `npm run bench:teams`: two questions about a cohort's teams over real HTTP, as the office — the
+ * overview (goals, KPIs, latest values, status) and everything (also people, every check-in with
+ * its values, change requests) — for cohorts of 5, 50 and 500 teams, each with four people, two
+ * goals of three KPIs and twelve weekly check-ins. Prints, per size and question, the SQL
+ * statements one answer issues, its latency and its size; one JSON line last. It runs with
+ * NODE_ENV=production, as deployments do (graphql-js skips its development checks), while the
+ * application's own configuration is the test one. BENCH_TEAMS (e.g. "5,50,500")
  * and BENCH_RUNS change the sizes and the number of timed runs.
  */
 const SIZES = (process.env.BENCH_TEAMS ?? '5,50,500').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const PASSWORD = 'Bench-passw0rd';
 
-const QUERY = `query ($c: ID!) { teams(cohortId: $c) {
+/** The question of the issue: a cohort's teams with their goals, KPIs, latest values and status. */
+const OVERVIEW = `query ($c: ID!) { teams(cohortId: $c) {
+  id nameAr state rag
+  goals { id titleAr rag kpis { id nameAr unit direction baseline target rag expected progress latestValue { value asOf } } }
+} }`;
+
+/** Everything of every team: people, goals and KPIs, every check-in with its values, changes. */
+const EVERYTHING = `query ($c: ID!) { teams(cohortId: $c) {
   id nameAr state rag checkInsFlaggedAt
   members { role user { nameAr agencyId } }
   goals { id titleAr rag kpis { id nameAr unit direction baseline target rag expected progress latestValue { value asOf } } }
@@ -150,11 +160,11 @@ async function main(): Promise<void> {
       }),
     });
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-    const ask = async (cohortId: string) => {
+    const ask = async (query: string, cohortId: string) => {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'accept-language': 'ar', cookie },
-        body: JSON.stringify({ query: QUERY, variables: { c: cohortId } }),
+        body: JSON.stringify({ query, variables: { c: cohortId } }),
       });
       const text = await res.text();
       const body = JSON.parse(text) as { data?: { teams: unknown[] }; errors?: unknown[] };
@@ -168,26 +178,33 @@ async function main(): Promise<void> {
       const cohortId = await seedCohort(db, size, users, agencies);
       await db.query('ANALYZE');
       log(`${size} teams seeded in ${Math.round(performance.now() - t0)} ms`);
-      for (let i = 0; i < 3; i++) await ask(cohortId); // warm-up
-      const times: number[] = [];
-      let statements = 0;
-      let answer = { teams: 0, bytes: 0 };
-      for (let i = 0; i < RUNS; i++) {
-        const before = counter.statements;
-        const t = performance.now();
-        answer = await ask(cohortId);
-        times.push(performance.now() - t);
-        statements = counter.statements - before;
-      }
-      times.sort((a, b) => a - b);
+      const measure = async (query: string) => {
+        for (let i = 0; i < 3; i++) await ask(query, cohortId); // warm-up
+        const times: number[] = [];
+        let statements = 0;
+        let answer = { teams: 0, bytes: 0 };
+        for (let i = 0; i < RUNS; i++) {
+          const before = counter.statements;
+          const t = performance.now();
+          answer = await ask(query, cohortId);
+          times.push(performance.now() - t);
+          statements = counter.statements - before;
+        }
+        if (answer.teams !== size) throw new Error(`asked for ${size} teams, got ${answer.teams}`);
+        times.sort((a, b) => a - b);
+        return {
+          statements,
+          msP50: Math.round(percentile(times, 50)),
+          msP95: Math.round(percentile(times, 95)),
+          responseKB: Math.round(answer.bytes / 1024),
+        };
+      };
       const row = {
-        teams: answer.teams,
-        kpis: answer.teams * 6,
-        checkIns: answer.teams * 12,
-        statements,
-        msP50: Math.round(percentile(times, 50)),
-        msP95: Math.round(percentile(times, 95)),
-        responseKB: Math.round(answer.bytes / 1024),
+        teams: size,
+        kpis: size * 6,
+        checkIns: size * 12,
+        overview: await measure(OVERVIEW),
+        everything: await measure(EVERYTHING),
       };
       log(JSON.stringify(row));
       results.push(row);
