@@ -78,6 +78,7 @@ it('takes a team from forming through approved goals to a weekly check-in on its
   const sponsor = await person('sponsor', `د. هالة الراعي ${suffix}`, `Dr. Hala Sponsor ${suffix}`, 'MOH');
   const lead = await person('lead', `م. سامر القائد ${suffix}`, `Eng. Samer Lead ${suffix}`, 'MOH');
   const member = await person('member', `نور العضو ${suffix}`, `Nour Member ${suffix}`, 'MODEE');
+  const analyst = await person('analyst', `رامي المحلّل ${suffix}`, `Rami Analyst ${suffix}`, 'MOH');
   const coach = await person('coach', `ليلى المدرّبة ${suffix}`, `Layla Coach ${suffix}`, 'PMO');
 
   // A challenge of MOH taken to APPROVED: its team forms with the sponsor and the team leader.
@@ -133,9 +134,10 @@ it('takes a team from forming through approved goals to a weekly check-in on its
   expect(approveChallenge.state).toBe('APPROVED');
   const teamId = approveChallenge.teamId;
 
-  // The office adds the member (another agency) and the coach.
+  // The office adds the members (one of another agency) and the coach.
   for (const [userId, role] of [
     [member.id, 'TEAM_MEMBER'],
+    [analyst.id, 'TEAM_MEMBER'],
     [coach.id, 'COACH'],
   ] as const) {
     await gql(office, 'mutation ($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }', {
@@ -152,7 +154,7 @@ it('takes a team from forming through approved goals to a weekly check-in on its
   await leader.waitForURL(`**/teams/${teamId}`);
   await leader.getByRole('heading', { level: 1, name: titleAr }).waitFor();
   await teamState(leader, 'قيد التشكيل');
-  // The people by role; the cohort's minimums (3 people from 2 agencies) are met.
+  // The people by role; the cohort's minimums (leader and members: 3 people from 2 agencies) are met.
   const members = leader.getByTestId('team-members');
   await members.getByTestId('members-SPONSOR').getByText(sponsor.nameAr).waitFor();
   await members.getByTestId('members-TEAM_MEMBER').getByText(member.nameAr).waitFor();

@@ -183,9 +183,11 @@ describe('teams at work: goals, check-ins, RAG (GraphQL over HTTP)', () => {
     team = await readTeam<TeamView>(w.lead.client, w.teamId);
     expect(team.availableEvents).toEqual([{ event: 'SUBMIT_GOALS', blockedBy: [] }]);
 
-    // Without the second agency the member minimums fail.
-    await app.dataSource.query(`DELETE FROM team_member WHERE team_id = $1 AND role IN ('TEAM_MEMBER', 'COACH')`, [
+    // Without the member of the second agency the member minimums fail; the coach of that agency
+    // (and the sponsor) do not count: they support the team, they are not the cross-agency team.
+    await app.dataSource.query(`DELETE FROM team_member WHERE team_id = $1 AND user_id = $2`, [
       w.teamId,
+      w.member.user.id,
     ]);
     const short = await w.lead.client.request(
       `mutation ($i: TeamEventInput!) { submitTeamGoals(input: $i) { state } }`,
@@ -194,6 +196,7 @@ describe('teams at work: goals, check-ins, RAG (GraphQL over HTTP)', () => {
       },
     );
     expect(short.errors![0]!.extensions).toMatchObject({ code: 'NOT_ALLOWED', guard: 'MEMBER_MINIMUMS' });
+    await app.dataSource.query(`DELETE FROM team_member WHERE team_id = $1 AND role = 'COACH'`, [w.teamId]);
     for (let i = 0; i < 2; i++) {
       await w.lead.client.data(`mutation ($i: TeamMemberInput!) { addTeamMember(input: $i) { id } }`, {
         i: { teamId: w.teamId, userId: w.member.user.id, role: 'TEAM_MEMBER' },

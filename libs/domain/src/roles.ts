@@ -6,6 +6,13 @@ export type GlobalRole = (typeof GLOBAL_ROLES)[number];
 export const TEAM_ROLES = ['SPONSOR', 'TEAM_LEAD', 'COACH', 'TEAM_MEMBER'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
+/**
+ * The roles that make up the working team, counted for the cohort's minimum of members and
+ * agencies. The sponsor and the coach support the team; a coach from the office must not make a
+ * single-agency team look cross-agency.
+ */
+export const WORKING_TEAM_ROLES: readonly TeamRole[] = ['TEAM_LEAD', 'TEAM_MEMBER'];
+
 export function isGlobalRole(value: unknown): value is GlobalRole {
   return typeof value === 'string' && (GLOBAL_ROLES as readonly string[]).includes(value);
 }

@@ -1,4 +1,4 @@
-import { can, type Actor, type Language, type TeamRole } from '@hundred/domain';
+import { can, WORKING_TEAM_ROLES, type Actor, type Language, type TeamRole } from '@hundred/domain';
 import {
   availableEvents,
   teamMachine,
@@ -153,16 +153,16 @@ export class TeamService implements OnModuleInit {
     };
   }
 
-  /** Whether the team has the cohort's minimum of members from enough agencies. */
+  /** Whether the team leader and members reach the cohort's minimum of people and agencies. */
   async memberMinimumsMet(manager: EntityManager, teamId: string): Promise<boolean> {
     const [row] = (await manager.query(
       `SELECT count(DISTINCT m.user_id)::int AS members, count(DISTINCT u.agency_id)::int AS agencies,
               min(c.min_team_members) AS min_members, min(c.min_team_agencies) AS min_agencies
          FROM team t JOIN cohort c ON c.id = t.cohort_id
-         LEFT JOIN team_member m ON m.team_id = t.id
+         LEFT JOIN team_member m ON m.team_id = t.id AND m.role = ANY($2::text[])
          LEFT JOIN app_user u ON u.id = m.user_id
         WHERE t.id = $1`,
-      [teamId],
+      [teamId, WORKING_TEAM_ROLES],
     )) as { members: number; agencies: number; min_members: number; min_agencies: number }[];
     return !!row && row.members >= row.min_members && row.agencies >= row.min_agencies;
   }

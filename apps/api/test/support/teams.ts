@@ -39,7 +39,11 @@ export async function addMember(app: TestApp, teamId: string, userId: string, ro
   ]);
 }
 
-/** A forming team: lead, member and coach from two agencies, a sponsor; cohort day 1 in `days`. */
+/**
+ * A forming team of the cohort's default minimum (3 people from 2 agencies): the lead and a second
+ * member of agency a, the member of agency b; and a coach of agency b and a sponsor of agency a.
+ * Cohort day 1 in `days`.
+ */
 export async function teamWorld(app: TestApp, days = 60): Promise<TeamWorld> {
   const { client: office, user: admin } = await app.signedIn(['ADMIN']);
   const cohort = await createCohort(office, await dateFromNow(office, days));
@@ -54,6 +58,7 @@ export async function teamWorld(app: TestApp, days = 60): Promise<TeamWorld> {
   await addMember(app, teamId, member.user.id, 'TEAM_MEMBER');
   await addMember(app, teamId, coach.user.id, 'COACH');
   await addMember(app, teamId, sponsor.user.id, 'SPONSOR');
+  await addMember(app, teamId, (await app.createUser([], { agencyId: a.id })).id, 'TEAM_MEMBER');
   return { cohort, teamId, office, admin, lead, member, coach, sponsor };
 }
 

@@ -1,5 +1,5 @@
 import type { MantineColor } from '@mantine/core';
-import { RAG_STATUSES, type Rag } from '@hundred/domain';
+import { RAG_STATUSES, WORKING_TEAM_ROLES, type Rag, type TeamRole } from '@hundred/domain';
 
 import { TEAM_ROLE_NAMES, type TeamRoleName, type TeamStateName } from './challenges';
 
@@ -169,13 +169,14 @@ export function currentWeekOf(weeks: readonly { week: number; dueAt: string }[],
 }
 
 /** People and agencies on the team, each counted once, as the member minimums count them. */
-export function memberCounts(members: readonly { userId: string; user: { agencyId: string } }[]): {
+export function memberCounts(members: readonly { userId: string; role: TeamRole; user: { agencyId: string } }[]): {
   people: number;
   agencies: number;
 } {
+  const working = members.filter((m) => WORKING_TEAM_ROLES.includes(m.role));
   return {
-    people: new Set(members.map((m) => m.userId)).size,
-    agencies: new Set(members.map((m) => m.user.agencyId)).size,
+    people: new Set(working.map((m) => m.userId)).size,
+    agencies: new Set(working.map((m) => m.user.agencyId)).size,
   };
 }
 
