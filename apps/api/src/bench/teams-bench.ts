@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 
 import { DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS } from '@hundred/domain';
 import argon2 from 'argon2';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -214,6 +215,15 @@ async function main(): Promise<void> {
     await stop?.();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
+    // The queues' keys the API created under the benchmark's prefix.
+    const redis = new Redis(config.redisUrl);
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `bench-${run}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
   }
 }
 
