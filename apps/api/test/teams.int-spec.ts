@@ -304,6 +304,50 @@ describe('teams at work: goals, check-ins, RAG (GraphQL over HTTP)', () => {
     expect(codeOf(again)).toBe('CONFLICT');
   });
 
+  it('holds the limit of five KPIs a goal when six are added at once, and adds none once the goals are submitted', async () => {
+    const w = await teamWorld(app);
+    const { goalId } = await goalWithKpis(w.lead.client, w.teamId, []);
+    const add = (i: number) =>
+      w.lead.client.request<{ createKpi: { id: string } }>(
+        `mutation ($input: CreateKpiInput!) { createKpi(input: $input) { id } }`,
+        {
+          input: {
+            goalId,
+            nameAr: `مؤشر ${i}`,
+            nameEn: `KPI ${i}`,
+            unit: 'DAYS',
+            direction: 'DECREASE',
+            baseline: 30,
+            target: 7,
+            dataSource: 'سجلات النظام',
+          },
+        },
+      );
+    const answers = await Promise.all([1, 2, 3, 4, 5, 6].map(add));
+    expect(answers.filter((a) => !a.errors).length).toBe(5);
+    expect(answers.filter((a) => a.errors?.[0]?.extensions?.fields?.[0]?.field === 'goalId').length).toBe(1);
+    const [{ n }] = (await app.dataSource.query(`SELECT count(*)::int AS n FROM kpi WHERE goal_id = $1`, [goalId])) as {
+      n: number;
+    }[];
+    expect(n).toBe(5);
+
+    // Submitting and adding at the same moment: either the KPI went in before the submission, or it
+    // is refused; never a KPI added to submitted goals.
+    await app.dataSource.query(`DELETE FROM kpi WHERE goal_id = $1 AND name_en = 'KPI 1'`, [goalId]);
+    const team = await readTeam<TeamView>(w.lead.client, w.teamId);
+    const [submitted, added] = await Promise.all([
+      w.lead.client.request<{ submitTeamGoals: { state: string } }>(
+        `mutation ($i: TeamEventInput!) { submitTeamGoals(input: $i) { state } }`,
+        { i: { id: w.teamId, version: team.version } },
+      ),
+      add(7),
+    ]);
+    expect(submitted.errors).toBeUndefined();
+    if (added.errors) expect(added.errors[0]!.extensions).toMatchObject({ code: 'NOT_ALLOWED', guard: 'GOALS_FROZEN' });
+    const late = await add(8);
+    expect(late.errors![0]!.extensions).toMatchObject({ code: 'NOT_ALLOWED', guard: 'GOALS_FROZEN' });
+  });
+
   it('keeps two check-ins sent at the same moment', async () => {
     const { w, kpiIds } = await activeTeam();
     const today = new Date((await clockNow(w.office)).getTime() + 3 * 3600_000).toISOString().slice(0, 10);

@@ -29,3 +29,19 @@ export async function updateVersioned<Row extends Record<string, unknown>>(
   if (rows.length !== 1) throw AppError.conflict(subject);
   return { before: before[0]!, after: rows[0]! };
 }
+
+/** `DELETE … WHERE id = $1 AND version = $2`: nothing deleted is a stale version or a missing row (CONFLICT). */
+export async function deleteVersioned(
+  manager: EntityManager,
+  table: string,
+  subject: Subject,
+  id: string,
+  version: number,
+): Promise<void> {
+  const gone = await queryRows<{ id: string }>(
+    manager,
+    `DELETE FROM ${table} WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version],
+  );
+  if (gone.length !== 1) throw AppError.conflict(subject);
+}

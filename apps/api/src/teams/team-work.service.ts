@@ -9,7 +9,7 @@ import { AppError, type FieldProblem } from '../common/app-error.js';
 import { calendarOf } from '../cohorts/cohort.entity.js';
 import { pgCode, UNIQUE_VIOLATION } from '../database/postgres-errors.js';
 import { queryRows } from '../database/sql.js';
-import { updateVersioned } from '../database/versioned-update.js';
+import { deleteVersioned, updateVersioned } from '../database/versioned-update.js';
 import { DeadlineActions, type DeadlineOutcome } from '../deadlines/deadline-actions.js';
 import { DeadlineService, type DeadlineRow, type DeadlineSpec } from '../deadlines/deadline.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
@@ -74,6 +74,21 @@ export const toGoal = (r: GoalRow): Goal => ({
   alignmentNodeIds: r.alignment_node_ids,
   version: r.version,
 });
+
+/** The columns a KPI's editable fields are kept in. */
+function kpiColumns(k: KpiFields): Record<string, unknown> {
+  return {
+    sort: k.sort,
+    name_ar: k.nameAr,
+    name_en: k.nameEn,
+    unit: k.unit,
+    direction: k.direction,
+    baseline: k.baseline,
+    target: k.target,
+    data_source: k.dataSource,
+    is_proxy: k.isProxy,
+  };
+}
 
 export const toKpi = (r: KpiRow): Kpi => ({
   id: r.id,
@@ -157,16 +172,9 @@ export class TeamWorkService implements OnModuleInit {
     );
   }
 
-  private async teamOfGoal(goalId: string): Promise<string> {
-    const [row] = (await this.dataSource.query(`SELECT team_id FROM goal WHERE id = $1`, [goalId])) as {
-      team_id: string;
-    }[];
-    if (!row) throw AppError.forbidden();
-    return row.team_id;
-  }
-
-  private async teamOfKpi(kpiId: string): Promise<string> {
-    const [row] = (await this.dataSource.query(`SELECT team_id FROM kpi WHERE id = $1`, [kpiId])) as {
+  /** The team a goal or a KPI belongs to; refused alike when it does not exist. */
+  private async teamOf(table: 'goal' | 'kpi', id: string): Promise<string> {
+    const [row] = (await this.dataSource.query(`SELECT team_id FROM ${table} WHERE id = $1`, [id])) as {
       team_id: string;
     }[];
     if (!row) throw AppError.forbidden();
@@ -244,51 +252,66 @@ export class TeamWorkService implements OnModuleInit {
 
   // ---------------------------------------------------------------- goals and KPIs
 
-  private async goalsEditable(actor: Actor, teamId: string): Promise<Team> {
+  /**
+   * A change to a team's goals and KPIs, in one transaction holding the team row: submitting or
+   * approving the goals waits for it (and it for them), and the state is checked under the lock,
+   * so nothing is added or changed once the goals are submitted, and the 1–5 limits hold.
+   */
+  private async editGoals<T>(
+    actor: Actor,
+    teamId: string,
+    work: (m: EntityManager, team: Team) => Promise<T>,
+  ): Promise<T> {
     const { team, actor: a } = await this.access(actor, teamId);
     this.require(a, 'team.editGoals', team);
-    if (!EDITABLE_GOALS.includes(team.state))
-      throw new AppError('NOT_ALLOWED', 'error.goalsFrozen', {}, [], { guard: 'GOALS_FROZEN' });
-    return team;
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await queryRows<{ state: TeamState }>(m, `SELECT state FROM team WHERE id = $1 FOR NO KEY UPDATE`, [
+        team.id,
+      ]);
+      if (!EDITABLE_GOALS.includes(row!.state))
+        throw new AppError('NOT_ALLOWED', 'error.goalsFrozen', {}, [], { guard: 'GOALS_FROZEN' });
+      return work(m, team);
+    });
   }
 
   async createGoal(actor: Actor, input: CreateGoalInput): Promise<Goal> {
-    const team = await this.goalsEditable(actor, input.teamId);
-    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM goal WHERE team_id = $1`, [
-      team.id,
-    ])) as { n: number }[];
-    if (n >= 5) throw AppError.field('teamId', 'error.tooManyGoals');
-    await this.checkNodes(input.alignmentNodeIds);
-    const [row] = await queryRows<GoalRow>(
-      this.dataSource.manager,
-      `INSERT INTO goal (team_id, sort, title_ar, title_en, alignment_node_ids) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-      [team.id, input.sort, input.titleAr, input.titleEn, input.alignmentNodeIds],
-    );
-    return toGoal(row!);
+    return this.editGoals(actor, input.teamId, async (m, team) => {
+      await this.checkNodes(input.alignmentNodeIds);
+      const [{ n }] = await queryRows<{ n: number }>(m, `SELECT count(*)::int AS n FROM goal WHERE team_id = $1`, [
+        team.id,
+      ]);
+      if (n >= 5) throw AppError.field('teamId', 'error.tooManyGoals');
+      const [row] = await queryRows<GoalRow>(
+        m,
+        `INSERT INTO goal (team_id, sort, title_ar, title_en, alignment_node_ids) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        [team.id, input.sort, input.titleAr, input.titleEn, input.alignmentNodeIds],
+      );
+      return toGoal(row!);
+    });
   }
 
   async updateGoal(actor: Actor, input: UpdateGoalInput): Promise<Goal> {
-    await this.goalsEditable(actor, await this.teamOfGoal(input.id));
-    await this.checkNodes(input.alignmentNodeIds);
-    const { after } = await this.dataSource.transaction((m) =>
-      updateVersioned<GoalRow & Record<string, unknown>>(m, 'goal', 'team', input.id, input.version, {
-        sort: input.sort,
-        title_ar: input.titleAr,
-        title_en: input.titleEn,
-        alignment_node_ids: input.alignmentNodeIds,
-      }),
-    );
-    return toGoal(after);
+    return this.editGoals(actor, await this.teamOf('goal', input.id), async (m) => {
+      await this.checkNodes(input.alignmentNodeIds);
+      const { after } = await updateVersioned<GoalRow & Record<string, unknown>>(
+        m,
+        'goal',
+        'team',
+        input.id,
+        input.version,
+        {
+          sort: input.sort,
+          title_ar: input.titleAr,
+          title_en: input.titleEn,
+          alignment_node_ids: input.alignmentNodeIds,
+        },
+      );
+      return toGoal(after);
+    });
   }
 
   async deleteGoal(actor: Actor, id: string, version: number): Promise<boolean> {
-    await this.goalsEditable(actor, await this.teamOfGoal(id));
-    const gone = await queryRows<{ id: string }>(
-      this.dataSource.manager,
-      `DELETE FROM goal WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, version],
-    );
-    if (!gone.length) throw AppError.conflict('team');
+    await this.editGoals(actor, await this.teamOf('goal', id), (m) => deleteVersioned(m, 'goal', 'team', id, version));
     return true;
   }
 
@@ -301,6 +324,11 @@ export class TeamWorkService implements OnModuleInit {
   }
 
   /** Baseline and target: different, in the KPI's direction, percentages within 0–100. */
+  private checkKpi(k: Pick<KpiFields, 'unit' | 'direction' | 'baseline' | 'target'>): void {
+    const problems = this.kpiProblems(k);
+    if (problems.length) throw AppError.validation(problems);
+  }
+
   private kpiProblems(k: Pick<KpiFields, 'unit' | 'direction' | 'baseline' | 'target'>): FieldProblem[] {
     const problems: FieldProblem[] = [];
     if (k.baseline === k.target) problems.push({ field: 'target', key: 'error.targetEqualsBaseline' });
@@ -318,62 +346,40 @@ export class TeamWorkService implements OnModuleInit {
   }
 
   async createKpi(actor: Actor, input: CreateKpiInput): Promise<Kpi> {
-    const team = await this.goalsEditable(actor, await this.teamOfGoal(input.goalId));
-    const problems = this.kpiProblems(input);
-    if (problems.length) throw AppError.validation(problems);
-    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM kpi WHERE goal_id = $1`, [
-      input.goalId,
-    ])) as { n: number }[];
-    if (n >= 5) throw AppError.field('goalId', 'error.tooManyKpis');
-    const [row] = await queryRows<KpiRow>(
-      this.dataSource.manager,
-      `INSERT INTO kpi (goal_id, team_id, sort, name_ar, name_en, unit, direction, baseline, target, data_source, is_proxy)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-      [
+    return this.editGoals(actor, await this.teamOf('goal', input.goalId), async (m, team) => {
+      this.checkKpi(input);
+      const [{ n }] = await queryRows<{ n: number }>(m, `SELECT count(*)::int AS n FROM kpi WHERE goal_id = $1`, [
         input.goalId,
-        team.id,
-        input.sort,
-        input.nameAr,
-        input.nameEn,
-        input.unit,
-        input.direction,
-        input.baseline,
-        input.target,
-        input.dataSource,
-        input.isProxy,
-      ],
-    );
-    return toKpi(row!);
+      ]);
+      if (n >= 5) throw AppError.field('goalId', 'error.tooManyKpis');
+      const columns = { goal_id: input.goalId, team_id: team.id, ...kpiColumns(input) };
+      const names = Object.keys(columns);
+      const [row] = await queryRows<KpiRow>(
+        m,
+        `INSERT INTO kpi (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
+        Object.values(columns),
+      );
+      return toKpi(row!);
+    });
   }
 
   async updateKpi(actor: Actor, input: UpdateKpiInput): Promise<Kpi> {
-    await this.goalsEditable(actor, await this.teamOfKpi(input.id));
-    const problems = this.kpiProblems(input);
-    if (problems.length) throw AppError.validation(problems);
-    const { after } = await this.dataSource.transaction((m) =>
-      updateVersioned<KpiRow & Record<string, unknown>>(m, 'kpi', 'team', input.id, input.version, {
-        sort: input.sort,
-        name_ar: input.nameAr,
-        name_en: input.nameEn,
-        unit: input.unit,
-        direction: input.direction,
-        baseline: input.baseline,
-        target: input.target,
-        data_source: input.dataSource,
-        is_proxy: input.isProxy,
-      }),
-    );
-    return toKpi(after);
+    return this.editGoals(actor, await this.teamOf('kpi', input.id), async (m) => {
+      this.checkKpi(input);
+      const { after } = await updateVersioned<KpiRow & Record<string, unknown>>(
+        m,
+        'kpi',
+        'team',
+        input.id,
+        input.version,
+        kpiColumns(input),
+      );
+      return toKpi(after);
+    });
   }
 
   async deleteKpi(actor: Actor, id: string, version: number): Promise<boolean> {
-    await this.goalsEditable(actor, await this.teamOfKpi(id));
-    const gone = await queryRows<{ id: string }>(
-      this.dataSource.manager,
-      `DELETE FROM kpi WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, version],
-    );
-    if (!gone.length) throw AppError.conflict('team');
+    await this.editGoals(actor, await this.teamOf('kpi', id), (m) => deleteVersioned(m, 'kpi', 'team', id, version));
     return true;
   }
 
@@ -738,7 +744,7 @@ export class TeamWorkService implements OnModuleInit {
   // ---------------------------------------------------------------- change requests
 
   async proposeChange(actor: Actor, input: ProposeKpiChangeInput): Promise<KpiChangeRequest> {
-    const { team, actor: a } = await this.access(actor, await this.teamOfKpi(input.kpiId));
+    const { team, actor: a } = await this.access(actor, await this.teamOf('kpi', input.kpiId));
     this.require(a, 'team.proposeChange', team);
     const [kpi] = (await this.dataSource.query(`SELECT * FROM kpi WHERE id = $1`, [input.kpiId])) as KpiRow[];
     if (!kpi?.frozen_at) throw new AppError('NOT_ALLOWED', 'error.kpiNotFrozen', {}, [], { guard: 'FROZEN' });
