@@ -45,7 +45,7 @@ import { BackLink } from '../challenges/ChallengePage';
 import { ChangeRequestsList } from './ChangeRequests';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
-import { TeamAgenciesQuery, TeamCohortQuery, TeamWorkspaceQuery } from './documents';
+import { TeamAgenciesQuery, TeamWorkspaceQuery } from './documents';
 import { GoalsSection } from './GoalsSection';
 import type { CheckInFacts } from './KpiChart';
 import { MembersPanel } from './MembersPanel';
@@ -220,18 +220,17 @@ export default function TeamPage() {
   const wide = useMediaQuery('(min-width: 62em)', true);
   const { data, loading, error, refetch } = useQuery(TeamWorkspaceQuery, { variables: { id } });
   const team = data?.team;
-  const cohortQuery = useQuery(TeamCohortQuery, { variables: { id: team?.cohortId ?? '' }, skip: !team });
   const agencies = useQuery(TeamAgenciesQuery, { fetchPolicy: 'cache-first' });
-  const cohort = cohortQuery.data?.cohort ?? null;
-  const now = cohortQuery.data?.clock.now ?? null;
+  // The team, its cohort's calendar and the clock arrive in one answer.
+  const cohort = team?.cohort ?? null;
+  const now = data?.clock.now ?? null;
   const teamActor = useTeamActor(team ?? { id, myRoles: [] });
   const [correcting, setCorrecting] = useState<CheckIn | null>(null);
   useDocumentTitle(team ? format.name(team) : t('teams.title'));
 
-  const refetchCohort = cohortQuery.refetch;
   const reload = useCallback(async () => {
-    await Promise.all([refetch(), refetchCohort()]);
-  }, [refetch, refetchCohort]);
+    await refetch();
+  }, [refetch]);
 
   const checkInFacts = useMemo(
     () =>

@@ -197,14 +197,9 @@ export const TeamWorkspaceQuery = graphql(`
   query TeamWorkspace($id: ID!) {
     team(id: $id) {
       ...TeamDetail
-    }
-  }
-`);
-
-export const TeamCohortQuery = graphql(`
-  query TeamCohort($id: ID!) {
-    cohort(id: $id) {
-      ...TeamCohort
+      cohort {
+        ...TeamCohort
+      }
     }
     clock {
       now
