@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { toProblem, type Problem } from '../../api/errors';
+import { BilingualTextInputs } from '../../components/BilingualTextInputs';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -95,23 +96,11 @@ function AgencyForm({
           maxLength={16}
           {...form.getInputProps('code')}
         />
-        <TextInput
-          label={t('fields.nameAr')}
-          description={t('form.nameArHint')}
-          required
-          dir="rtl"
-          lang="ar"
+        <BilingualTextInputs
+          ar={{ label: t('fields.nameAr'), description: t('form.nameArHint'), input: form.getInputProps('nameAr') }}
+          en={{ label: t('fields.nameEn'), description: t('form.nameEnHint'), input: form.getInputProps('nameEn') }}
           autoComplete="off"
-          {...form.getInputProps('nameAr')}
-        />
-        <TextInput
-          label={t('fields.nameEn')}
-          description={t('form.nameEnHint')}
-          required
-          dir="ltr"
-          lang="en"
-          autoComplete="off"
-          {...form.getInputProps('nameEn')}
+          layout="stack"
         />
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onDone} disabled={sending}>

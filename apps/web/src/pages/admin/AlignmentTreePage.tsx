@@ -33,6 +33,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { toProblem, type Problem } from '../../api/errors';
+import { BilingualTextInputs } from '../../components/BilingualTextInputs';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -138,24 +139,13 @@ function NodeForm({
             })
           }
         />
-        <TextInput
-          label={t('fields.nameAr')}
-          required
-          dir="rtl"
-          lang="ar"
-          autoComplete="off"
+        <BilingualTextInputs
+          ar={{ label: t('fields.nameAr'), input: form.getInputProps('nameAr') }}
+          en={{ label: t('fields.nameEn'), input: form.getInputProps('nameEn') }}
           maxLength={300}
-          data-autofocus
-          {...form.getInputProps('nameAr')}
-        />
-        <TextInput
-          label={t('fields.nameEn')}
-          required
-          dir="ltr"
-          lang="en"
           autoComplete="off"
-          maxLength={300}
-          {...form.getInputProps('nameEn')}
+          autofocus
+          layout="stack"
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput

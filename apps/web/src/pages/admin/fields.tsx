@@ -5,6 +5,7 @@ import { GLOBAL_ROLES } from '@hundred/domain';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { BilingualTextInputs } from '../../components/BilingualTextInputs';
 import { useFormat } from '../../lib/format';
 import { AgenciesQuery } from './documents';
 
@@ -35,26 +36,11 @@ export function ProfileFields<V extends ProfileValues>({ form }: { form: UseForm
   const input = (path: keyof ProfileValues) => form.getInputProps(path as never);
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <TextInput
-          label={t('fields.nameAr')}
-          description={t('form.nameArHint')}
-          required
-          dir="rtl"
-          lang="ar"
-          autoComplete="off"
-          {...input('nameAr')}
-        />
-        <TextInput
-          label={t('fields.nameEn')}
-          description={t('form.nameEnHint')}
-          required
-          dir="ltr"
-          lang="en"
-          autoComplete="off"
-          {...input('nameEn')}
-        />
-      </SimpleGrid>
+      <BilingualTextInputs
+        ar={{ label: t('fields.nameAr'), description: t('form.nameArHint'), input: input('nameAr') }}
+        en={{ label: t('fields.nameEn'), description: t('form.nameEnHint'), input: input('nameEn') }}
+        autoComplete="off"
+      />
       <TextInput label={t('fields.email')} type="email" required dir="ltr" autoComplete="off" {...input('email')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Select

@@ -12,7 +12,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   ThemeIcon,
   Title,
@@ -37,6 +36,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 
 import { toProblem, type Problem } from '../../api/errors';
+import { BilingualTextInputs } from '../../components/BilingualTextInputs';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -156,34 +156,20 @@ function BilingualText({
   const labels = useChallengeLabels();
   const ar = `${name}Ar` as const;
   const en = `${name}En` as const;
-  const Input = long ? Textarea : TextInput;
-  const extra = long ? { autosize: true, minRows: 3, maxRows: 12 } : {};
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-      <Input
-        id={fieldId(ar)}
-        label={labels.field(ar)}
-        required={arRequired}
-        dir="rtl"
-        lang="ar"
-        maxLength={maxLength}
-        autoComplete="off"
-        {...extra}
-        {...form.getInputProps(ar)}
-      />
-      <Input
-        id={fieldId(en)}
-        label={labels.field(en)}
-        description={enRequired ? undefined : t('challenges.form.optional')}
-        required={enRequired}
-        dir="ltr"
-        lang="en"
-        maxLength={maxLength}
-        autoComplete="off"
-        {...extra}
-        {...form.getInputProps(en)}
-      />
-    </SimpleGrid>
+    <BilingualTextInputs
+      ar={{ id: fieldId(ar), label: labels.field(ar), required: arRequired, input: form.getInputProps(ar) }}
+      en={{
+        id: fieldId(en),
+        label: labels.field(en),
+        description: enRequired ? undefined : t('challenges.form.optional'),
+        required: enRequired,
+        input: form.getInputProps(en),
+      }}
+      maxLength={maxLength}
+      autoComplete="off"
+      multiline={long}
+    />
   );
 }
 

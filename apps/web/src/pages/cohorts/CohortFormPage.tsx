@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 
 import { toProblem, type Problem } from '../../api/errors';
+import { BilingualTextInputs } from '../../components/BilingualTextInputs';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -217,26 +218,19 @@ function BasicsSection({ form }: { form: Form }) {
         {t('cohorts.form.basics')}
       </Title>
       <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label={t('fields.nameAr')}
-            description={t('cohorts.form.nameArHint')}
-            required
-            dir="rtl"
-            lang="ar"
-            autoComplete="off"
-            {...form.getInputProps('nameAr')}
-          />
-          <TextInput
-            label={t('fields.nameEn')}
-            description={t('cohorts.form.nameEnHint')}
-            required
-            dir="ltr"
-            lang="en"
-            autoComplete="off"
-            {...form.getInputProps('nameEn')}
-          />
-        </SimpleGrid>
+        <BilingualTextInputs
+          ar={{
+            label: t('fields.nameAr'),
+            description: t('cohorts.form.nameArHint'),
+            input: form.getInputProps('nameAr'),
+          }}
+          en={{
+            label: t('fields.nameEn'),
+            description: t('cohorts.form.nameEnHint'),
+            input: form.getInputProps('nameEn'),
+          }}
+          autoComplete="off"
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput
             type="date"
@@ -480,24 +474,13 @@ function RubricPanel({ form }: { form: Form }) {
             {t('cohorts.form.criterionN', { number: format.number(index + 1) })}
           </Text>
           <Group align="flex-start" gap="sm" wrap="nowrap">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" style={{ flex: 1 }}>
-              <TextInput
-                label={t('fields.nameAr')}
-                required
-                dir="rtl"
-                lang="ar"
-                autoComplete="off"
-                {...form.getInputProps(`rubric.${index}.nameAr`)}
-              />
-              <TextInput
-                label={t('fields.nameEn')}
-                required
-                dir="ltr"
-                lang="en"
-                autoComplete="off"
-                {...form.getInputProps(`rubric.${index}.nameEn`)}
-              />
-            </SimpleGrid>
+            <BilingualTextInputs
+              ar={{ label: t('fields.nameAr'), input: form.getInputProps(`rubric.${index}.nameAr`) }}
+              en={{ label: t('fields.nameEn'), input: form.getInputProps(`rubric.${index}.nameEn`) }}
+              autoComplete="off"
+              spacing="sm"
+              style={{ flex: 1 }}
+            />
             <ActionIcon
               variant="subtle"
               color="red"
@@ -535,6 +518,17 @@ function RubricPanel({ form }: { form: Form }) {
 function RulesPanel({ form }: { form: Form }) {
   const { t } = useTranslation();
   const whole = { allowDecimal: false, allowNegative: false, required: true } as const;
+  // The least a review and a team need, each with its upper bound.
+  const limits: {
+    name: 'minReviewers' | 'approvalsRequired' | 'minTeamMembers' | 'minTeamAgencies';
+    max: number;
+    hint?: string;
+  }[] = [
+    { name: 'minReviewers', max: 10, hint: t('cohorts.form.minReviewersHint') },
+    { name: 'approvalsRequired', max: 20, hint: t('cohorts.form.approvalsRequiredHint') },
+    { name: 'minTeamMembers', max: 50 },
+    { name: 'minTeamAgencies', max: 20 },
+  ];
   return (
     <Stack gap="xl">
       <FieldGroup title={t('cohorts.form.rag')} hint={t('cohorts.form.ragHint')}>
@@ -570,36 +564,17 @@ function RulesPanel({ form }: { form: Form }) {
       </FieldGroup>
       <FieldGroup title={t('cohorts.form.reviewAndTeams')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <NumberInput
-            label={t('cohorts.fields.minReviewers')}
-            description={t('cohorts.form.minReviewersHint')}
-            min={1}
-            max={10}
-            {...whole}
-            {...form.getInputProps('minReviewers')}
-          />
-          <NumberInput
-            label={t('cohorts.fields.approvalsRequired')}
-            description={t('cohorts.form.approvalsRequiredHint')}
-            min={1}
-            max={20}
-            {...whole}
-            {...form.getInputProps('approvalsRequired')}
-          />
-          <NumberInput
-            label={t('cohorts.fields.minTeamMembers')}
-            min={1}
-            max={50}
-            {...whole}
-            {...form.getInputProps('minTeamMembers')}
-          />
-          <NumberInput
-            label={t('cohorts.fields.minTeamAgencies')}
-            min={1}
-            max={20}
-            {...whole}
-            {...form.getInputProps('minTeamAgencies')}
-          />
+          {limits.map(({ name, max, hint }) => (
+            <NumberInput
+              key={name}
+              label={t(`cohorts.fields.${name}`)}
+              description={hint}
+              min={1}
+              max={max}
+              {...whole}
+              {...form.getInputProps(name)}
+            />
+          ))}
         </SimpleGrid>
       </FieldGroup>
     </Stack>

@@ -1,5 +1,5 @@
 import { Group, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { CohortDetailFragment } from '../../gql/graphql';
@@ -237,9 +237,28 @@ function DeadlineMarker({
   );
 }
 
+/** A marker of the timeline and what it stands for. */
+function LegendEntry({ marker, label }: { marker: ReactNode; label: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      {marker}
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+    </Group>
+  );
+}
+
 function TimelineLegend({ cohort }: { cohort: Cohort }) {
   const { t } = useTranslation();
   const labels = useCohortLabels();
+  // The deadline markers as the bar draws them: a transition or a reminder, done, blocked.
+  const markers: { kind: string | undefined; state?: string; blocked?: string; label: string }[] = [
+    { kind: classes.transition, label: t('cohorts.timeline.legendTransition') },
+    { kind: classes.reminder, label: t('cohorts.timeline.legendReminder') },
+    { kind: classes.transition, state: 'FIRED', label: t('cohorts.timeline.legendDone') },
+    { kind: classes.transition, blocked: 'true', label: t('cohorts.timeline.legendBlocked') },
+  ];
   return (
     <Stack gap="sm" mt="md">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" verticalSpacing={6}>
@@ -266,57 +285,30 @@ function TimelineLegend({ cohort }: { cohort: Cohort }) {
         })}
       </SimpleGrid>
       <Group gap="lg" wrap="wrap">
-        <Group gap={6} wrap="nowrap">
-          <span
-            className={`${classes.marker} ${classes.transition} ${classes.legendMarker}`}
-            style={{ margin: 0 }}
-            aria-hidden
+        {markers.map(({ kind, state, blocked, label }) => (
+          <LegendEntry
+            key={label}
+            label={label}
+            marker={
+              <span
+                className={`${classes.marker} ${kind} ${classes.legendMarker}`}
+                data-state={state}
+                data-blocked={blocked}
+                style={{ margin: 0 }}
+                aria-hidden
+              />
+            }
           />
-          <Text size="xs" c="dimmed">
-            {t('cohorts.timeline.legendTransition')}
-          </Text>
-        </Group>
-        <Group gap={6} wrap="nowrap">
-          <span
-            className={`${classes.marker} ${classes.reminder} ${classes.legendMarker}`}
-            style={{ margin: 0 }}
-            aria-hidden
-          />
-          <Text size="xs" c="dimmed">
-            {t('cohorts.timeline.legendReminder')}
-          </Text>
-        </Group>
-        <Group gap={6} wrap="nowrap">
-          <span
-            className={`${classes.marker} ${classes.transition} ${classes.legendMarker}`}
-            data-state="FIRED"
-            style={{ margin: 0 }}
-            aria-hidden
-          />
-          <Text size="xs" c="dimmed">
-            {t('cohorts.timeline.legendDone')}
-          </Text>
-        </Group>
-        <Group gap={6} wrap="nowrap">
-          <span
-            className={`${classes.marker} ${classes.transition} ${classes.legendMarker}`}
-            data-blocked="true"
-            style={{ margin: 0 }}
-            aria-hidden
-          />
-          <Text size="xs" c="dimmed">
-            {t('cohorts.timeline.legendBlocked')}
-          </Text>
-        </Group>
-        <Group gap={6} wrap="nowrap">
-          <span
-            style={{ width: 0, height: 14, borderInlineStart: '2px solid var(--mantine-color-red-7)' }}
-            aria-hidden
-          />
-          <Text size="xs" c="dimmed">
-            {t('cohorts.timeline.legendToday')}
-          </Text>
-        </Group>
+        ))}
+        <LegendEntry
+          label={t('cohorts.timeline.legendToday')}
+          marker={
+            <span
+              style={{ width: 0, height: 14, borderInlineStart: '2px solid var(--mantine-color-red-7)' }}
+              aria-hidden
+            />
+          }
+        />
       </Group>
     </Stack>
   );

@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -19,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { toProblem, type Problem } from '../../api/errors';
+import { BilingualTextInputs } from '../../components/BilingualTextInputs';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { GoalFieldsFragment, KpiDirection, KpiFieldsFragment, KpiUnit } from '../../gql/graphql';
 import { applyProblem, required } from '../../lib/forms';
@@ -98,24 +98,20 @@ export function GoalForm({
   return (
     <form onSubmit={submit} noValidate data-testid="goal-form">
       <Stack gap="md">
-        <TextInput
-          label={t('teams.goals.titleAr')}
-          description={t('form.nameArHint')}
-          required
-          lang="ar"
-          dir="rtl"
+        <BilingualTextInputs
+          ar={{
+            label: t('teams.goals.titleAr'),
+            description: t('form.nameArHint'),
+            input: form.getInputProps('titleAr'),
+          }}
+          en={{
+            label: t('teams.goals.titleEn'),
+            description: t('form.nameEnHint'),
+            input: form.getInputProps('titleEn'),
+          }}
           maxLength={300}
-          data-autofocus
-          {...form.getInputProps('titleAr')}
-        />
-        <TextInput
-          label={t('teams.goals.titleEn')}
-          description={t('form.nameEnHint')}
-          required
-          lang="en"
-          dir="ltr"
-          maxLength={300}
-          {...form.getInputProps('titleEn')}
+          autofocus
+          layout="stack"
         />
         <AlignmentPicker
           tree={tree}
@@ -230,27 +226,12 @@ export function KpiForm({
   return (
     <form onSubmit={submit} noValidate data-testid="kpi-form">
       <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label={t('teams.kpis.nameAr')}
-            description={t('form.nameArHint')}
-            required
-            lang="ar"
-            dir="rtl"
-            maxLength={300}
-            data-autofocus
-            {...form.getInputProps('nameAr')}
-          />
-          <TextInput
-            label={t('teams.kpis.nameEn')}
-            description={t('form.nameEnHint')}
-            required
-            lang="en"
-            dir="ltr"
-            maxLength={300}
-            {...form.getInputProps('nameEn')}
-          />
-        </SimpleGrid>
+        <BilingualTextInputs
+          ar={{ label: t('teams.kpis.nameAr'), description: t('form.nameArHint'), input: form.getInputProps('nameAr') }}
+          en={{ label: t('teams.kpis.nameEn'), description: t('form.nameEnHint'), input: form.getInputProps('nameEn') }}
+          maxLength={300}
+          autofocus
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select
             label={t('teams.kpis.unit')}
