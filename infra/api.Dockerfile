@@ -29,11 +29,10 @@ COPY libs/workflow/package.json libs/workflow/
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY test/package.json test/
-COPY infra/npm-ci.sh infra/
 
 # ---- build: every dependency, then libs/domain, libs/workflow and the API compiled ----------
 FROM base AS build
-RUN --mount=type=cache,target=/root/.npm sh infra/npm-ci.sh
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY libs/domain/ libs/domain/
 COPY libs/workflow/ libs/workflow/
@@ -49,7 +48,7 @@ RUN npx tsc -b apps/api/tsconfig.app.json \
 
 # ---- prod-deps: the API's runtime dependencies only ------------------------------------------
 FROM base AS prod-deps
-RUN --mount=type=cache,target=/root/.npm sh infra/npm-ci.sh --omit=dev --workspace @hundred/api
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund --omit=dev --workspace @hundred/api
 # argon2's prebuilt binary targets Node-API 10 (Node 22 and newer) and does not load on Node 20,
 # and package.json's allowScripts does not run its install script: build it from source against
 # this Node when the prebuilt one does not load, then check that it hashes.

@@ -23,8 +23,7 @@ COPY libs/workflow/package.json libs/workflow/
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY test/package.json test/
-COPY infra/npm-ci.sh infra/
-RUN --mount=type=cache,target=/root/.npm sh infra/npm-ci.sh
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY libs/domain/ libs/domain/
 COPY libs/workflow/ libs/workflow/

@@ -13,9 +13,9 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 ensure_packages() {
   if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "Installing npm packages"
-    # npm install, not npm ci: the registry here does not serve the other platforms' optional
-    # binaries (nx, resolver bindings), so the lock file lacks them and npm ci would refuse it.
-    npm install --no-audit --no-fund
+    # npm ci: exactly the committed lock file (every platform's optional binaries are in it), and
+    # nothing in the tree is rewritten.
+    npm ci --no-audit --no-fund
   fi
 }
 
@@ -42,4 +42,22 @@ ensure_chromium() {
 build_all() {
   say "Building libs, api and web"
   npx nx run-many -t build --output-style=static
+}
+
+# What the tracked files hold now (empty outside a git checkout): the two commands must not
+# change it. Untracked build output and logs are ignored by .gitignore.
+tracked_state() {
+  if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    { git -C "$ROOT" diff HEAD --binary; git -C "$ROOT" status --porcelain --untracked-files=no; } | sha1sum
+  fi
+}
+
+# Fails when a tracked file changed since `tracked_state` printed $1.
+check_tracked_unchanged() {
+  local before=$1 what=$2
+  if [ "$(tracked_state)" != "$before" ]; then
+    echo "$what changed tracked files (a command must leave the checkout as it found it):" >&2
+    git -C "$ROOT" status --short --untracked-files=no >&2
+    return 1
+  fi
 }

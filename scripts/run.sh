@@ -15,9 +15,11 @@ export PUBLIC_WEB_URL="${PUBLIC_WEB_URL:-http://localhost:${HUNDRED_WEB_PORT}}"
 export CLOCK_CONTROL="${CLOCK_CONTROL:-true}"
 RUN_DIR="$ROOT/.run"
 
+TREE_BEFORE="$(tracked_state)"
 ensure_packages
 ensure_services
 build_all
+check_tracked_unchanged "$TREE_BEFORE" "npm start" || echo "(continuing: the product still starts)" >&2
 
 say "Migrating the database"
 node apps/api/dist/database/migrate.js

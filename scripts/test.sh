@@ -3,6 +3,10 @@
 # integration tests against real PostgreSQL and Redis, and the browser tests in Chromium.
 source "$(dirname "$0")/lib.sh"
 
+# The install, the build and every test below must leave the tracked files as they are. The run
+# command writes files only through the same ensure_packages and build_all, so this covers it too.
+TREE_BEFORE="$(tracked_state)"
+
 ensure_packages
 ensure_services
 ensure_chromium
@@ -29,5 +33,8 @@ say "API integration tests (GraphQL over HTTP, real PostgreSQL and Redis)"
 
 say "Browser tests (Chromium)"
 (cd test && node --experimental-vm-modules --no-warnings=ExperimentalWarning "$ROOT/node_modules/jest/bin/jest.js")
+
+say "The checkout is as it was (no tracked file changed)"
+check_tracked_unchanged "$TREE_BEFORE" "npm test"
 
 say "All tests passed"

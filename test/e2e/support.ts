@@ -57,7 +57,7 @@ export function useBrowser(): void {
         '--disable-sync',
       ],
     });
-  });
+  }, 60_000); // a cold Chromium (its first start after installation) can take longer than Jest's 5 s
 
   afterAll(async () => {
     await closeBrowsers();
