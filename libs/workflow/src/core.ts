@@ -92,19 +92,21 @@ export interface EventInputSpec {
   readonly required: boolean;
 }
 
-/** Who a notification goes to, resolved by the API. */
-export type Audience =
-  | 'OFFICE'
-  | 'LEADERSHIP'
-  | 'AGENCY_FOCAL_POINTS'
-  | 'ALL_FOCAL_POINTS'
-  | 'FOCAL_POINTS_WITH_DRAFTS'
-  | 'SPONSOR'
-  | 'TEAM_LEAD'
-  | 'TEAM'
-  | 'ALL_TEAMS'
-  | 'REVIEWERS'
-  | 'ACTOR';
+/** Who a notification goes to, resolved by the API (each needs a resolver there). */
+export const AUDIENCES = [
+  'OFFICE',
+  'LEADERSHIP',
+  'AGENCY_FOCAL_POINTS',
+  'ALL_FOCAL_POINTS',
+  'FOCAL_POINTS_WITH_DRAFTS',
+  'SPONSOR',
+  'TEAM_LEAD',
+  'TEAM',
+  'ALL_TEAMS',
+  'REVIEWERS',
+  'ACTOR',
+] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 /**
  * What a transition causes besides the state change. Declared here, carried out by the API in

@@ -1,5 +1,5 @@
 import { COHORT_FACTS } from './cohort.machine.js';
-import type { DeadlineGroup, Machine } from './core.js';
+import { AUDIENCES, type DeadlineGroup, type Machine } from './core.js';
 import { MACHINES } from './machines.js';
 
 /**
@@ -10,7 +10,7 @@ import { MACHINES } from './machines.js';
  *   `schedule:<machine>:<group>`       scheduling a deadline group for that machine's object
  *   `cancel:<machine>`                 cancelling its deadlines (any group)
  *   `cascade:<machine>:<target>`       a transition reaching objects of another machine
- *   `audience:<AUDIENCE>`              whom a notification goes to
+ *   `audience:<AUDIENCE>`              whom a notification goes to (every one of AUDIENCES)
  *   `deadline:<KIND>`                  what a deadline of that kind does when it comes due
  *   `fact:<name>`                      a count the cohort's guards read
  */
@@ -93,6 +93,8 @@ export function declaredPlugIns(
       }
     }
   }
+  // Services notify outside transitions too: every audience needs its resolver.
+  for (const a of AUDIENCES) keys.add(`audience:${a}`);
   for (const kinds of Object.values(DEADLINE_KINDS)) for (const k of kinds) keys.add(`deadline:${k}`);
   for (const f of COHORT_FACTS) keys.add(`fact:${f}`);
   return [...keys].sort();
