@@ -1,3 +1,4 @@
+import { StatementCounter } from '../src/database/statement-counter.js';
 import { codeOf } from './support/gql.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import {
@@ -365,5 +366,92 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
     )) as { user_id: string }[];
     expect(told.map((t) => t.user_id)).toContain(w.focalUser.id);
     expect(told.map((t) => t.user_id)).not.toContain(idle.id);
+  });
+
+  it('lists the screening board and the approval queue in the same number of statements for 5 and for 50 challenges', async () => {
+    // An API without a worker in this process, so that only this query's statements are counted.
+    const api = await startTestApp({ role: 'api' });
+    const { user: admin } = await app.signedIn(['ADMIN']);
+    const { user: leader } = await app.signedIn(['LEADERSHIP']);
+    const office = api.client();
+    await office.signIn(admin.email, admin.password);
+    const BOARD = `query ($c: ID!) { challenges(cohortId: $c) { id state titleAr meanScore teamId missingFields
+        leadAgency { nameAr } partnerAgencies { nameAr } alignmentNodes { nameAr } cohort { nameAr state }
+        proposedSponsor { nameAr } proposedTeamLead { nameAr }
+        scores { criterion score scoredBy { nameAr } } approvals { leader { nameAr } } comments { body author { nameAr } }
+        availableEvents { event blockedBy needsInput targets } history { event actor { nameAr } } } }`;
+    const QUEUE = `query ($c: ID!) { challenges(cohortId: $c, states: [RECOMMENDED]) { id titleAr meanScore
+        leadAgency { nameAr } approvals { leader { nameAr } } availableEvents { event blockedBy } } }`;
+    const count = async (n: number) => {
+      const w = await intakeWorld(app);
+      const partner = await app.createAgency();
+      for (let i = 0; i < n; i++) {
+        const state = ['SUBMITTED', 'IN_SCREENING', 'RECOMMENDED'][i % 3]!;
+        const [c] = (await app.dataSource.query(
+          `INSERT INTO challenge (cohort_id, state, title_ar, title_en, lead_agency_id, partner_agency_ids, alignment_node_ids,
+                                  proposed_sponsor_id, proposed_team_lead_id)
+           VALUES ($1, $2, $3, 'A challenge', $4, $5, $6, $7, $7) RETURNING id`,
+          [w.cohort.id, state, `تحدٍّ ${i}`, w.agencyId, [partner.id], [w.nodeId], w.focalUser.id],
+        )) as { id: string }[];
+        await app.dataSource.query(
+          `INSERT INTO challenge_score (challenge_id, criterion, score, comment, scored_by, scored_at) VALUES ($1, 'TOUCHES_LIVES', 4, '', $2, now())`,
+          [c!.id, admin.id],
+        );
+        await app.dataSource.query(
+          `INSERT INTO challenge_comment (challenge_id, author_id, kind, body, created_at) VALUES ($1, $2, 'COMMENT', 'ملاحظة', now())`,
+          [c!.id, admin.id],
+        );
+        await app.dataSource.query(
+          `INSERT INTO transition_history (subject_type, subject_id, event, from_state, to_state, actor_id, caller, data, occurred_at)
+           VALUES ('challenge', $1, 'SUBMIT', 'DRAFT', 'SUBMITTED', $2, 'user', '{}', now())`,
+          [c!.id, w.focalUser.id],
+        );
+        if (state === 'RECOMMENDED')
+          await app.dataSource.query(
+            `INSERT INTO challenge_approval (challenge_id, leader_id, approved_at) VALUES ($1, $2, now())`,
+            [c!.id, leader.id],
+          );
+      }
+      const counter = api.dataSource.logger as StatementCounter;
+      const statements = async (query: string) => {
+        const before = counter.statements;
+        const res = await office.data<{ challenges: unknown[] }>(query, { c: w.cohort.id });
+        return { statements: counter.statements - before, rows: res.challenges.length };
+      };
+      return { board: await statements(BOARD), queue: await statements(QUEUE) };
+    };
+    try {
+      const five = await count(5);
+      const fifty = await count(50);
+      expect([five.board.rows, five.queue.rows, fifty.board.rows, fifty.queue.rows]).toEqual([5, 1, 50, 16]);
+      expect(fifty.board.statements).toBe(five.board.statements);
+      expect(fifty.queue.statements).toBe(five.queue.statements);
+      expect(five.board.statements).toBeLessThanOrEqual(16);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('gives the alignment tree with every parent before its children', async () => {
+    const w = await intakeWorld(app);
+    const { createAlignmentNode: objective } = await w.office.data<{ createAlignmentNode: { id: string } }>(
+      `mutation ($p: ID!) { createAlignmentNode(input: { parentId: $p, nameAr: "تحسين الخدمات", nameEn: "Better services", sort: 0 }) { id } }`,
+      { p: w.nodeId },
+    );
+    await w.office.data(
+      `mutation ($p: ID!) { createAlignmentNode(input: { parentId: $p, nameAr: "زمن الخدمة", nameEn: "Service time", sort: 0 }) { id } }`,
+      { p: objective.id },
+    );
+    const { alignmentTree } = await w.focal.data<{ alignmentTree: { id: string; parentId: string | null }[] }>(
+      `{ alignmentTree { id parentId } }`,
+    );
+    const seen = new Set<string>();
+    const orphans: string[] = [];
+    for (const n of alignmentTree) {
+      if (n.parentId && !seen.has(n.parentId)) orphans.push(n.id);
+      seen.add(n.id);
+    }
+    expect(orphans).toEqual([]);
+    expect(alignmentTree.length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -49,40 +49,40 @@ export class AlignmentService {
       level = childLevel(parent.level);
       if (!level) throw AppError.field('parentId', 'error.alignmentTooDeep');
     }
-    return this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (manager) => {
       const [row] = await queryRows<{ id: string }>(
-        m,
+        manager,
         `INSERT INTO alignment_node (parent_id, level, code, name_ar, name_en, sort) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [input.parentId ?? null, level, input.code || null, input.nameAr, input.nameEn, input.sort],
       );
-      await this.audit.record(m, {
+      await this.audit.record(manager, {
         actorId,
         action: 'alignment.created',
         subjectType: 'alignment',
         subjectId: row!.id,
         data: { level, nameEn: input.nameEn },
       });
-      return m.getRepository(AlignmentNode).findOneByOrFail({ id: row!.id });
+      return manager.getRepository(AlignmentNode).findOneByOrFail({ id: row!.id });
     });
   }
 
   async update(input: UpdateAlignmentNodeInput, actorId: string): Promise<AlignmentNode> {
-    return this.dataSource.transaction(async (m) => {
-      await updateVersioned(m, 'alignment_node', 'alignment', input.id, input.version, {
+    return this.dataSource.transaction(async (manager) => {
+      await updateVersioned(manager, 'alignment_node', 'alignment', input.id, input.version, {
         name_ar: input.nameAr,
         name_en: input.nameEn,
         code: input.code || null,
         sort: input.sort,
         active: input.active,
       });
-      await this.audit.record(m, {
+      await this.audit.record(manager, {
         actorId,
         action: input.active ? 'alignment.updated' : 'alignment.deactivated',
         subjectType: 'alignment',
         subjectId: input.id,
         data: { nameEn: input.nameEn },
       });
-      return m.getRepository(AlignmentNode).findOneByOrFail({ id: input.id });
+      return manager.getRepository(AlignmentNode).findOneByOrFail({ id: input.id });
     });
   }
 }

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
           rule: { rule: 'AT', at: due.toISOString() },
         });
       }
-      await dataSource.transaction((m) => deadlines.schedule(m, cal, specs));
+      await dataSource.transaction((manager) => deadlines.schedule(manager, cal, specs));
       await outbox.relayNow();
     }
     await outbox.relayNow();

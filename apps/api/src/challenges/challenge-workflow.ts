@@ -18,7 +18,7 @@ import {
   type EffectContext,
   type WorkflowRow,
 } from '../workflow/workflow-runner.js';
-import { describeChallenge } from './challenge.service.js';
+import { describeChallenge } from './challenge-context.js';
 
 /** Submitted, not yet decided: what keeps a cohort's selection open. */
 const UNDECIDED: ChallengeState[] = ['SUBMITTED', 'IN_SCREENING', 'RETURNED', 'RECOMMENDED'];
@@ -45,18 +45,18 @@ export class ChallengeWorkflow {
   ) {}
 
   @GathersCohortFacts('undecidedChallenges')
-  async undecided(m: EntityManager, cohortId: string) {
+  async undecided(manager: EntityManager, cohortId: string) {
     const [row] = await queryRows<{ n: number }>(
-      m,
+      manager,
       `SELECT count(*)::int AS n FROM challenge WHERE cohort_id = $1 AND state = ANY($2)`,
       [cohortId, UNDECIDED],
     );
     return { undecidedChallenges: row?.n ?? 0 };
   }
 
-  private async focalPointsOf(m: EntityManager, agencyIds: string[]): Promise<string[]> {
+  private async focalPointsOf(manager: EntityManager, agencyIds: string[]): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
-      m,
+      manager,
       `SELECT id FROM app_user WHERE active AND 'FOCAL_POINT' = ANY(roles) AND agency_id = ANY($1::uuid[])`,
       [agencyIds],
     );
@@ -64,21 +64,21 @@ export class ChallengeWorkflow {
   }
 
   @ResolvesAudience('AGENCY_FOCAL_POINTS')
-  async agencyFocalPoints(m: EntityManager, ctx: AudienceContext, _audience: Audience): Promise<string[]> {
-    return ctx.agencyId ? this.focalPointsOf(m, [ctx.agencyId]) : [];
+  async agencyFocalPoints(manager: EntityManager, ctx: AudienceContext, _audience: Audience): Promise<string[]> {
+    return ctx.agencyId ? this.focalPointsOf(manager, [ctx.agencyId]) : [];
   }
 
   @ResolvesAudience('FOCAL_POINTS_WITH_DRAFTS')
-  async focalPointsWithDrafts(m: EntityManager, ctx: AudienceContext): Promise<string[]> {
+  async focalPointsWithDrafts(manager: EntityManager, ctx: AudienceContext): Promise<string[]> {
     if (!ctx.cohortId) return [];
     const agencies = await queryRows<{ lead_agency_id: string }>(
-      m,
+      manager,
       `SELECT DISTINCT lead_agency_id FROM challenge WHERE cohort_id = $1 AND state IN ('DRAFT', 'RETURNED')`,
       [ctx.cohortId],
     );
     return agencies.length
       ? this.focalPointsOf(
-          m,
+          manager,
           agencies.map((r) => r.lead_agency_id),
         )
       : [];
@@ -86,9 +86,9 @@ export class ChallengeWorkflow {
 
   /** Screening and decision deadlines, counted in working days of the cohort's calendar. */
   @SchedulesDeadlines('challenge', 'SCREENING', 'DECISION')
-  async schedule(m: EntityManager, e: Effect, ctx: EffectContext): Promise<void> {
+  async schedule(manager: EntityManager, e: Effect, ctx: EffectContext): Promise<void> {
     if (e.type !== 'scheduleDeadlines') return;
-    const [cohort] = await queryRows<Record<string, unknown>>(m, `SELECT * FROM cohort WHERE id = $1`, [
+    const [cohort] = await queryRows<Record<string, unknown>>(manager, `SELECT * FROM cohort WHERE id = $1`, [
       ctx.row.cohort_id,
     ]);
     const from = this.clock.now().toISOString();
@@ -103,17 +103,17 @@ export class ChallengeWorkflow {
             { ...base, kind: 'DECISION_REMINDER', rule: { rule: 'DECISION_REMINDER', from } },
             { ...base, kind: 'DECISION_OVERDUE', rule: { rule: 'DECISION_DUE', from } },
           ];
-    await this.deadlines.schedule(m, calendarOf(cohort!), specs);
+    await this.deadlines.schedule(manager, calendarOf(cohort!), specs);
   }
 
   @CancelsDeadlines('challenge')
-  async cancel(m: EntityManager, e: Effect, ctx: EffectContext): Promise<void> {
-    if (e.type === 'cancelDeadlines') await this.deadlines.cancel(m, 'challenge', ctx.id, e.group);
+  async cancel(manager: EntityManager, e: Effect, ctx: EffectContext): Promise<void> {
+    if (e.type === 'cancelDeadlines') await this.deadlines.cancel(manager, 'challenge', ctx.id, e.group);
   }
 
   @OnEffect('challenge', 'recordApproval')
-  async recordApproval(m: EntityManager, _e: Effect, ctx: EffectContext): Promise<void> {
-    await m.query(`INSERT INTO challenge_approval (challenge_id, leader_id, approved_at) VALUES ($1, $2, $3)`, [
+  async recordApproval(manager: EntityManager, _e: Effect, ctx: EffectContext): Promise<void> {
+    await manager.query(`INSERT INTO challenge_approval (challenge_id, leader_id, approved_at) VALUES ($1, $2, $3)`, [
       ctx.id,
       ctx.actorId,
       this.clock.now(),
@@ -121,35 +121,35 @@ export class ChallengeWorkflow {
   }
 
   @OnEffect('challenge', 'createTeam')
-  async createTeam(m: EntityManager, _e: Effect, ctx: EffectContext): Promise<void> {
-    const teamId = await this.teams.createFromChallenge(m, ctx.row);
+  async createTeam(manager: EntityManager, _e: Effect, ctx: EffectContext): Promise<void> {
+    const teamId = await this.teams.createFromChallenge(manager, ctx.row);
     ctx.audience.teamId = teamId; // the SPONSOR and TEAM_LEAD of the notification that follows
-    await m.query(`UPDATE challenge SET decided_at = $2 WHERE id = $1`, [ctx.id, this.clock.now()]);
+    await manager.query(`UPDATE challenge SET decided_at = $2 WHERE id = $1`, [ctx.id, this.clock.now()]);
   }
 
   /** A new start in the later cohort: screening and approvals begin again. */
   @OnEffect('challenge', 'carryOver')
-  async carryOver(m: EntityManager, _e: Effect, ctx: EffectContext): Promise<void> {
-    await m.query(`DELETE FROM challenge_score WHERE challenge_id = $1`, [ctx.id]);
-    await m.query(`DELETE FROM challenge_approval WHERE challenge_id = $1`, [ctx.id]);
+  async carryOver(manager: EntityManager, _e: Effect, ctx: EffectContext): Promise<void> {
+    await manager.query(`DELETE FROM challenge_score WHERE challenge_id = $1`, [ctx.id]);
+    await manager.query(`DELETE FROM challenge_approval WHERE challenge_id = $1`, [ctx.id]);
   }
 
   /** When intake closes, the drafts of the cohort are locked. */
   @OnEffect('cohort', 'lockDrafts')
-  async lockDrafts(m: EntityManager, _e: Effect, ctx: EffectContext): Promise<void> {
-    await m.query(
+  async lockDrafts(manager: EntityManager, _e: Effect, ctx: EffectContext): Promise<void> {
+    await manager.query(
       `UPDATE challenge SET locked_at = $2 WHERE cohort_id = $1 AND state = 'DRAFT' AND locked_at IS NULL`,
       [ctx.id, this.clock.now()],
     );
   }
 
   @OnDeadline(Object.keys(CHALLENGE_DEADLINES))
-  async remind(m: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
+  async remind(manager: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
     const spec = CHALLENGE_DEADLINES[d.kind]!;
-    const [row] = await queryRows<WorkflowRow>(m, `SELECT * FROM challenge WHERE id = $1`, [d.subject_id]);
+    const [row] = await queryRows<WorkflowRow>(manager, `SELECT * FROM challenge WHERE id = $1`, [d.subject_id]);
     if (!row || !spec.states.includes(row.state as ChallengeState)) return { status: 'SKIPPED' };
     const { params, audience } = describeChallenge(row);
-    await this.notifications.broadcast(m, {
+    await this.notifications.broadcast(manager, {
       kind: d.kind,
       audience: spec.audience,
       params,

@@ -34,7 +34,9 @@ import {
   ChallengeStateEnum,
 } from './challenge.entity.js';
 import { CHALLENGE_APPROVALS, CHALLENGE_COMMENTS, CHALLENGE_SCORES, TEAM_OF_CHALLENGE } from './challenge.loaders.js';
-import { ChallengeService, type ChallengeEventParams } from './challenge.service.js';
+import type { ChallengeEventParams } from './challenge-context.js';
+import { ChallengeReadingService } from './challenge-reading.service.js';
+import { ChallengeService } from './challenge.service.js';
 import {
   CarryOverChallengeInput,
   ChallengeCommentEventInput,
@@ -67,7 +69,10 @@ export class ChallengeScoreResolver {
 
 @Resolver(() => Challenge)
 export class ChallengeResolver {
-  constructor(private readonly challenges: ChallengeService) {}
+  constructor(
+    private readonly challenges: ChallengeService,
+    private readonly reading: ChallengeReadingService,
+  ) {}
 
   @Query(() => [Challenge], {
     name: 'challenges',
@@ -81,7 +86,7 @@ export class ChallengeResolver {
     @Args('search', { type: () => String, nullable: true }) search?: string | null,
   ): Promise<Challenge[]> {
     if (states?.some((s) => !CHALLENGE_STATES.includes(s))) throw AppError.field('states', 'validation.oneOf');
-    return this.challenges.list(actor, { cohortId, states, agencyId, search: search?.slice(0, 100) });
+    return this.reading.list(actor, { cohortId, states, agencyId, search: search?.slice(0, 100) });
   }
 
   @Query(() => Challenge, { description: 'A challenge; refused alike when it does not exist or is not yours to see.' })

@@ -18,12 +18,11 @@ import type { Cohort } from '../cohorts/cohort.entity.js';
 import { FOREIGN_KEY_VIOLATION, pgCode } from '../database/postgres-errors.js';
 import { queryRows } from '../database/sql.js';
 import { updateVersioned } from '../database/versioned-update.js';
-import { groupBy, LoadsBatch } from '../graphql-context/loaders.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { explainAvailable, type AvailableEvent } from '../workflow/available-events.js';
 import { WorkflowRunner, type WorkflowRow } from '../workflow/workflow-runner.js';
-import { CHALLENGE_APPROVALS, CHALLENGE_COMMENTS, CHALLENGE_SCORES, TEAM_OF_CHALLENGE } from './challenge.loaders.js';
+import { challengeContext, describeChallenge, type ChallengeEventParams } from './challenge-context.js';
 import { Challenge, type ChallengeApproval, type ChallengeComment, type ChallengeScore } from './challenge.entity.js';
 import type {
   ChallengeFields,
@@ -32,68 +31,6 @@ import type {
   ScoreChallengeInput,
   UpdateChallengeInput,
 } from './dto/challenge.inputs.js';
-
-export interface ChallengeEventParams {
-  comment?: string | null;
-  reason?: string | null;
-  targetCohortId?: string | null;
-}
-
-/** What the guards of a challenge read of it. */
-export interface ChallengeFacts {
-  titleAr: string;
-  titleEn: string;
-  problemAr: string;
-  whyAr: string;
-  baselineAr: string;
-  ambitionAr: string;
-  leadAgencyId: string;
-  alignmentNodeIds: string[];
-  proposedSponsorId: string | null;
-  proposedTeamLeadId: string | null;
-}
-
-/** The guards' context from what is known of a challenge, its cohort, scores and approvals. */
-export function challengeContext(
-  c: ChallengeFacts,
-  cohort: { state: string; approvalsRequired: number; rubricKeys: string[] } | null,
-  scoredCriteria: readonly string[],
-  approverIds: readonly string[],
-  caller: Caller,
-  params: ChallengeEventParams = {},
-  target: { state: string; later: boolean } | null = null,
-): ChallengeContext {
-  const rubricKeys = cohort?.rubricKeys ?? [];
-  return {
-    cohortState: cohort?.state ?? 'UNKNOWN',
-    missingFields: missingChallengeFields(c),
-    rubricScored: rubricKeys.length > 0 && rubricKeys.every((k) => scoredCriteria.includes(k)),
-    sponsorNamed: !!c.proposedSponsorId,
-    teamLeadNamed: !!c.proposedTeamLeadId,
-    approvals: approverIds.length,
-    approvalsRequired: cohort?.approvalsRequired ?? 1,
-    approvedByCaller: caller.kind === 'user' && approverIds.includes(caller.actor.id),
-    targetCohortState: target?.state ?? null,
-    targetCohortIsLater: target?.later ?? false,
-    comment: params.comment,
-    reason: params.reason,
-  };
-}
-
-/** Names for notifications, and whom the audiences mean, from a raw row. */
-export function describeChallenge(row: WorkflowRow) {
-  return {
-    params: { challengeTitleAr: row.title_ar, challengeTitleEn: row.title_en },
-    audience: { cohortId: row.cohort_id as string, agencyId: row.lead_agency_id as string, challengeId: row.id },
-  };
-}
-
-export interface ChallengeFilter {
-  cohortId?: string | null;
-  states?: ChallengeState[] | null;
-  agencyId?: string | null;
-  search?: string | null;
-}
 
 const seesAll = (actor: Actor) => actor.roles.includes('ADMIN') || actor.roles.includes('LEADERSHIP');
 
@@ -126,86 +63,6 @@ export class ChallengeService {
     if (!c) throw seesAll(actor) ? AppError.notFound() : AppError.forbidden();
     if (!can(actor, 'challenge.read', this.resourceOf(c))) throw AppError.forbidden();
     return c;
-  }
-
-  async list(actor: Actor, filter: ChallengeFilter): Promise<Challenge[]> {
-    const qb = this.dataSource.getRepository(Challenge).createQueryBuilder('c').orderBy('c.updated_at', 'DESC');
-    if (!seesAll(actor)) {
-      if (!actor.roles.includes('FOCAL_POINT')) return [];
-      qb.andWhere('(c.lead_agency_id = :agency OR :agency = ANY(c.partner_agency_ids))', { agency: actor.agencyId });
-    }
-    if (filter.cohortId) qb.andWhere('c.cohort_id = :cohortId', { cohortId: filter.cohortId });
-    if (filter.states?.length) qb.andWhere('c.state IN (:...states)', { states: filter.states });
-    if (filter.agencyId)
-      qb.andWhere('(c.lead_agency_id = :a OR :a = ANY(c.partner_agency_ids))', { a: filter.agencyId });
-    if (filter.search) {
-      qb.andWhere('(c.title_ar ILIKE :s OR c.title_en ILIKE :s)', {
-        s: `%${filter.search.replace(/[\\%_]/g, (x) => `\\${x}`)}%`,
-      });
-    }
-    return qb.getMany();
-  }
-
-  @LoadsBatch(CHALLENGE_SCORES)
-  async scores(ids: readonly string[]): Promise<Map<string, ChallengeScore[]>> {
-    const rows = (await this.dataSource.query(
-      `SELECT challenge_id, criterion, score, comment, scored_by, scored_at FROM challenge_score WHERE challenge_id = ANY($1::uuid[])`,
-      [ids],
-    )) as {
-      challenge_id: string;
-      criterion: string;
-      score: number;
-      comment: string;
-      scored_by: string;
-      scored_at: Date;
-    }[];
-    const out = new Map<string, ChallengeScore[]>(ids.map((id) => [id, []]));
-    for (const r of rows) {
-      out.get(r.challenge_id)!.push({
-        criterion: r.criterion,
-        score: r.score,
-        comment: r.comment,
-        scoredById: r.scored_by,
-        scoredAt: r.scored_at,
-      });
-    }
-    return out;
-  }
-
-  @LoadsBatch(CHALLENGE_APPROVALS)
-  async approvals(ids: readonly string[]): Promise<Map<string, ChallengeApproval[]>> {
-    const rows = (await this.dataSource.query(
-      `SELECT challenge_id, leader_id, approved_at FROM challenge_approval WHERE challenge_id = ANY($1::uuid[]) ORDER BY approved_at`,
-      [ids],
-    )) as { challenge_id: string; leader_id: string; approved_at: Date }[];
-    const out = new Map<string, ChallengeApproval[]>(ids.map((id) => [id, []]));
-    for (const r of rows) out.get(r.challenge_id)!.push({ leaderId: r.leader_id, approvedAt: r.approved_at });
-    return out;
-  }
-
-  @LoadsBatch(CHALLENGE_COMMENTS)
-  async comments(ids: readonly string[]): Promise<Map<string, ChallengeComment[]>> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, challenge_id, author_id, kind, body, created_at FROM challenge_comment
-        WHERE challenge_id = ANY($1::uuid[]) ORDER BY created_at, id`,
-      [ids],
-    )) as { id: string; challenge_id: string; author_id: string; kind: string; body: string; created_at: Date }[];
-    const grouped = groupBy(ids, rows, (r) => r.challenge_id);
-    return new Map(
-      [...grouped].map(([id, list]) => [
-        id,
-        list.map((r) => ({ id: r.id, authorId: r.author_id, kind: r.kind, body: r.body, createdAt: r.created_at })),
-      ]),
-    );
-  }
-
-  @LoadsBatch(TEAM_OF_CHALLENGE)
-  async teamsOf(challengeIds: readonly string[]): Promise<Map<string, string | null>> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, challenge_id FROM team WHERE challenge_id = ANY($1::uuid[])`,
-      [challengeIds],
-    )) as { id: string; challenge_id: string }[];
-    return new Map(rows.map((r) => [r.challenge_id, r.id]));
   }
 
   // ---------------------------------------------------------------- drafting
@@ -302,13 +159,13 @@ export class ChallengeService {
     await this.checkFields(input, actor);
     const cols = { ...this.columns(input), cohort_id: input.cohortId, created_by: actor.id };
     const names = Object.keys(cols);
-    return this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (manager) => {
       const [row] = await queryRows<{ id: string }>(
-        m,
+        manager,
         `INSERT INTO challenge (${names.join(', ')}) VALUES (${names.map((n, i) => (n === 'attachments' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ')}) RETURNING id`,
         names.map((n) => cols[n as keyof typeof cols]),
       );
-      await this.audit.record(m, {
+      await this.audit.record(manager, {
         actorId: actor.id,
         action: 'challenge.created',
         subjectType: 'challenge',
@@ -317,7 +174,7 @@ export class ChallengeService {
         data: { titleEn: input.titleEn, cohortId: input.cohortId, leadAgencyId: input.leadAgencyId },
         ip,
       });
-      return m.getRepository(Challenge).findOneByOrFail({ id: row!.id });
+      return manager.getRepository(Challenge).findOneByOrFail({ id: row!.id });
     });
   }
 
@@ -341,9 +198,9 @@ export class ChallengeService {
     }
     await this.checkFields(input, actor);
     try {
-      return await this.dataSource.transaction(async (m) => {
-        await updateVersioned(m, 'challenge', 'challenge', input.id, input.version, this.columns(input));
-        await this.audit.record(m, {
+      return await this.dataSource.transaction(async (manager) => {
+        await updateVersioned(manager, 'challenge', 'challenge', input.id, input.version, this.columns(input));
+        await this.audit.record(manager, {
           actorId: actor.id,
           action: 'challenge.updated',
           subjectType: 'challenge',
@@ -351,7 +208,7 @@ export class ChallengeService {
           data: { titleEn: input.titleEn },
           ip,
         });
-        return m.getRepository(Challenge).findOneByOrFail({ id: input.id });
+        return manager.getRepository(Challenge).findOneByOrFail({ id: input.id });
       });
     } catch (err) {
       if (pgCode(err) === FOREIGN_KEY_VIOLATION) throw AppError.field('leadAgencyId', 'error.unknownAgency');
@@ -366,19 +223,19 @@ export class ChallengeService {
     const problems: FieldProblem[] = [];
     await this.checkPeople({ leadAgencyId: c.leadAgencyId, ...input }, problems);
     if (problems.length) throw AppError.validation(problems);
-    return this.dataSource.transaction(async (m) => {
-      await updateVersioned(m, 'challenge', 'challenge', input.id, input.version, {
+    return this.dataSource.transaction(async (manager) => {
+      await updateVersioned(manager, 'challenge', 'challenge', input.id, input.version, {
         proposed_sponsor_id: input.proposedSponsorId ?? null,
         proposed_team_lead_id: input.proposedTeamLeadId ?? null,
       });
-      await this.audit.record(m, {
+      await this.audit.record(manager, {
         actorId: actor.id,
         action: 'challenge.leaders_named',
         subjectType: 'challenge',
         subjectId: input.id,
         data: { sponsorId: input.proposedSponsorId ?? null, teamLeadId: input.proposedTeamLeadId ?? null },
       });
-      return m.getRepository(Challenge).findOneByOrFail({ id: input.id });
+      return manager.getRepository(Challenge).findOneByOrFail({ id: input.id });
     });
   }
 
@@ -408,24 +265,24 @@ export class ChallengeService {
         params: { value: s.criterion },
       }));
     if (problems.length) throw AppError.validation(problems);
-    return this.dataSource.transaction(async (m) => {
-      await updateVersioned(m, 'challenge', 'challenge', input.id, input.version, {});
+    return this.dataSource.transaction(async (manager) => {
+      await updateVersioned(manager, 'challenge', 'challenge', input.id, input.version, {});
       const now = this.clock.now();
       for (const s of input.scores) {
-        await m.query(
+        await manager.query(
           `INSERT INTO challenge_score (challenge_id, criterion, score, comment, scored_by, scored_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (challenge_id, criterion) DO UPDATE SET score = $3, comment = $4, scored_by = $5, scored_at = $6`,
           [input.id, s.criterion, s.score, s.comment, actor.id, now],
         );
       }
-      await this.audit.record(m, {
+      await this.audit.record(manager, {
         actorId: actor.id,
         action: 'challenge.scored',
         subjectType: 'challenge',
         subjectId: input.id,
         data: { scores: input.scores.map((s) => ({ criterion: s.criterion, score: s.score })) },
       });
-      return m.getRepository(Challenge).findOneByOrFail({ id: input.id });
+      return manager.getRepository(Challenge).findOneByOrFail({ id: input.id });
     });
   }
 
@@ -445,16 +302,16 @@ export class ChallengeService {
   ): Promise<ChallengeComment> {
     const c = await this.visible(actor, challengeId);
     if (!can(actor, 'challenge.comment', this.resourceOf(c))) throw AppError.forbidden();
-    const write = async (m: EntityManager) => {
+    const write = async (manager: EntityManager) => {
       const [row] = await queryRows<{ id: string; created_at: Date }>(
-        m,
+        manager,
         `INSERT INTO challenge_comment (challenge_id, author_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at`,
         [challengeId, actor.id, kind, body, this.clock.now()],
       );
       if (kind === 'COMMENT') {
         // The other side hears of it: the office and the agency's focal points, never the author.
         const audience = actor.roles.includes('ADMIN') ? (['AGENCY_FOCAL_POINTS'] as const) : (['OFFICE'] as const);
-        await this.notifications.broadcast(m, {
+        await this.notifications.broadcast(manager, {
           kind: 'CHALLENGE_COMMENTED',
           audience,
           params: { challengeTitleAr: c.titleAr, challengeTitleEn: c.titleEn },
@@ -558,8 +415,8 @@ export class ChallengeService {
   ): Promise<Challenge> {
     const c = await this.visible(actor, id);
     const caller = this.callerFor(actor, c);
-    await this.dataSource.transaction(async (m) => {
-      await this.runner.fire(m, {
+    await this.dataSource.transaction(async (manager) => {
+      await this.runner.fire(manager, {
         machine: challengeMachine,
         subject: 'challenge',
         table: 'challenge',
@@ -570,13 +427,13 @@ export class ChallengeService {
         reason: params.reason ?? params.comment ?? null,
         data: params.targetCohortId ? { targetCohortId: params.targetCohortId } : undefined,
         ip,
-        context: (mm, row) => this.context(mm, row, caller, params),
+        context: (tx, row) => this.context(tx, row, caller, params),
         set: (to) => this.columnsOnEvent(event, to, params, c),
         notice: (row) => this.noticeOf(row),
       });
-      if (event === 'RETURN' && params.comment) await this.addComment(actor, id, params.comment, 'RETURN', m);
+      if (event === 'RETURN' && params.comment) await this.addComment(actor, id, params.comment, 'RETURN', manager);
       if (['REJECT', 'DEFER', 'DECLINE'].includes(event) && params.reason)
-        await this.addComment(actor, id, params.reason, 'DECISION', m);
+        await this.addComment(actor, id, params.reason, 'DECISION', manager);
     });
     await this.outbox.relayNow();
     return (await this.dataSource.getRepository(Challenge).findOneBy({ id }))!;

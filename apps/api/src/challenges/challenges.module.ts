@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 
 import { TeamsModule } from '../teams/teams.module.js';
+import { ChallengeReadingService } from './challenge-reading.service.js';
 import { ChallengeWorkflow } from './challenge-workflow.js';
 import { ChallengeResolver, ChallengeScoreResolver } from './challenge.resolver.js';
 import { ChallengeService } from './challenge.service.js';
 
 @Module({
   imports: [TeamsModule],
-  providers: [ChallengeService, ChallengeWorkflow, ChallengeResolver, ChallengeScoreResolver],
+  providers: [ChallengeService, ChallengeReadingService, ChallengeWorkflow, ChallengeResolver, ChallengeScoreResolver],
   exports: [ChallengeService],
 })
 export class ChallengesModule {}

@@ -27,21 +27,21 @@ export class CohortDeadlines {
   ) {}
 
   @CancelsDeadlines('cohort')
-  async cancelDeadlines(m: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
+  async cancelDeadlines(manager: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
     if (effect.type !== 'cancelDeadlines') return;
     // The cohort's end (closed or cancelled) ends every deadline in it.
     // The deadline firing this transition (when the scheduler fires it) is settled by its handler.
     const firing =
       ctx.caller.kind === 'scheduler' ? TRANSITION_KIND[ctx.done.event as keyof typeof TRANSITION_KIND] : undefined;
-    if (effect.group === 'ALL') await this.deadlines.cancelCohort(m, ctx.id, firing);
-    else await this.deadlines.cancel(m, 'cohort', ctx.id, effect.group);
+    if (effect.group === 'ALL') await this.deadlines.cancelCohort(manager, ctx.id, firing);
+    else await this.deadlines.cancel(manager, 'cohort', ctx.id, effect.group);
   }
 
   /** The cohort's reminders (intake closing, launch): told unless the cohort moved past them. */
   @OnDeadline(Object.keys(REMINDERS))
-  reminder(m: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
+  reminder(manager: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
     const r = REMINDERS[d.kind as keyof typeof REMINDERS];
-    return this.remind(m, d, r.states, r.audience);
+    return this.remind(manager, d, r.states, r.audience);
   }
 
   /** A scheduled transition: runs alone (it locks the cohort first), catching up on every due one. */

@@ -333,7 +333,7 @@ export class CohortService {
       reason: params.reason,
       data: params.excludeNotReadyTeams ? { excludeNotReadyTeams: true } : undefined,
       ip,
-      context: (m, row) => this.context(m, row, params),
+      context: (manager, row) => this.context(manager, row, params),
       notice: (row) => this.noticeOf(row),
     });
     await this.afterTransition(manager, id, done.to, caller.kind === 'scheduler' ? TRANSITION_KIND[event] : undefined);

@@ -74,14 +74,14 @@ export class DeadlineFireHandler implements JobHandler<FireDeadlinePayload> {
     const early = d.due_at.getTime() - this.clock.now().getTime();
     if (early > EARLY_TOLERANCE_MS) return early;
     if (!this.actions.isBatchable(d.kind)) {
-      await this.dataSource.transaction((m) => this.fireOne(m, deadlineId, seq));
+      await this.dataSource.transaction((manager) => this.fireOne(manager, deadlineId, seq));
       return 0;
     }
     try {
-      await this.dataSource.transaction((m) => this.fireBatch(m, deadlineId, seq));
+      await this.dataSource.transaction((manager) => this.fireBatch(manager, deadlineId, seq));
     } catch (err) {
       this.logger.warn({ err, deadlineId }, 'A batch of deadlines failed; firing this one alone');
-      await this.dataSource.transaction((m) => this.fireOne(m, deadlineId, seq));
+      await this.dataSource.transaction((manager) => this.fireOne(manager, deadlineId, seq));
     }
     return 0;
   }

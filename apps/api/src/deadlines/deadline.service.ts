@@ -298,13 +298,13 @@ export class DeadlineService {
       // A job that finished while its deadline is still pending at the same seq did not settle it
       // (it should never happen; if it does, run it again under a new seq).
       for (const d of finished) {
-        await this.dataSource.transaction(async (m) => {
+        await this.dataSource.transaction(async (manager) => {
           const rows = await queryRows<{ id: string; seq: number; due_at: Date }>(
-            m,
+            manager,
             `UPDATE deadline SET seq = seq + 1 WHERE id = $1 AND seq = $2 AND state = 'PENDING' RETURNING id, seq, due_at`,
             [d.id, d.seq],
           );
-          await this.enqueue(m, rows);
+          await this.enqueue(manager, rows);
           restored += rows.length;
         });
       }

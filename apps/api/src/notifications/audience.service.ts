@@ -35,8 +35,10 @@ export class AudienceService {
   constructor(private readonly plugIns: PlugInRegistry) {}
 
   @ResolvesAudience('OFFICE', 'LEADERSHIP', 'ALL_FOCAL_POINTS')
-  async byRole(m: EntityManager, _ctx: AudienceContext, audience: Audience): Promise<string[]> {
-    const rows = (await m.query(`SELECT id FROM app_user WHERE active AND $1 = ANY(roles)`, [ROLE_OF[audience]])) as {
+  async byRole(manager: EntityManager, _ctx: AudienceContext, audience: Audience): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM app_user WHERE active AND $1 = ANY(roles)`, [
+      ROLE_OF[audience],
+    ])) as {
       id: string;
     }[];
     return rows.map((r) => r.id);

@@ -39,8 +39,8 @@ export class ChangeRequestsService {
       team_id: string;
     }[];
     if (!owner) throw AppError.forbidden();
-    const created = await this.gate.write(actor, owner.team_id, 'PROPOSE_CHANGE', async (m, team) => {
-      const [kpi] = await queryRows<KpiRow>(m, `SELECT * FROM kpi WHERE id = $1`, [input.kpiId]);
+    const created = await this.gate.write(actor, owner.team_id, 'PROPOSE_CHANGE', async (manager, team) => {
+      const [kpi] = await queryRows<KpiRow>(manager, `SELECT * FROM kpi WHERE id = $1`, [input.kpiId]);
       if (!kpi?.frozen_at) throw new AppError('NOT_ALLOWED', 'error.kpiNotFrozen', {}, [], { guard: 'FROZEN' });
       const problems = kpiProblems({
         unit: kpi.unit,
@@ -52,7 +52,7 @@ export class ChangeRequestsService {
       let row: Record<string, unknown> | undefined;
       try {
         [row] = await queryRows<Record<string, unknown>>(
-          m,
+          manager,
           `INSERT INTO kpi_change_request (kpi_id, team_id, from_baseline, from_target, to_baseline, to_target, reason, proposed_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
           [kpi.id, team.id, kpi.baseline, kpi.target, input.baseline, input.target, input.reason, actor.id],
@@ -61,7 +61,7 @@ export class ChangeRequestsService {
         if (pgCode(err) === UNIQUE_VIOLATION) throw AppError.field('kpiId', 'error.changePending');
         throw err;
       }
-      await this.audit.record(m, {
+      await this.audit.record(manager, {
         actorId: actor.id,
         action: 'changeRequest.proposed',
         subjectType: 'changeRequest',
@@ -74,7 +74,7 @@ export class ChangeRequestsService {
           to: { baseline: input.baseline, target: input.target },
         },
       });
-      await this.notifications.broadcast(m, {
+      await this.notifications.broadcast(manager, {
         kind: 'CHANGE_REQUEST_PROPOSED',
         audience: ['OFFICE'],
         params: { teamNameAr: team.nameAr, teamNameEn: team.nameEn, kpiNameAr: kpi.name_ar, kpiNameEn: kpi.name_en },
@@ -102,8 +102,8 @@ export class ChangeRequestsService {
     }[];
     if (!cr) throw AppError.forbidden();
     const team = await this.teams.visible(actor, cr.team_id);
-    const done = await this.dataSource.transaction(async (m) => {
-      await this.runner.fire(m, {
+    const done = await this.dataSource.transaction(async (manager) => {
+      await this.runner.fire(manager, {
         machine: changeRequestMachine,
         subject: 'changeRequest',
         table: 'kpi_change_request',
@@ -113,9 +113,9 @@ export class ChangeRequestsService {
         caller: { kind: 'user', actor },
         reason,
         // The team's and the cohort's states, read under the team's lock as every team write does.
-        context: async (mm) => {
+        context: async (tx) => {
           const [t] = await queryRows<{ state: string; cohort_state: string }>(
-            mm,
+            tx,
             `SELECT t.state, c.state AS cohort_state FROM team t JOIN cohort c ON c.id = t.cohort_id
               WHERE t.id = $1 FOR NO KEY UPDATE OF t`,
             [team.id],
@@ -128,9 +128,13 @@ export class ChangeRequestsService {
           link: { subjectType: 'team', subjectId: team.id },
         }),
       });
-      const [row] = await queryRows<Record<string, unknown>>(m, `SELECT * FROM kpi_change_request WHERE id = $1`, [id]);
+      const [row] = await queryRows<Record<string, unknown>>(
+        manager,
+        `SELECT * FROM kpi_change_request WHERE id = $1`,
+        [id],
+      );
       if (event === 'APPROVE') {
-        await m.query(
+        await manager.query(
           `UPDATE kpi SET baseline = $2, target = $3, version = version + 1, updated_at = now() WHERE id = $1`,
           [row!.kpi_id, row!.to_baseline, row!.to_target],
         );

@@ -37,9 +37,9 @@ export class CheckInCalendar {
 
   /** When the team starts: every week's reminder and due time. */
   @SchedulesDeadlines('team', 'CHECK_INS')
-  async schedule(m: EntityManager, _effect: unknown, ctx: EffectContext): Promise<void> {
+  async schedule(manager: EntityManager, _effect: unknown, ctx: EffectContext): Promise<void> {
     const cohortId = ctx.row.cohort_id as string;
-    const cal = await cohortCalendar(m, cohortId);
+    const cal = await cohortCalendar(manager, cohortId);
     const base = { cohortId, subjectType: 'team', subjectId: ctx.id, group: 'CHECK_INS' as const };
     const specs: DeadlineSpec[] = checkInDueTimes(cal).flatMap((_, index) => [
       {
@@ -57,12 +57,12 @@ export class CheckInCalendar {
         params: { week: index + 1 },
       },
     ]);
-    await this.deadlines.schedule(m, cal, specs);
+    await this.deadlines.schedule(manager, cal, specs);
   }
 
-  private async teamChecksIn(m: EntityManager, d: DeadlineRow) {
+  private async teamChecksIn(manager: EntityManager, d: DeadlineRow) {
     const [team] = await queryRows<{ id: string; state: TeamState; name_ar: string; name_en: string }>(
-      m,
+      manager,
       `SELECT id, state, name_ar, name_en FROM team WHERE id = $1`,
       [d.subject_id],
     );
@@ -70,9 +70,9 @@ export class CheckInCalendar {
   }
 
   /** The last week (up to this one) with a check-in, 0 when none. */
-  private async lastWeekCheckedIn(m: EntityManager, teamId: string, week: number): Promise<number> {
+  private async lastWeekCheckedIn(manager: EntityManager, teamId: string, week: number): Promise<number> {
     const [row] = await queryRows<{ last: number | null }>(
-      m,
+      manager,
       `SELECT max(week)::int AS last FROM check_in WHERE team_id = $1 AND week <= $2`,
       [teamId, week],
     );
@@ -81,11 +81,11 @@ export class CheckInCalendar {
 
   /** On the day: the team lead and members are reminded, unless this week's check-in is in. */
   @OnDeadline('CHECK_IN_REMINDER')
-  async remind(m: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
-    const team = await this.teamChecksIn(m, d);
+  async remind(manager: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
+    const team = await this.teamChecksIn(manager, d);
     const week = Number(d.params.week);
-    if (!team || (await this.lastWeekCheckedIn(m, team.id, week)) === week) return { status: 'SKIPPED' };
-    await this.notifications.broadcast(m, {
+    if (!team || (await this.lastWeekCheckedIn(manager, team.id, week)) === week) return { status: 'SKIPPED' };
+    await this.notifications.broadcast(manager, {
       kind: 'CHECK_IN_REMINDER',
       audience: ['TEAM_LEAD', 'TEAM'],
       params: { teamNameAr: team.name_ar, teamNameEn: team.name_en, week },
@@ -103,24 +103,24 @@ export class CheckInCalendar {
    * if the run goes on past the cohort's threshold.
    */
   @OnDeadline('CHECK_IN_DUE')
-  async due(m: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
-    const team = await this.teamChecksIn(m, d);
+  async due(manager: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
+    const team = await this.teamChecksIn(manager, d);
     if (!team) return { status: 'SKIPPED' };
     const week = Number(d.params.week);
-    const run = week - (await this.lastWeekCheckedIn(m, team.id, week));
+    const run = week - (await this.lastWeekCheckedIn(manager, team.id, week));
     const [cohort] = await queryRows<{ repeat: number }>(
-      m,
+      manager,
       `SELECT check_in_escalation_repeat_weeks AS repeat FROM cohort WHERE id = $1`,
       [d.cohort_id],
     );
-    await m.query(
+    await manager.query(
       `UPDATE team SET missed_check_in_weeks = $2::int,
               check_ins_flagged_at = CASE WHEN $2::int >= $3::int THEN coalesce(check_ins_flagged_at, $4) ELSE NULL END
         WHERE id = $1`,
       [team.id, run, MISSED_WEEKS_ESCALATION, this.clock.now()],
     );
     if (escalatesAt(run, cohort?.repeat ?? 4)) {
-      await this.notifications.broadcast(m, {
+      await this.notifications.broadcast(manager, {
         kind: 'CHECK_INS_MISSING',
         audience: ['SPONSOR', 'OFFICE'],
         params: { teamNameAr: team.name_ar, teamNameEn: team.name_en, week, weeks: run },

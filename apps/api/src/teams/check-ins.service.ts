@@ -24,8 +24,8 @@ import { CHECK_INS_BY_TEAM, KPI_VALUES, LATEST_VALUE } from './teams.loaders.js'
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The calendar of a cohort, read in the caller's transaction. */
-export async function cohortCalendar(m: EntityManager, cohortId: string) {
-  const [row] = await queryRows<Record<string, unknown>>(m, `SELECT * FROM cohort WHERE id = $1`, [cohortId]);
+export async function cohortCalendar(manager: EntityManager, cohortId: string) {
+  const [row] = await queryRows<Record<string, unknown>>(manager, `SELECT * FROM cohort WHERE id = $1`, [cohortId]);
   return calendarOf(row!);
 }
 
@@ -46,11 +46,16 @@ export class CheckInsService {
   ) {}
 
   /** Values must be of this team's KPIs, once each, dated in the past, percentages within 0–100. */
-  private async checkValues(m: EntityManager, teamId: string, fields: CheckInFields, today: string): Promise<void> {
+  private async checkValues(
+    manager: EntityManager,
+    teamId: string,
+    fields: CheckInFields,
+    today: string,
+  ): Promise<void> {
     const kpis = new Map(
-      ((await m.query(`SELECT id, unit FROM kpi WHERE team_id = $1`, [teamId])) as { id: string; unit: string }[]).map(
-        (k) => [k.id, k.unit],
-      ),
+      (
+        (await manager.query(`SELECT id, unit FROM kpi WHERE team_id = $1`, [teamId])) as { id: string; unit: string }[]
+      ).map((k) => [k.id, k.unit]),
     );
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
@@ -69,7 +74,7 @@ export class CheckInsService {
   }
 
   private async insertCheckIn(
-    m: EntityManager,
+    manager: EntityManager,
     team: HeldTeam,
     actorId: string,
     week: number,
@@ -80,7 +85,7 @@ export class CheckInsService {
     let row: { id: string } | undefined;
     try {
       [row] = await queryRows<{ id: string }>(
-        m,
+        manager,
         `INSERT INTO check_in (team_id, week, submitted_by, submitted_at, late, narrative, blockers, help_needed, confidence, supersedes_id, correction_reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
@@ -107,17 +112,17 @@ export class CheckInsService {
       values.push(row!.id, v.kpiId, v.value, v.asOf, v.evidence);
       return `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`;
     });
-    await m.query(
+    await manager.query(
       `INSERT INTO check_in_value (check_in_id, kpi_id, value, as_of, evidence) VALUES ${tuples.join(', ')}`,
       values,
     );
     // A check-in ends a run of missed weeks.
-    await m.query(
+    await manager.query(
       `UPDATE team SET check_ins_flagged_at = NULL, missed_check_in_weeks = 0
         WHERE id = $1 AND (check_ins_flagged_at IS NOT NULL OR missed_check_in_weeks > 0)`,
       [team.id],
     );
-    await this.audit.record(m, {
+    await this.audit.record(manager, {
       actorId,
       action: correction ? 'team.check_in_corrected' : 'team.check_in_submitted',
       subjectType: 'team',
@@ -126,7 +131,7 @@ export class CheckInsService {
       data: { checkInId: row!.id, week, late, values: fields.values.length },
     });
     if (fields.helpNeeded) {
-      await this.notifications.broadcast(m, {
+      await this.notifications.broadcast(manager, {
         kind: 'HELP_NEEDED',
         audience: ['SPONSOR'],
         params: { teamNameAr: team.nameAr, teamNameEn: team.nameEn, helpNeeded: fields.helpNeeded, week },
@@ -140,15 +145,15 @@ export class CheckInsService {
   }
 
   async submitCheckIn(actor: Actor, input: SubmitCheckInInput): Promise<CheckIn> {
-    const id = await this.gate.write(actor, input.teamId, 'CHECK_IN', async (m, team) => {
-      const cal = await cohortCalendar(m, team.cohortId);
+    const id = await this.gate.write(actor, input.teamId, 'CHECK_IN', async (manager, team) => {
+      const cal = await cohortCalendar(manager, team.cohortId);
       const now = this.clock.now();
       const due = checkInDueTimes(cal);
       const current = checkInWeekAt(cal, now) ?? 1;
       const week = input.week ?? current;
       if (week > current || week > due.length) throw AppError.field('week', 'error.futureWeek');
-      await this.checkValues(m, team.id, input, localDateOf(cal, now));
-      return this.insertCheckIn(m, team, actor.id, week, now.getTime() > due[week - 1]!.getTime(), input);
+      await this.checkValues(manager, team.id, input, localDateOf(cal, now));
+      return this.insertCheckIn(manager, team, actor.id, week, now.getTime() > due[week - 1]!.getTime(), input);
     });
     await this.outbox.relayNow();
     return (await this.checkIns([id], true)).get(id)![0]!;
@@ -156,10 +161,10 @@ export class CheckInsService {
 
   async correctCheckIn(actor: Actor, input: CorrectCheckInInput): Promise<CheckIn> {
     const original = await this.original(input.supersedesId);
-    const id = await this.gate.write(actor, original.team_id, 'CORRECT_CHECK_IN', async (m, team) => {
-      const cal = await cohortCalendar(m, team.cohortId);
-      await this.checkValues(m, team.id, input, localDateOf(cal, this.clock.now()));
-      return this.insertCheckIn(m, team, actor.id, original.week, original.late, input, {
+    const id = await this.gate.write(actor, original.team_id, 'CORRECT_CHECK_IN', async (manager, team) => {
+      const cal = await cohortCalendar(manager, team.cohortId);
+      await this.checkValues(manager, team.id, input, localDateOf(cal, this.clock.now()));
+      return this.insertCheckIn(manager, team, actor.id, original.week, original.late, input, {
         supersedesId: input.supersedesId,
         reason: input.reason,
       });
@@ -180,15 +185,15 @@ export class CheckInsService {
   /** The coach acknowledges a check-in or returns it for revision; never their own. */
   async review(actor: Actor, input: ReviewCheckInInput): Promise<CheckIn> {
     const original = await this.original(input.checkInId);
-    await this.gate.write(actor, original.team_id, 'REVIEW_CHECK_IN', async (m, team) => {
+    await this.gate.write(actor, original.team_id, 'REVIEW_CHECK_IN', async (manager, team) => {
       if (original.submitted_by === actor.id)
         throw new AppError('NOT_ALLOWED', 'error.ownCheckIn', {}, [], { guard: 'NOT_OWN_CHECK_IN' });
-      const superseded = await queryRows(m, `SELECT 1 FROM check_in WHERE supersedes_id = $1`, [input.checkInId]);
+      const superseded = await queryRows(manager, `SELECT 1 FROM check_in WHERE supersedes_id = $1`, [input.checkInId]);
       if (superseded.length)
         throw new AppError('NOT_ALLOWED', 'error.checkInSuperseded', {}, [], { guard: 'NOT_SUPERSEDED' });
       if (input.decision === 'RETURNED' && !input.comment) throw AppError.field('comment', 'validation.required');
       try {
-        await m.query(
+        await manager.query(
           `INSERT INTO check_in_review (check_in_id, reviewer_id, decision, comment, reviewed_at) VALUES ($1, $2, $3, $4, $5)`,
           [input.checkInId, actor.id, input.decision, input.comment, this.clock.now()],
         );
@@ -196,7 +201,7 @@ export class CheckInsService {
         if (pgCode(err) === UNIQUE_VIOLATION) throw AppError.conflict('team');
         throw err;
       }
-      await this.audit.record(m, {
+      await this.audit.record(manager, {
         actorId: actor.id,
         action: `team.check_in_${input.decision.toLowerCase()}`,
         subjectType: 'team',
@@ -205,7 +210,7 @@ export class CheckInsService {
         data: { checkInId: input.checkInId },
       });
       if (input.decision === 'RETURNED') {
-        await this.notifications.createMany(m, [
+        await this.notifications.createMany(manager, [
           {
             userId: original.submitted_by,
             kind: 'CHECK_IN_RETURNED',

@@ -119,14 +119,14 @@ export class GoalsService {
 
   /** Baselines and targets freeze when the goals are approved; the originals are kept. */
   @OnEffect('team', 'freezeTargets')
-  async freezeTargets(m: EntityManager, _effect: unknown, ctx: EffectContext): Promise<void> {
+  async freezeTargets(manager: EntityManager, _effect: unknown, ctx: EffectContext): Promise<void> {
     const now = this.clock.now();
-    await m.query(
+    await manager.query(
       `UPDATE kpi SET original_baseline = baseline, original_target = target, frozen_at = $2, version = version + 1, updated_at = now()
         WHERE team_id = $1`,
       [ctx.id, now],
     );
-    await m.query(`UPDATE team SET goals_frozen_at = $2 WHERE id = $1`, [ctx.id, now]);
+    await manager.query(`UPDATE team SET goals_frozen_at = $2 WHERE id = $1`, [ctx.id, now]);
   }
 
   /** The team a goal or a KPI belongs to; refused alike when it does not exist. */
@@ -138,19 +138,25 @@ export class GoalsService {
     return row.team_id;
   }
 
-  private edit<T>(actor: Actor, teamId: string, work: (m: EntityManager, teamId: string) => Promise<T>): Promise<T> {
-    return this.gate.write(actor, teamId, 'EDIT_GOALS', (m, team) => work(m, team.id));
+  private edit<T>(
+    actor: Actor,
+    teamId: string,
+    work: (manager: EntityManager, teamId: string) => Promise<T>,
+  ): Promise<T> {
+    return this.gate.write(actor, teamId, 'EDIT_GOALS', (manager, team) => work(manager, team.id));
   }
 
   async createGoal(actor: Actor, input: CreateGoalInput): Promise<Goal> {
-    return this.edit(actor, input.teamId, async (m, teamId) => {
-      await this.checkNodes(m, input.alignmentNodeIds);
-      const [{ n }] = await queryRows<{ n: number }>(m, `SELECT count(*)::int AS n FROM goal WHERE team_id = $1`, [
-        teamId,
-      ]);
+    return this.edit(actor, input.teamId, async (manager, teamId) => {
+      await this.checkNodes(manager, input.alignmentNodeIds);
+      const [{ n }] = await queryRows<{ n: number }>(
+        manager,
+        `SELECT count(*)::int AS n FROM goal WHERE team_id = $1`,
+        [teamId],
+      );
       if (n >= 5) throw AppError.field('teamId', 'error.tooManyGoals');
       const [row] = await queryRows<GoalRow>(
-        m,
+        manager,
         `INSERT INTO goal (team_id, sort, title_ar, title_en, alignment_node_ids) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
         [teamId, input.sort, input.titleAr, input.titleEn, input.alignmentNodeIds],
       );
@@ -159,10 +165,10 @@ export class GoalsService {
   }
 
   async updateGoal(actor: Actor, input: UpdateGoalInput): Promise<Goal> {
-    return this.edit(actor, await this.teamOf('goal', input.id), async (m) => {
-      await this.checkNodes(m, input.alignmentNodeIds);
+    return this.edit(actor, await this.teamOf('goal', input.id), async (manager) => {
+      await this.checkNodes(manager, input.alignmentNodeIds);
       const { after } = await updateVersioned<GoalRow & Record<string, unknown>>(
-        m,
+        manager,
         'goal',
         'team',
         input.id,
@@ -179,13 +185,17 @@ export class GoalsService {
   }
 
   async deleteGoal(actor: Actor, id: string, version: number): Promise<boolean> {
-    await this.edit(actor, await this.teamOf('goal', id), (m) => deleteVersioned(m, 'goal', 'team', id, version));
+    await this.edit(actor, await this.teamOf('goal', id), (manager) =>
+      deleteVersioned(manager, 'goal', 'team', id, version),
+    );
     return true;
   }
 
-  private async checkNodes(m: EntityManager, ids: string[]): Promise<void> {
+  private async checkNodes(manager: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const found = await queryRows(m, `SELECT id FROM alignment_node WHERE active AND id = ANY($1::uuid[])`, [ids]);
+    const found = await queryRows(manager, `SELECT id FROM alignment_node WHERE active AND id = ANY($1::uuid[])`, [
+      ids,
+    ]);
     if (found.length !== ids.length) throw AppError.field('alignmentNodeIds', 'error.unknownAlignmentNode');
   }
 
@@ -195,16 +205,16 @@ export class GoalsService {
   }
 
   async createKpi(actor: Actor, input: CreateKpiInput): Promise<Kpi> {
-    return this.edit(actor, await this.teamOf('goal', input.goalId), async (m, teamId) => {
+    return this.edit(actor, await this.teamOf('goal', input.goalId), async (manager, teamId) => {
       this.checkKpi(input);
-      const [{ n }] = await queryRows<{ n: number }>(m, `SELECT count(*)::int AS n FROM kpi WHERE goal_id = $1`, [
+      const [{ n }] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM kpi WHERE goal_id = $1`, [
         input.goalId,
       ]);
       if (n >= 5) throw AppError.field('goalId', 'error.tooManyKpis');
       const columns = { goal_id: input.goalId, team_id: teamId, ...kpiColumns(input) };
       const names = Object.keys(columns);
       const [row] = await queryRows<KpiRow>(
-        m,
+        manager,
         `INSERT INTO kpi (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
         Object.values(columns),
       );
@@ -213,10 +223,10 @@ export class GoalsService {
   }
 
   async updateKpi(actor: Actor, input: UpdateKpiInput): Promise<Kpi> {
-    return this.edit(actor, await this.teamOf('kpi', input.id), async (m) => {
+    return this.edit(actor, await this.teamOf('kpi', input.id), async (manager) => {
       this.checkKpi(input);
       const { after } = await updateVersioned<KpiRow & Record<string, unknown>>(
-        m,
+        manager,
         'kpi',
         'team',
         input.id,
@@ -228,7 +238,9 @@ export class GoalsService {
   }
 
   async deleteKpi(actor: Actor, id: string, version: number): Promise<boolean> {
-    await this.edit(actor, await this.teamOf('kpi', id), (m) => deleteVersioned(m, 'kpi', 'team', id, version));
+    await this.edit(actor, await this.teamOf('kpi', id), (manager) =>
+      deleteVersioned(manager, 'kpi', 'team', id, version),
+    );
     return true;
   }
 

@@ -29,26 +29,26 @@ export class MembersService {
 
   async addMember(actor: Actor, input: TeamMemberInput): Promise<Team> {
     const action = isLeaderRole(input.role) ? 'NAME_LEADERS' : 'ADD_MEMBER';
-    const added = await this.gate.write(actor, input.teamId, action, async (m, team) => {
-      const [user] = await queryRows<{ id: string }>(m, `SELECT id FROM app_user WHERE id = $1 AND active`, [
+    const added = await this.gate.write(actor, input.teamId, action, async (manager, team) => {
+      const [user] = await queryRows<{ id: string }>(manager, `SELECT id FROM app_user WHERE id = $1 AND active`, [
         input.userId,
       ]);
       if (!user) throw AppError.field('userId', 'error.unknownUser');
       const rows = await queryRows<{ user_id: string }>(
-        m,
+        manager,
         `INSERT INTO team_member (team_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING user_id`,
         [team.id, input.userId, input.role],
       );
       // Already in this role: nothing changes, nobody is told twice.
       if (!rows.length) return false;
-      await this.audit.record(m, {
+      await this.audit.record(manager, {
         actorId: actor.id,
         action: 'team.member_added',
         subjectType: 'team',
         subjectId: team.id,
         data: { userId: input.userId, role: input.role },
       });
-      await this.notifications.createMany(m, [
+      await this.notifications.createMany(manager, [
         {
           userId: input.userId,
           kind: 'TEAM_MEMBER_ADDED',
@@ -66,14 +66,14 @@ export class MembersService {
 
   async removeMember(actor: Actor, input: TeamMemberInput): Promise<Team> {
     const action = isLeaderRole(input.role) ? 'NAME_LEADERS' : 'REMOVE_MEMBER';
-    await this.gate.write(actor, input.teamId, action, async (m, team) => {
+    await this.gate.write(actor, input.teamId, action, async (manager, team) => {
       const gone = await queryRows<{ user_id: string }>(
-        m,
+        manager,
         `DELETE FROM team_member WHERE team_id = $1 AND user_id = $2 AND role = $3 RETURNING user_id`,
         [team.id, input.userId, input.role],
       );
       if (!gone.length) throw AppError.field('userId', 'error.notAMember');
-      await this.audit.record(m, {
+      await this.audit.record(manager, {
         actorId: actor.id,
         action: 'team.member_removed',
         subjectType: 'team',

@@ -41,12 +41,12 @@ export class TeamGate {
     actor: Actor,
     teamId: string,
     action: TeamAction | ((team: HeldTeam) => TeamAction),
-    work: (m: EntityManager, team: HeldTeam) => Promise<T>,
+    work: (manager: EntityManager, team: HeldTeam) => Promise<T>,
   ): Promise<T> {
     const team = await this.teams.visible(actor, teamId);
     const withRoles: Actor = { ...actor, teamRoles: { [team.id]: await this.teams.rolesOf(actor.id, team.id) } };
-    return this.dataSource.transaction(async (m) => {
-      const held = await this.hold(m, withRoles, team.id);
+    return this.dataSource.transaction(async (manager) => {
+      const held = await this.hold(manager, withRoles, team.id);
       const wanted = typeof action === 'function' ? action(held) : action;
       const result = checkAction(
         teamActions,
@@ -56,14 +56,14 @@ export class TeamGate {
         { cohortState: held.cohortState },
       );
       if (!result.ok) throw refusalError(result, 'team', held.state);
-      return work(m, held);
+      return work(manager, held);
     });
   }
 
   /** Locks the team row (FOR NO KEY UPDATE, as transitions do) and reads its cohort's state. */
-  private async hold(m: EntityManager, actor: Actor, teamId: string): Promise<HeldTeam> {
+  private async hold(manager: EntityManager, actor: Actor, teamId: string): Promise<HeldTeam> {
     const [row] = await queryRows<WorkflowRow & { cohort_state: string }>(
-      m,
+      manager,
       `SELECT t.*, c.state AS cohort_state FROM team t JOIN cohort c ON c.id = t.cohort_id WHERE t.id = $1 FOR NO KEY UPDATE OF t`,
       [teamId],
     );

@@ -63,9 +63,9 @@ export class TeamService {
     private readonly outbox: OutboxService,
   ) {}
 
-  private async membersWith(m: EntityManager, teamId: string, roles: TeamRole[]): Promise<string[]> {
+  private async membersWith(manager: EntityManager, teamId: string, roles: TeamRole[]): Promise<string[]> {
     const rows = await queryRows<{ user_id: string }>(
-      m,
+      manager,
       `SELECT DISTINCT user_id FROM team_member WHERE team_id = $1 AND role = ANY($2)`,
       [teamId, roles],
     );
@@ -73,21 +73,21 @@ export class TeamService {
   }
 
   @ResolvesAudience('TEAM_LEAD', 'SPONSOR', 'TEAM')
-  async teamPeople(m: EntityManager, ctx: AudienceContext, audience: Audience): Promise<string[]> {
+  async teamPeople(manager: EntityManager, ctx: AudienceContext, audience: Audience): Promise<string[]> {
     if (!ctx.teamId) return [];
     const roles: Record<string, TeamRole[]> = {
       TEAM_LEAD: ['TEAM_LEAD'],
       SPONSOR: ['SPONSOR'],
       TEAM: ['TEAM_LEAD', 'COACH', 'TEAM_MEMBER'],
     };
-    return this.membersWith(m, ctx.teamId, roles[audience]!);
+    return this.membersWith(manager, ctx.teamId, roles[audience]!);
   }
 
   @ResolvesAudience('ALL_TEAMS')
-  async allTeams(m: EntityManager, ctx: AudienceContext): Promise<string[]> {
+  async allTeams(manager: EntityManager, ctx: AudienceContext): Promise<string[]> {
     if (!ctx.cohortId) return [];
     const rows = await queryRows<{ user_id: string }>(
-      m,
+      manager,
       `SELECT DISTINCT tm.user_id FROM team_member tm JOIN team t ON t.id = tm.team_id
         WHERE t.cohort_id = $1 AND t.state NOT IN ('WITHDRAWN', 'STOPPED', 'CLOSED')`,
       [ctx.cohortId],
@@ -96,9 +96,9 @@ export class TeamService {
   }
 
   @GathersCohortFacts('teamsNotReady')
-  async readiness(m: EntityManager, cohortId: string) {
+  async readiness(manager: EntityManager, cohortId: string) {
     const [row] = await queryRows<{ not_ready: number }>(
-      m,
+      manager,
       `SELECT count(*) FILTER (WHERE state IN ('FORMING', 'GOALS_SUBMITTED'))::int AS not_ready FROM team WHERE cohort_id = $1`,
       [cohortId],
     );
@@ -106,23 +106,23 @@ export class TeamService {
   }
 
   @CancelsDeadlines('team')
-  async cancelDeadlines(m: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
-    if (effect.type === 'cancelDeadlines') await this.deadlines.cancel(m, 'team', ctx.id, effect.group);
+  async cancelDeadlines(manager: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
+    if (effect.type === 'cancelDeadlines') await this.deadlines.cancel(manager, 'team', ctx.id, effect.group);
   }
 
   @SchedulesDeadlines('team', 'GOALS')
-  async scheduleGoalsAgain(m: EntityManager, _effect: Effect, ctx: EffectContext): Promise<void> {
-    await this.scheduleGoals(m, ctx.id, ctx.row.cohort_id as string);
+  async scheduleGoalsAgain(manager: EntityManager, _effect: Effect, ctx: EffectContext): Promise<void> {
+    await this.scheduleGoals(manager, ctx.id, ctx.row.cohort_id as string);
   }
 
   @OnDeadline('GOALS_REMINDER')
-  goalsReminder(m: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
-    return this.remindGoals(m, d, 'GOALS_REMINDER', ['TEAM_LEAD']);
+  goalsReminder(manager: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
+    return this.remindGoals(manager, d, 'GOALS_REMINDER', ['TEAM_LEAD']);
   }
 
   @OnDeadline('GOALS_OVERDUE')
-  goalsOverdue(m: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
-    return this.remindGoals(m, d, 'GOALS_OVERDUE', ['SPONSOR', 'OFFICE']);
+  goalsOverdue(manager: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
+    return this.remindGoals(manager, d, 'GOALS_OVERDUE', ['SPONSOR', 'OFFICE']);
   }
 
   /** The team of an approved challenge, with its sponsor and leader, and its goals deadline. */
@@ -241,7 +241,7 @@ export class TeamService {
       event,
       caller,
       reason: params.reason ?? params.comment,
-      context: (m, row) => this.context(m, row, params),
+      context: (manager, row) => this.context(manager, row, params),
       notice: (row) => this.noticeOf(row),
     });
   }
@@ -277,7 +277,9 @@ export class TeamService {
     const team = await this.visible(actor, id);
     const roles = await this.rolesOf(actor.id, team.id);
     const caller: Caller = { kind: 'user', actor: { ...actor, teamRoles: { [team.id]: roles } }, teamRoles: roles };
-    await this.dataSource.transaction((m) => this.fireIn(m, team.id, version, event, caller, { ...params, ip }));
+    await this.dataSource.transaction((manager) =>
+      this.fireIn(manager, team.id, version, event, caller, { ...params, ip }),
+    );
     await this.outbox.relayNow();
     return (await this.byId(id))!;
   }
