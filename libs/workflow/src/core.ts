@@ -276,19 +276,6 @@ export function availableEvents<S extends string, E extends string, C>(
     });
 }
 
-/** A guard of a transition, by name (never by its position in the table). */
-export function guardOf<S extends string, E extends string, C>(
-  machine: Machine<S, E, C>,
-  event: E,
-  name: string,
-): Guard<C> {
-  const found = machine.transitions
-    .filter((t) => t.event === event)
-    .flatMap((t) => t.guards.filter((g) => g.name === name));
-  if (found.length === 0) throw new Error(`${machine.name} ${event} has no guard ${name}`);
-  return found[0]!;
-}
-
 /** States reachable from the initial state, ignoring guards and callers. */
 export function reachableStates<S extends string, E extends string, C>(machine: Machine<S, E, C>): Set<S> {
   const seen = new Set<S>([machine.initial]);
