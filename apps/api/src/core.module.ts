@@ -19,6 +19,7 @@ import { OutboxService } from './outbox/outbox.service.js';
 import { createRedis, REDIS } from './redis/redis.js';
 import { CohortFactsService } from './workflow/cohort-facts.js';
 import { HistoryService } from './workflow/history.js';
+import { TeamFactsService } from './workflow/team-facts.js';
 import { WorkflowRunner } from './workflow/workflow-runner.js';
 
 /** The providers of the core, shared by every feature. */
@@ -34,6 +35,7 @@ export const SHARED = [
   DeadlineActions,
   WorkflowRunner,
   CohortFactsService,
+  TeamFactsService,
   HistoryService,
   PlugInRegistry,
   LoaderRegistry,

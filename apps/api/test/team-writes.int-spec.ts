@@ -1,4 +1,3 @@
-import { codeOf } from './support/gql.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { advanceTo, clockNow, createCohort, dateFromNow, settled } from './support/cohorts.js';
 import { addMember, goalWithKpis, insertTeam, readTeam, teamWorld } from './support/teams.js';

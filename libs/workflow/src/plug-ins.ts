@@ -1,6 +1,7 @@
 import { COHORT_FACTS } from './cohort.machine.js';
 import { AUDIENCES, type DeadlineGroup, type Machine } from './core.js';
 import { MACHINES } from './machines.js';
+import { TEAM_FACTS } from './team.machine.js';
 
 /**
  * What the machines declare and the API must serve. Each declared effect, cascade, deadline
@@ -13,6 +14,7 @@ import { MACHINES } from './machines.js';
  *   `audience:<AUDIENCE>`              whom a notification goes to (every one of AUDIENCES)
  *   `deadline:<KIND>`                  what a deadline of that kind does when it comes due
  *   `fact:<name>`                      a count the cohort's guards read
+ *   `teamfact:<name>`                  a fact the team's guards read
  */
 
 /** The kinds of deadline in each group, and so the deadline actions the API must have. */
@@ -55,6 +57,7 @@ export const NOT_YET_SERVED: readonly string[] = [
   'deadline:ASSESSMENTS_OVERDUE',
   'fact:teamsShortOfReviewers',
   'fact:teamsWithoutMidpointDecision',
+  'teamfact:assessmentsInOrDue',
   // Results and sustainment.
   'schedule:team:FINAL_REPORT',
   'schedule:team:CHECKPOINTS',
@@ -64,6 +67,9 @@ export const NOT_YET_SERVED: readonly string[] = [
   'deadline:CHECKPOINT_OVERDUE',
   'fact:teamsWithoutOutcome',
   'fact:openSustainmentPlans',
+  'teamfact:finalValuesComplete',
+  'teamfact:proposedOutcome',
+  'teamfact:sustainmentPlanComplete',
 ];
 
 /** Every plug-in point the machines declare (see the keys above), sorted. */
@@ -97,6 +103,7 @@ export function declaredPlugIns(
   for (const a of AUDIENCES) keys.add(`audience:${a}`);
   for (const kinds of Object.values(DEADLINE_KINDS)) for (const k of kinds) keys.add(`deadline:${k}`);
   for (const f of COHORT_FACTS) keys.add(`fact:${f}`);
+  for (const f of TEAM_FACTS) keys.add(`teamfact:${f}`);
   return [...keys].sort();
 }
 

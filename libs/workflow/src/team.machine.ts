@@ -41,6 +41,21 @@ export type TeamOutcome = (typeof OUTCOMES)[number];
 export const SUSTAINMENT_STATUSES = ['SUSTAINED', 'SCALED', 'LAPSED'] as const;
 export type SustainmentStatus = (typeof SUSTAINMENT_STATUSES)[number];
 
+/**
+ * What the team's guards read about the team, each gathered by the feature that owns it (goals and
+ * members by teams, assessments by the mid-point review, final values by results, the plan by
+ * sustainment). The API refuses to start when one has no provider.
+ */
+export const TEAM_FACTS = [
+  'goalsComplete',
+  'memberMinimumsMet',
+  'assessmentsInOrDue',
+  'finalValuesComplete',
+  'proposedOutcome',
+  'sustainmentPlanComplete',
+] as const;
+export type TeamFact = (typeof TEAM_FACTS)[number];
+
 export interface TeamContext {
   /** 1–5 goals, each with 1–5 complete KPIs. */
   readonly goalsComplete: boolean;

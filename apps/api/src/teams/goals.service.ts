@@ -7,7 +7,8 @@ import { Clock } from '../common/clock.js';
 import { queryRows } from '../database/sql.js';
 import { deleteVersioned, updateVersioned } from '../database/versioned-update.js';
 import { LoadsBatch } from '../graphql-context/loaders.js';
-import { OnEffect, type EffectContext } from '../workflow/workflow-runner.js';
+import { GathersTeamFacts } from '../workflow/team-facts.js';
+import { OnEffect, type EffectContext, type WorkflowRow } from '../workflow/workflow-runner.js';
 import type { CreateGoalInput, CreateKpiInput, KpiFields, UpdateGoalInput, UpdateKpiInput } from './dto/goal.inputs.js';
 import { TeamGate } from './team-gate.js';
 import type { Goal, Kpi } from './team.types.js';
@@ -266,5 +267,16 @@ export class GoalsService {
     const out = new Map<string, Kpi[]>(goalIds.map((id) => [id, []]));
     for (const r of rows) out.get(r.goal_id)!.push(toKpi(r));
     return out;
+  }
+
+  /** 1–5 goals, each with 1–5 KPIs (a KPI row is complete by the table's constraints). */
+  @GathersTeamFacts('goalsComplete')
+  async goalsComplete(manager: EntityManager, team: WorkflowRow): Promise<{ goalsComplete: boolean }> {
+    const teamId = team.id;
+    const rows = (await manager.query(
+      `SELECT g.id, count(k.id)::int AS kpis FROM goal g LEFT JOIN kpi k ON k.goal_id = g.id WHERE g.team_id = $1 GROUP BY g.id`,
+      [teamId],
+    )) as { kpis: number }[];
+    return { goalsComplete: rows.length >= 1 && rows.length <= 5 && rows.every((r) => r.kpis >= 1 && r.kpis <= 5) };
   }
 }

@@ -1,5 +1,6 @@
-import type { Actor } from '@hundred/domain';
+import { WORKING_TEAM_ROLES, type Actor } from '@hundred/domain';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
@@ -7,6 +8,8 @@ import { Clock } from '../common/clock.js';
 import { queryRows } from '../database/sql.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { GathersTeamFacts } from '../workflow/team-facts.js';
+import type { WorkflowRow } from '../workflow/workflow-runner.js';
 import type { TeamMemberInput } from './dto/member.inputs.js';
 import { TeamGate } from './team-gate.js';
 import type { Team } from './team.entity.js';
@@ -82,5 +85,21 @@ export class MembersService {
       });
     });
     return (await this.teams.byId(input.teamId))!;
+  }
+
+  /** Whether the team leader and members reach the cohort's minimum of people and agencies. */
+  @GathersTeamFacts('memberMinimumsMet')
+  async memberMinimums(manager: EntityManager, team: WorkflowRow): Promise<{ memberMinimumsMet: boolean }> {
+    const teamId = team.id;
+    const [row] = (await manager.query(
+      `SELECT count(DISTINCT m.user_id)::int AS members, count(DISTINCT u.agency_id)::int AS agencies,
+              min(c.min_team_members) AS min_members, min(c.min_team_agencies) AS min_agencies
+         FROM team t JOIN cohort c ON c.id = t.cohort_id
+         LEFT JOIN team_member m ON m.team_id = t.id AND m.role = ANY($2::text[])
+         LEFT JOIN app_user u ON u.id = m.user_id
+        WHERE t.id = $1`,
+      [teamId, WORKING_TEAM_ROLES],
+    )) as { members: number; agencies: number; min_members: number; min_agencies: number }[];
+    return { memberMinimumsMet: !!row && row.members >= row.min_members && row.agencies >= row.min_agencies };
   }
 }

@@ -1,4 +1,4 @@
-import { can, WORKING_TEAM_ROLES, type Actor, type Language, type TeamRole } from '@hundred/domain';
+import { can, type Actor, type Language, type TeamRole } from '@hundred/domain';
 import {
   availableEvents,
   teamMachine,
@@ -23,6 +23,7 @@ import { NotificationService } from '../notifications/notification.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { explainAvailable, type AvailableEvent } from '../workflow/available-events.js';
 import { GathersCohortFacts } from '../workflow/cohort-facts.js';
+import { TeamFactsService } from '../workflow/team-facts.js';
 import {
   CancelsDeadlines,
   Cascades,
@@ -38,6 +39,8 @@ import { TEAM, TEAM_MEMBERS } from './teams.loaders.js';
 export interface TeamEventParams {
   reason?: string | null;
   comment?: string | null;
+  /** The event's own choices (a mid-point decision, an outcome, a sustainment status). */
+  given?: Pick<TeamContext, 'decision' | 'outcome' | 'sustainmentStatus'>;
 }
 
 /** Which teams a cohort's cascade reaches. */
@@ -61,6 +64,7 @@ export class TeamService {
     private readonly deadlines: DeadlineService,
     private readonly notifications: NotificationService,
     private readonly outbox: OutboxService,
+    private readonly facts: TeamFactsService,
   ) {}
 
   private async membersWith(manager: EntityManager, teamId: string, roles: TeamRole[]): Promise<string[]> {
@@ -186,37 +190,11 @@ export class TeamService {
     };
   }
 
-  /** Whether the team leader and members reach the cohort's minimum of people and agencies. */
-  async memberMinimumsMet(manager: EntityManager, teamId: string): Promise<boolean> {
-    const [row] = (await manager.query(
-      `SELECT count(DISTINCT m.user_id)::int AS members, count(DISTINCT u.agency_id)::int AS agencies,
-              min(c.min_team_members) AS min_members, min(c.min_team_agencies) AS min_agencies
-         FROM team t JOIN cohort c ON c.id = t.cohort_id
-         LEFT JOIN team_member m ON m.team_id = t.id AND m.role = ANY($2::text[])
-         LEFT JOIN app_user u ON u.id = m.user_id
-        WHERE t.id = $1`,
-      [teamId, WORKING_TEAM_ROLES],
-    )) as { members: number; agencies: number; min_members: number; min_agencies: number }[];
-    return !!row && row.members >= row.min_members && row.agencies >= row.min_agencies;
-  }
-
-  /** 1–5 goals, each with 1–5 KPIs (a KPI row is complete by the table's constraints). */
-  async goalsComplete(manager: EntityManager, teamId: string): Promise<boolean> {
-    const rows = (await manager.query(
-      `SELECT g.id, count(k.id)::int AS kpis FROM goal g LEFT JOIN kpi k ON k.goal_id = g.id WHERE g.team_id = $1 GROUP BY g.id`,
-      [teamId],
-    )) as { kpis: number }[];
-    return rows.length >= 1 && rows.length <= 5 && rows.every((r) => r.kpis >= 1 && r.kpis <= 5);
-  }
-
-  /** The team's guards read these. Final values and sustainment come with those features. */
+  /** The team's guards read these: the facts each feature gathers, and what the event gives. */
   async context(manager: EntityManager, row: WorkflowRow, params: TeamEventParams = {}): Promise<TeamContext> {
     return {
-      goalsComplete: await this.goalsComplete(manager, row.id),
-      memberMinimumsMet: await this.memberMinimumsMet(manager, row.id),
-      assessmentsInOrDue: false,
-      finalValuesComplete: false,
-      sustainmentPlanComplete: false,
+      ...(await this.facts.gather(manager, row)),
+      ...params.given,
       reason: params.reason,
       comment: params.comment,
     };
