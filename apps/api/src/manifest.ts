@@ -18,11 +18,13 @@ import { Workflow1763910000000 } from './migrations/1763910000000-workflow.js';
 import { Challenges1763920000000 } from './migrations/1763920000000-challenges.js';
 import { TeamWork1763930000000 } from './migrations/1763930000000-team-work.js';
 import { MissedCheckInRuns1764000000000 } from './migrations/1764000000000-missed-check-in-runs.js';
+import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint-review.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
 import { OutboxWorkerModule } from './outbox/outbox-worker.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { Team } from './teams/team.entity.js';
 import { TeamsModule } from './teams/teams.module.js';
 
@@ -40,6 +42,7 @@ export const FEATURE_MODULES = [
   AlignmentModule,
   TeamsModule,
   ChallengesModule,
+  ReviewsModule,
 ];
 
 /** What only the worker role runs: the queues' workers and the handlers of the infrastructure's own jobs. */
@@ -54,6 +57,7 @@ export const SCHEMA: DatabaseSchema = {
     Challenges1763920000000,
     TeamWork1763930000000,
     MissedCheckInRuns1764000000000,
+    MidpointReview1764100000000,
   ],
 };
 

@@ -3,3 +3,4 @@ export * from './permissions.js';
 export * from './calendar.js';
 export * from './challenge.js';
 export * from './rag.js';
+export * from './midpoint.js';

@@ -47,6 +47,9 @@ const RESOURCE: Record<Action, Resource> = {
   'team.reviewCheckIn': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
   'team.proposeChange': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
   'team.decideChange': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.assignReviewers': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'review.read': { type: 'review', cohortId: 'c1' },
+  'review.decide': { type: 'review', cohortId: 'c1' },
 };
 
 /** Who may do what: every role × every action of identity and administration. */
@@ -78,6 +81,9 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'team.manageMembers',
     'team.manageLeaders',
     'team.decideChange',
+    'team.assignReviewers',
+    'review.read',
+    'review.decide',
   ],
   LEADERSHIP: [
     'agency.read',
@@ -90,6 +96,7 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'challenge.nameLeaders',
     'alignment.read',
     'team.read',
+    'review.read',
   ],
   FOCAL_POINT: ['agency.read', 'cohort.read', 'alignment.read'],
   REVIEWER: ['agency.read', 'cohort.read', 'alignment.read'],
@@ -215,5 +222,14 @@ describe('can(): rules that depend on the resource', () => {
     expect(can(office, 'agency.create', { type: 'user' })).toBe(false);
     expect(can(office, 'user.changeRoles', { type: 'agency' })).toBe(false);
     expect(can(office, 'audit.read', { type: 'user' })).toBe(false);
+  });
+
+  it('lets a reviewer read the teams they are assigned to review, and no other', () => {
+    const reviewer = actor(['REVIEWER']);
+    const team = { type: 'team', id: 't1', leadAgencyId: 'agency-9' } as const;
+    expect(can(reviewer, 'team.read', { ...team, reviewerIds: ['me', 'other'] })).toBe(true);
+    expect(can(reviewer, 'team.read', { ...team, reviewerIds: ['other'] })).toBe(false);
+    expect(can(actor([]), 'team.read', { ...team, reviewerIds: ['me'] })).toBe(false);
+    expect(can(reviewer, 'team.checkIn', { ...team, reviewerIds: ['me'] })).toBe(false);
   });
 });

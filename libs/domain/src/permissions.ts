@@ -28,7 +28,14 @@ export type Resource =
       readonly state?: string;
     }
   | { readonly type: 'alignment' }
-  | { readonly type: 'team'; readonly id?: string; readonly leadAgencyId?: string };
+  | {
+      readonly type: 'team';
+      readonly id?: string;
+      readonly leadAgencyId?: string;
+      /** The reviewers assigned to its mid-point review (they read the team, read-only). */
+      readonly reviewerIds?: readonly string[];
+    }
+  | { readonly type: 'review'; readonly cohortId?: string };
 
 export const ACTIONS = [
   'agency.read',
@@ -62,6 +69,9 @@ export const ACTIONS = [
   'team.reviewCheckIn',
   'team.proposeChange',
   'team.decideChange',
+  'team.assignReviewers',
+  'review.read',
+  'review.decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -158,6 +168,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       if (resource.type !== 'team') return false;
       if (isOffice(actor) || hasRole(actor, 'LEADERSHIP')) return true;
       if (resource.id !== undefined && (actor.teamRoles?.[resource.id]?.length ?? 0) > 0) return true;
+      if (hasRole(actor, 'REVIEWER') && (resource.reviewerIds ?? []).includes(actor.id)) return true;
       return isAgencyFocalPoint(actor, resource, false);
     case 'team.manageMembers':
       // Members, coaches: the team leader and the office; sponsor and leader: the office.
@@ -175,6 +186,13 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     case 'team.reviewCheckIn':
       return resource.type === 'team' && hasTeamRole(actor, resource.id, 'COACH');
     case 'team.decideChange':
+      return resource.type === 'team' && isOffice(actor);
+    case 'review.read':
+      // Every review of a cohort, with the reviewers' names: the office and leadership.
+      return resource.type === 'review' && (isOffice(actor) || hasRole(actor, 'LEADERSHIP'));
+    case 'review.decide':
+      return resource.type === 'review' && isOffice(actor);
+    case 'team.assignReviewers':
       return resource.type === 'team' && isOffice(actor);
     case 'alignment.read':
       return resource.type === 'alignment';

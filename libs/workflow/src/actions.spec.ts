@@ -75,7 +75,15 @@ describe('the team actions', () => {
       'ADD_MEMBER',
       'REMOVE_MEMBER',
       'NAME_LEADERS',
+      'ASSIGN_REVIEWER',
     ]);
+    // After the mid-point decision the team is active again, the cohort past its execution phase.
+    expect(
+      permittedActions(teamActions, actor(['ADMIN']), subject('ACTIVE'), { cohortState: 'FINAL_STRETCH' }),
+    ).toEqual(['ADD_MEMBER', 'REMOVE_MEMBER', 'NAME_LEADERS']);
+    expect(
+      permittedActions(teamActions, actor(['ADMIN']), subject('UNDER_REVIEW'), { cohortState: 'MIDPOINT_REVIEW' }),
+    ).toContain('ASSIGN_REVIEWER');
     expect(permittedActions(teamActions, actor(['ADMIN']), subject('WITHDRAWN'), running)).toEqual([]);
   });
 });

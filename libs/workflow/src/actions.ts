@@ -17,7 +17,8 @@ export interface ActionRule<S extends string, A extends string, C> {
   readonly states: readonly S[];
   /** The guard named in the refusal when the state does not allow it (`STATE` unless told). */
   readonly refusedAs?: string;
-  readonly guards: readonly Guard<C>[];
+  /** Guards over the context and the object's state. */
+  readonly guards: readonly Guard<C & { readonly state: S }>[];
 }
 
 export interface ActionTable<S extends string, A extends string, C> {
@@ -70,7 +71,7 @@ export function checkAction<S extends string, A extends string, C>(
     const guard = rule.refusedAs ?? 'STATE';
     return { ok: false, code: 'NOT_ALLOWED', guard, failed: [guard], state: subject.state, action };
   }
-  const failed = rule.guards.filter((g) => !g.holds(ctx)).map((g) => g.name);
+  const failed = rule.guards.filter((g) => !g.holds({ ...ctx, state: subject.state })).map((g) => g.name);
   if (failed.length > 0)
     return { ok: false, code: 'NOT_ALLOWED', guard: failed[0]!, failed, state: subject.state, action };
   return { ok: true };

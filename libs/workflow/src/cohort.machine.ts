@@ -47,6 +47,16 @@ export const COHORT_FACTS = [
 export type CohortFact = (typeof COHORT_FACTS)[number];
 export type CohortFacts = Record<CohortFact, number>;
 
+/** The fact each guard of the cohort reads, so a blocked transition can say which teams block it. */
+export const COHORT_GUARD_FACTS: Readonly<Record<string, CohortFact>> = {
+  ALL_CHALLENGES_DECIDED: 'undecidedChallenges',
+  ALL_TEAMS_READY: 'teamsNotReady',
+  ENOUGH_REVIEWERS: 'teamsShortOfReviewers',
+  ALL_MIDPOINT_DECISIONS_MADE: 'teamsWithoutMidpointDecision',
+  ALL_OUTCOMES_RECORDED: 'teamsWithoutOutcome',
+  ALL_SUSTAINMENT_PLANS_CLOSED: 'openSustainmentPlans',
+};
+
 /** What the cohort's guards read: facts gathered by the API, and the event's parameters. */
 export interface CohortContext extends CohortFacts {
   /** Day 1, time zone and offsets put the phases in order (see `checkCalendar` in libs/domain). */
@@ -139,7 +149,7 @@ export const cohortMachine: Machine<CohortState, CohortEvent, CohortContext> = {
       event: 'OPEN_MIDPOINT',
       from: ['EXECUTION'],
       to: 'MIDPOINT_REVIEW',
-      by: [scheduler],
+      by: [scheduler, office],
       guards: [guard('ENOUGH_REVIEWERS', (c) => c.teamsShortOfReviewers === 0)],
       effects: [
         { type: 'cascade', machine: 'team', event: 'BEGIN_REVIEW', scope: 'ACTIVE_TEAMS' },

@@ -149,9 +149,10 @@ const team: Fixture<TeamContext> = {
 const review: Fixture<ReviewContext> = { ok: {}, breakers: {} };
 
 const assessment: Fixture<AssessmentContext> = {
-  ok: { reviewOpen: true, allCriteriaScored: true, recommendationGiven: true },
+  ok: { reviewOpen: true, allCriteriaScored: true, recommendationGiven: true, reason: 'I advised this team' },
   breakers: {
     REVIEW_OPEN: (c) => ({ ...c, reviewOpen: false }),
+    REASON_GIVEN: (c) => ({ ...c, reason: ' ' }),
     ALL_CRITERIA_SCORED: (c) => ({ ...c, allCriteriaScored: false }),
     RECOMMENDATION_GIVEN: (c) => ({ ...c, recommendationGiven: false }),
   },

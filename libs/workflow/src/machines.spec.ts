@@ -24,7 +24,7 @@ const SPEC: Record<MachineName, [event: string, from: string[], to: string[], by
     ['CLOSE_INTAKE', ['INTAKE'], ['SELECTION'], ['scheduler', 'ADMIN'], []],
     ['START_PREPARATION', ['SELECTION'], ['PREPARATION'], ['ADMIN', 'scheduler'], ['ALL_CHALLENGES_DECIDED']],
     ['LAUNCH', ['PREPARATION'], ['EXECUTION'], ['scheduler', 'ADMIN'], ['ALL_TEAMS_READY']],
-    ['OPEN_MIDPOINT', ['EXECUTION'], ['MIDPOINT_REVIEW'], ['scheduler'], ['ENOUGH_REVIEWERS']],
+    ['OPEN_MIDPOINT', ['EXECUTION'], ['MIDPOINT_REVIEW'], ['scheduler', 'ADMIN'], ['ENOUGH_REVIEWERS']],
     ['CLOSE_MIDPOINT', ['MIDPOINT_REVIEW'], ['FINAL_STRETCH'], ['ADMIN', 'scheduler'], ['ALL_MIDPOINT_DECISIONS_MADE']],
     ['OPEN_RESULTS', ['FINAL_STRETCH'], ['RESULTS'], ['scheduler'], []],
     ['START_SUSTAINMENT', ['RESULTS'], ['SUSTAINMENT'], ['ADMIN', 'scheduler'], ['ALL_OUTCOMES_RECORDED']],
@@ -118,6 +118,7 @@ const SPEC: Record<MachineName, [event: string, from: string[], to: string[], by
       ['REVIEW_OPEN', 'ALL_CRITERIA_SCORED', 'RECOMMENDATION_GIVEN'],
     ],
     ['UNASSIGN', ['ASSIGNED', 'DRAFT'], ['UNASSIGNED'], ['ADMIN'], []],
+    ['DECLARE_CONFLICT', ['ASSIGNED', 'DRAFT'], ['UNASSIGNED'], ['ASSIGNED_REVIEWER'], ['REASON_GIVEN']],
   ],
   changeRequest: [
     ['APPROVE', ['PROPOSED'], ['APPROVED'], ['ADMIN'], ['CHANGE_WINDOW_OPEN']],

@@ -32,9 +32,13 @@ describe('the plug-in points the machines declare', () => {
   });
 
   it('refuses a handler for something no machine declares, and a piece served while marked as not yet', () => {
-    const served = [...declared.filter((k) => !NOT_YET_SERVED.includes(k)), 'audience:NOBODY', 'cancel:review'];
+    const served = [
+      ...declared.filter((k) => !NOT_YET_SERVED.includes(k)),
+      'audience:NOBODY',
+      'schedule:team:FINAL_REPORT',
+    ];
     expect(plugInProblems(served)).toEqual([
-      'cancel:review is served now: strike it off NOT_YET_SERVED',
+      'schedule:team:FINAL_REPORT is served now: strike it off NOT_YET_SERVED',
       'a handler serves audience:NOBODY, which no machine declares',
     ]);
   });

@@ -47,17 +47,6 @@ export const DEADLINE_KINDS = {
  * (so it is struck off here), so this list only ever shrinks.
  */
 export const NOT_YET_SERVED: readonly string[] = [
-  // The mid-point review.
-  'cascade:cohort:review',
-  'cascade:team:review',
-  'schedule:review:ASSESSMENTS',
-  'cancel:review',
-  'audience:REVIEWERS',
-  'deadline:ASSESSMENTS_REMINDER',
-  'deadline:ASSESSMENTS_OVERDUE',
-  'fact:teamsShortOfReviewers',
-  'fact:teamsWithoutMidpointDecision',
-  'teamfact:assessmentsInOrDue',
   // Results and sustainment.
   'schedule:team:FINAL_REPORT',
   'schedule:team:CHECKPOINTS',

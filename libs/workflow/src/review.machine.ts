@@ -33,10 +33,13 @@ export const reviewMachine: Machine<ReviewState, ReviewEvent, ReviewContext> = {
   ],
 };
 
-/** One reviewer's assessment of one team. No edits after it is submitted. */
+/**
+ * One reviewer's assessment of one team. Drafts are saved any number of times (each a version);
+ * no edits after it is submitted.
+ */
 export const ASSESSMENT_STATES = ['ASSIGNED', 'DRAFT', 'SUBMITTED', 'UNASSIGNED'] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
-export const ASSESSMENT_EVENTS = ['SAVE_DRAFT', 'SUBMIT', 'UNASSIGN'] as const;
+export const ASSESSMENT_EVENTS = ['SAVE_DRAFT', 'SUBMIT', 'UNASSIGN', 'DECLARE_CONFLICT'] as const;
 export type AssessmentEvent = (typeof ASSESSMENT_EVENTS)[number];
 
 export interface AssessmentContext {
@@ -44,6 +47,7 @@ export interface AssessmentContext {
   /** Every criterion scored 1–5. */
   readonly allCriteriaScored: boolean;
   readonly recommendationGiven: boolean;
+  readonly reason?: string | null;
 }
 
 export const assessmentMachine: Machine<AssessmentState, AssessmentEvent, AssessmentContext> = {
@@ -80,6 +84,16 @@ export const assessmentMachine: Machine<AssessmentState, AssessmentEvent, Assess
       by: [office],
       guards: [],
       effects: [{ type: 'notify', template: 'ASSESSMENT_UNASSIGNED', audience: ['REVIEWERS'] }],
+    },
+    {
+      // The reviewer finds they should not review this team: they are unassigned and the office is told.
+      event: 'DECLARE_CONFLICT',
+      from: ['ASSIGNED', 'DRAFT'],
+      to: 'UNASSIGNED',
+      by: [assignedReviewer],
+      guards: [guard('REASON_GIVEN', (c) => (c.reason ?? '').trim().length > 0, 'REASON')],
+      inputs: [{ input: 'REASON', required: true }],
+      effects: [{ type: 'notify', template: 'ASSESSMENT_CONFLICT_DECLARED', audience: ['OFFICE'] }],
     },
   ],
 };

@@ -13,6 +13,7 @@ export const TEAM_ACTIONS = [
   'CORRECT_CHECK_IN',
   'REVIEW_CHECK_IN',
   'PROPOSE_CHANGE',
+  'ASSIGN_REVIEWER',
 ] as const;
 export type TeamAction = (typeof TEAM_ACTIONS)[number];
 
@@ -55,6 +56,14 @@ export const teamActions: ActionTable<TeamState, TeamAction, TeamActionContext> 
       guards: [
         guard('CHANGE_WINDOW_OPEN', (c) => (CHANGE_WINDOW_COHORT_STATES as readonly string[]).includes(c.cohortState)),
       ],
+    },
+    // Reviewers are assigned to an active team before the mid-point opens, or to a team under review
+    // (to replace one who declared a conflict); never once its review is decided.
+    {
+      action: 'ASSIGN_REVIEWER',
+      permission: 'team.assignReviewers',
+      states: ['ACTIVE', 'UNDER_REVIEW'],
+      guards: [guard('REVIEW_NOT_DECIDED', (c) => c.state === 'UNDER_REVIEW' || c.cohortState === 'EXECUTION')],
     },
   ],
 };

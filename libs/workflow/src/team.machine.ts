@@ -1,3 +1,5 @@
+import { RECOMMENDATIONS, type Recommendation } from '@hundred/domain';
+
 import { guard, office, system, teamLead, type Machine } from './core.js';
 
 export const TEAM_STATES = [
@@ -32,8 +34,9 @@ export const TEAM_EVENTS = [
 ] as const;
 export type TeamEvent = (typeof TEAM_EVENTS)[number];
 
-export const MIDPOINT_DECISIONS = ['CONTINUE', 'COURSE_CORRECT', 'ESCALATE', 'STOP'] as const;
-export type MidpointDecision = (typeof MIDPOINT_DECISIONS)[number];
+/** The office decides among the same four a reviewer recommends. */
+export const MIDPOINT_DECISIONS = RECOMMENDATIONS;
+export type MidpointDecision = Recommendation;
 
 export const OUTCOMES = ['ACHIEVED', 'PARTIALLY_ACHIEVED', 'NOT_ACHIEVED'] as const;
 export type TeamOutcome = (typeof OUTCOMES)[number];

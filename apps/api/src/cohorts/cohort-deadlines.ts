@@ -1,4 +1,4 @@
-import { COHORT_STATES, type CohortState, type Effect } from '@hundred/workflow';
+import { COHORT_GUARD_FACTS, COHORT_STATES, type CohortFact, type CohortState, type Effect } from '@hundred/workflow';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -7,6 +7,7 @@ import { queryRows } from '../database/sql.js';
 import { OnDeadline, type DeadlineOutcome } from '../deadlines/deadline-actions.js';
 import { DeadlineService, type DeadlineRow } from '../deadlines/deadline.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
+import { CohortFactsService } from '../workflow/cohort-facts.js';
 import { CancelsDeadlines, type EffectContext } from '../workflow/workflow-runner.js';
 import { CohortService, EVENT_OF_KIND, fromStateOf, REMINDERS, TRANSITION_KIND } from './cohort.service.js';
 
@@ -24,6 +25,7 @@ export class CohortDeadlines {
     private readonly deadlines: DeadlineService,
     private readonly cohorts: CohortService,
     private readonly notifications: NotificationService,
+    private readonly facts: CohortFactsService,
   ) {}
 
   @CancelsDeadlines('cohort')
@@ -136,10 +138,18 @@ export class CohortDeadlines {
       [d.cohort_id],
     );
     if (!row) return;
+    // The teams behind each failed guard (e.g. those without enough reviewers), named in the notice.
+    const facts = blockedBy.map((g) => COHORT_GUARD_FACTS[g]).filter((f): f is CohortFact => !!f);
+    const teams = facts.length ? await this.facts.teamsBehind(manager, d.cohort_id, facts) : [];
     await this.notifications.broadcast(manager, {
       kind: 'COHORT_TRANSITION_BLOCKED',
       audience: ['OFFICE', 'LEADERSHIP'],
-      params: { ...this.cohorts.noticeOf(row).params, event: EVENT_OF_KIND[d.kind], blockers: blockedBy },
+      params: {
+        ...this.cohorts.noticeOf(row).params,
+        event: EVENT_OF_KIND[d.kind],
+        blockers: blockedBy,
+        blockingTeams: teams,
+      },
       dedupePrefix: `blocked-${d.id}-${d.checks}`,
       subjectType: 'cohort',
       subjectId: d.cohort_id,

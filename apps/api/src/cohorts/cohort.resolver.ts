@@ -105,6 +105,13 @@ export class CohortResolver {
     });
   }
 
+  @Mutation(() => Cohort, {
+    description: 'OPEN_MIDPOINT: EXECUTION → MIDPOINT_REVIEW (the scheduler on day 45, or the office).',
+  })
+  openCohortMidpoint(@Args('input') input: CohortEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext) {
+    return this.fire(input, 'OPEN_MIDPOINT', actor, ctx);
+  }
+
   @Mutation(() => Cohort, { description: 'CLOSE_MIDPOINT: MIDPOINT_REVIEW → FINAL_STRETCH.' })
   closeCohortMidpoint(
     @Args('input') input: CohortEventInput,

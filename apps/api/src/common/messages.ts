@@ -1,6 +1,7 @@
 import type { Language } from '@hundred/domain';
 
 import { challengesAr, challengesEn } from './messages.challenges.js';
+import { reviewsAr, reviewsEn } from './messages.reviews.js';
 import { teamsAr, teamsEn } from './messages.teams.js';
 import { workflowAr, workflowEn } from './messages.workflow.js';
 
@@ -61,6 +62,7 @@ const en = {
   ...workflowEn,
   ...challengesEn,
   ...teamsEn,
+  ...reviewsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -117,6 +119,7 @@ const ar: Record<MessageKey, string> = {
   ...workflowAr,
   ...challengesAr,
   ...teamsAr,
+  ...reviewsAr,
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, ar };

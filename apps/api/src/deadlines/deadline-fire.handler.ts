@@ -87,6 +87,15 @@ export class DeadlineFireHandler implements JobHandler<FireDeadlinePayload> {
   }
 
   private async fireOne(manager: EntityManager, deadlineId: string, seq: number): Promise<void> {
+    // An action that runs alone locks its cohort before the cohort's deadlines (a cohort catching up
+    // on its transitions): take the cohort first here too, so two of them never wait on each other.
+    const [kind] = await queryRows<{ kind: string; cohort_id: string }>(
+      manager,
+      `SELECT kind, cohort_id FROM deadline WHERE id = $1`,
+      [deadlineId],
+    );
+    if (kind && !this.actions.isBatchable(kind.kind))
+      await manager.query(`SELECT id FROM cohort WHERE id = $1 FOR NO KEY UPDATE`, [kind.cohort_id]);
     const [d] = await queryRows<DeadlineRow>(manager, `SELECT * FROM deadline WHERE id = $1 FOR UPDATE`, [deadlineId]);
     const now = this.clock.now();
     if (!d || d.state !== 'PENDING' || d.seq !== seq || d.due_at.getTime() - now.getTime() > EARLY_TOLERANCE_MS) return;

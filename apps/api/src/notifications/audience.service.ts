@@ -10,6 +10,9 @@ export interface AudienceContext {
   agencyId?: string | null;
   teamId?: string | null;
   challengeId?: string | null;
+  reviewId?: string | null;
+  /** The reviewer an assessment is about. */
+  reviewerId?: string | null;
   actorId?: string | null;
 }
 

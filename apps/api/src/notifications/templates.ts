@@ -80,11 +80,11 @@ export const TEMPLATES: Record<string, Template> = {
   COHORT_TRANSITION_BLOCKED: T(
     {
       title: 'متعطّل: {event} في {cohortName}',
-      body: 'حلّ موعد «{event}» لكنه لم يتم لأن: {blockers}. سيُعاد التحقق يومياً.',
+      body: 'حلّ موعد «{event}» لكنه لم يتم لأن: {blockers}.{blockingTeams} سيُعاد التحقق يومياً.',
     },
     {
       title: 'Blocked: {event} of {cohortName}',
-      body: '"{event}" is due but cannot happen because {blockers}. It will be checked again daily.',
+      body: '"{event}" is due but cannot happen because {blockers}.{blockingTeams} It will be checked again daily.',
     },
   ),
   INTAKE_CLOSE_REMINDER: T(
@@ -274,6 +274,71 @@ export const TEMPLATES: Record<string, Template> = {
     { title: 'رُفض طلب التعديل: {teamName}', body: 'السبب: {reason}' },
     { title: 'Change rejected: {teamName}', body: 'Reason: {reason}' },
   ),
+  ASSESSMENT_ASSIGNED: T(
+    {
+      title: 'كُلّفت بمراجعة {teamName}',
+      body: 'كُلّفت بتقييم الفريق في المراجعة النصفية. يمكنك الاطلاع على أهدافه ومؤشراته وتحديثاته الآن.',
+    },
+    {
+      title: 'You are to review {teamName}',
+      body: 'You are assigned to assess this team at the mid-point. Its goals, KPIs and check-ins are open to you now.',
+    },
+  ),
+  ASSESSMENT_SUBMITTED: T(
+    { title: 'وصل تقييم لـ {teamName}', body: 'قدّم أحد المراجعين تقييمه للفريق في المراجعة النصفية.' },
+    {
+      title: 'An assessment of {teamName} is in',
+      body: 'A reviewer has submitted their mid-point assessment of the team.',
+    },
+  ),
+  ASSESSMENT_UNASSIGNED: T(
+    { title: 'أُلغي تكليفك بمراجعة {teamName}', body: 'لم تعد مكلّفاً بتقييم هذا الفريق.' },
+    { title: 'You no longer review {teamName}', body: 'You are no longer assigned to assess this team.' },
+  ),
+  ASSESSMENT_CONFLICT_DECLARED: T(
+    {
+      title: 'تعارض مصالح: {teamName}',
+      body: 'أعلن أحد المراجعين تعارض مصالح مع الفريق وأُلغي تكليفه. السبب: {reason}. كلّف مراجعاً آخر.',
+    },
+    {
+      title: 'Conflict of interest: {teamName}',
+      body: 'A reviewer declared a conflict of interest with the team and was unassigned. Reason: {reason}. Assign another reviewer.',
+    },
+  ),
+  ASSESSMENTS_REMINDER: T(
+    { title: 'تذكير: تقييم {teamName}', body: 'يُستحق تقييمك للفريق في المراجعة النصفية في {dueAt}.' },
+    {
+      title: 'Reminder: your assessment of {teamName}',
+      body: 'Your mid-point assessment of the team is due on {dueAt}.',
+    },
+  ),
+  ASSESSMENTS_OVERDUE: T(
+    {
+      title: 'تقييمات ناقصة: {teamName}',
+      body: 'حلّ موعد تقييمات المراجعة النصفية وما زال {missing} منها ناقصاً: {reviewers}.',
+    },
+    {
+      title: 'Assessments missing: {teamName}',
+      body: 'The mid-point assessments were due and {missing} are missing: {reviewers}.',
+    },
+  ),
+  TEAM_MIDPOINT_DECIDED: T(
+    { title: 'قرار المراجعة النصفية: {teamName}', body: 'صدر قرار مكتب المسرّعات بشأن الفريق في المراجعة النصفية.' },
+    {
+      title: 'Mid-point decision: {teamName}',
+      body: 'The accelerator office has decided on the team at the mid-point.',
+    },
+  ),
+  TEAM_MIDPOINT_ESCALATED: T(
+    {
+      title: 'تصعيد من المراجعة النصفية: {teamName}',
+      body: 'رأى مكتب المسرّعات أن الفريق يحتاج إلى تدخل القيادة. السبب: {reason}',
+    },
+    {
+      title: 'Escalated at the mid-point: {teamName}',
+      body: 'The accelerator office finds the team needs leadership to step in. Reason: {reason}',
+    },
+  ),
   LAUNCH_REMINDER: T(
     { title: 'تذكير: ورشة الإطلاق غداً', body: 'تنطلق {cohortName} في {launchOn}.' },
     { title: 'Reminder: the launch workshop is tomorrow', body: '{cohortName} launches on {launchOn}.' },
@@ -301,6 +366,14 @@ function value(params: Params, name: string, lang: Language): string {
     return (params.blockers as string[])
       .map((g) => (isMessageKey(`guard.${g}`) ? translate(lang, `guard.${g}` as never) : g))
       .join(lang === 'ar' ? '؛ ' : '; ');
+  }
+  if (name === 'blockingTeams') {
+    const teams = Array.isArray(params.blockingTeams)
+      ? (params.blockingTeams as { nameAr: string; nameEn: string }[])
+      : [];
+    if (!teams.length) return '';
+    const names = teams.map((t) => (lang === 'ar' ? t.nameAr : t.nameEn)).join(lang === 'ar' ? '، ' : ', ');
+    return lang === 'ar' ? ` الفرق المعنية: ${names}.` : ` Teams concerned: ${names}.`;
   }
   if (name === 'event' && typeof params.event === 'string')
     return COHORT_EVENT_NAMES[params.event]?.[lang] ?? params.event;

@@ -43,21 +43,45 @@ export class TeamGate {
     action: TeamAction | ((team: HeldTeam) => TeamAction),
     work: (manager: EntityManager, team: HeldTeam) => Promise<T>,
   ): Promise<T> {
+    const withRoles = await this.enter(actor, teamId);
+    return this.dataSource.transaction((manager) => this.writeHeld(manager, withRoles, teamId, action, work));
+  }
+
+  /** The same inside the caller's transaction (several teams at once, in the caller's order). */
+  async writeIn<T>(
+    manager: EntityManager,
+    actor: Actor,
+    teamId: string,
+    action: TeamAction,
+    work: (manager: EntityManager, team: HeldTeam) => Promise<T>,
+  ): Promise<T> {
+    return this.writeHeld(manager, await this.enter(actor, teamId), teamId, action, work);
+  }
+
+  /** The actor with their roles on the team, if they may see it (FORBIDDEN alike when unseen or missing). */
+  private async enter(actor: Actor, teamId: string): Promise<Actor> {
     const team = await this.teams.visible(actor, teamId);
-    const withRoles: Actor = { ...actor, teamRoles: { [team.id]: await this.teams.rolesOf(actor.id, team.id) } };
-    return this.dataSource.transaction(async (manager) => {
-      const held = await this.hold(manager, withRoles, team.id);
-      const wanted = typeof action === 'function' ? action(held) : action;
-      const result = checkAction(
-        teamActions,
-        wanted,
-        withRoles,
-        { state: held.state, resource: { type: 'team', id: held.id, leadAgencyId: held.leadAgencyId } },
-        { cohortState: held.cohortState },
-      );
-      if (!result.ok) throw refusalError(result, 'team', held.state);
-      return work(manager, held);
-    });
+    return { ...actor, teamRoles: { [team.id]: await this.teams.rolesOf(actor.id, team.id) } };
+  }
+
+  private async writeHeld<T>(
+    manager: EntityManager,
+    withRoles: Actor,
+    teamId: string,
+    action: TeamAction | ((team: HeldTeam) => TeamAction),
+    work: (manager: EntityManager, team: HeldTeam) => Promise<T>,
+  ): Promise<T> {
+    const held = await this.hold(manager, withRoles, teamId);
+    const wanted = typeof action === 'function' ? action(held) : action;
+    const result = checkAction(
+      teamActions,
+      wanted,
+      withRoles,
+      { state: held.state, resource: { type: 'team', id: held.id, leadAgencyId: held.leadAgencyId } },
+      { cohortState: held.cohortState },
+    );
+    if (!result.ok) throw refusalError(result, 'team', held.state);
+    return work(manager, held);
   }
 
   /** Locks the team row (FOR NO KEY UPDATE, as transitions do) and reads its cohort's state. */

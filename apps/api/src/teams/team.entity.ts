@@ -1,4 +1,4 @@
-import { TEAM_ROLES, type TeamRole } from '@hundred/domain';
+import { RECOMMENDATIONS, TEAM_ROLES, type Recommendation, type TeamRole } from '@hundred/domain';
 import { TEAM_STATES, type TeamState } from '@hundred/workflow';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
@@ -7,6 +7,14 @@ export const TeamStateEnum = Object.fromEntries(TEAM_STATES.map((s) => [s, s])) 
 registerEnumType(TeamStateEnum, { name: 'TeamState' });
 export const TeamRoleEnum = Object.fromEntries(TEAM_ROLES.map((s) => [s, s])) as Record<TeamRole, TeamRole>;
 registerEnumType(TeamRoleEnum, { name: 'TeamRole', description: 'Roles held on one team.' });
+export const RecommendationEnum = Object.fromEntries(RECOMMENDATIONS.map((s) => [s, s])) as Record<
+  Recommendation,
+  Recommendation
+>;
+registerEnumType(RecommendationEnum, {
+  name: 'Recommendation',
+  description: 'What a reviewer recommends, and what the office decides, at the mid-point.',
+});
 
 @ObjectType({ description: 'A cross-agency team (فريق المسرّعة), created when its challenge is approved.' })
 @Entity({ name: 'team' })
@@ -34,6 +42,15 @@ export class Team {
   })
   @Column({ type: 'int', default: 0 })
   missedCheckInWeeks: number;
+  @Field(() => RecommendationEnum, { nullable: true, description: "The office's mid-point decision." })
+  @Column({ type: 'varchar', nullable: true })
+  midpointDecision: Recommendation | null;
+  @Field(() => String, { nullable: true, description: 'What the team must correct (a COURSE_CORRECT decision).' })
+  @Column({ type: 'text', nullable: true })
+  midpointCorrections: string | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  midpointDecidedAt: Date | null;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Field() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

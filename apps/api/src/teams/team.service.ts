@@ -100,13 +100,16 @@ export class TeamService {
   }
 
   @GathersCohortFacts('teamsNotReady')
-  async readiness(manager: EntityManager, cohortId: string) {
-    const [row] = await queryRows<{ not_ready: number }>(
+  async readiness(manager: EntityManager, cohortId: string, withTeams = false) {
+    const rows = await queryRows<{ name_ar: string; name_en: string }>(
       manager,
-      `SELECT count(*) FILTER (WHERE state IN ('FORMING', 'GOALS_SUBMITTED'))::int AS not_ready FROM team WHERE cohort_id = $1`,
+      `SELECT name_ar, name_en FROM team WHERE cohort_id = $1 AND state IN ('FORMING', 'GOALS_SUBMITTED') ORDER BY name_en`,
       [cohortId],
     );
-    return { teamsNotReady: row?.not_ready ?? 0 };
+    return {
+      teamsNotReady: rows.length,
+      teams: withTeams ? { teamsNotReady: rows.map((r) => ({ nameAr: r.name_ar, nameEn: r.name_en })) } : undefined,
+    };
   }
 
   @CancelsDeadlines('team')
@@ -207,10 +210,17 @@ export class TeamService {
     expectedVersion: number | null,
     event: TeamEvent,
     caller: Caller,
-    params: TeamEventParams & { ip?: string | null } = {},
+    params: TeamEventParams & {
+      ip?: string | null;
+      /** Columns set with the state (e.g. the mid-point decision), and details kept in the history. */
+      columns?: Record<string, unknown>;
+      data?: Record<string, unknown>;
+    } = {},
   ) {
     return this.runner.fire(manager, {
       ip: params.ip ?? null,
+      data: params.data,
+      set: params.columns ? () => params.columns! : undefined,
       machine: teamMachine,
       subject: 'team',
       table: 'team',
@@ -303,9 +313,26 @@ export class TeamService {
     const office = actor.roles.includes('ADMIN') || actor.roles.includes('LEADERSHIP');
     if (!team) throw office ? AppError.notFound() : AppError.forbidden();
     const withRoles = { ...actor, teamRoles: { [team.id]: await this.rolesOf(actor.id, team.id) } };
-    if (!can(withRoles, 'team.read', { type: 'team', id: team.id, leadAgencyId: team.leadAgencyId }))
-      throw AppError.forbidden();
+    const resource = {
+      type: 'team' as const,
+      id: team.id,
+      leadAgencyId: team.leadAgencyId,
+      reviewerIds: await this.reviewersOf(team.id),
+    };
+    if (!can(withRoles, 'team.read', resource)) throw AppError.forbidden();
     return team;
+  }
+
+  /**
+   * The reviewers assigned to the team's mid-point review (they read the team). The review feature
+   * owns the assignments; the team only needs to know who they are, to let them in.
+   */
+  private async reviewersOf(teamId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT reviewer_id FROM assessment WHERE team_id = $1 AND state <> 'UNASSIGNED'`,
+      [teamId],
+    )) as { reviewer_id: string }[];
+    return rows.map((r) => r.reviewer_id);
   }
 
   async listVisible(actor: Actor, cohortId?: string | null): Promise<Team[]> {
@@ -316,8 +343,10 @@ export class TeamService {
       .createQueryBuilder('t')
       .where('(:cohortId::uuid IS NULL OR t.cohort_id = :cohortId)', { cohortId: cohortId ?? null })
       .andWhere(
-        '(:office OR t.lead_agency_id = :focalAgency OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id AND m.user_id = :userId))',
-        { office, focalAgency, userId: actor.id },
+        `(:office OR t.lead_agency_id = :focalAgency
+          OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id AND m.user_id = :userId)
+          OR (:reviewer AND EXISTS (SELECT 1 FROM assessment a WHERE a.team_id = t.id AND a.reviewer_id = :userId AND a.state <> 'UNASSIGNED')))`,
+        { office, focalAgency, userId: actor.id, reviewer: actor.roles.includes('REVIEWER') },
       )
       .orderBy('t.name_en', 'ASC')
       .getMany();

@@ -30,6 +30,6 @@ import { TeamService } from './team.service.js';
     CheckInsResolver,
     ChangeRequestsResolver,
   ],
-  exports: [TeamService, GoalsService, CheckInsService, MembersService, ChangeRequestsService],
+  exports: [TeamService, TeamGate, GoalsService, CheckInsService, MembersService, ChangeRequestsService],
 })
 export class TeamsModule {}

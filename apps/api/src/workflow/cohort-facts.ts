@@ -4,7 +4,18 @@ import type { EntityManager } from 'typeorm';
 
 import { plugIn, PlugInRegistry, type MethodDecoratorOf } from '../common/plug-ins.js';
 
-export type CohortFactsProvider = (manager: EntityManager, cohortId: string) => Promise<Partial<CohortFacts>>;
+/** A team named in a blocked transition's notice. */
+export interface TeamName {
+  nameAr: string;
+  nameEn: string;
+}
+
+/** Counts, and (when asked) the teams behind each count. */
+export type CohortFactsProvider = (
+  manager: EntityManager,
+  cohortId: string,
+  withTeams?: boolean,
+) => Promise<Partial<CohortFacts> & { teams?: Partial<Record<CohortFact, TeamName[]>> }>;
 
 /** Marks the method that counts these cohort facts (each fact of `COHORT_FACTS` needs one). */
 export function GathersCohortFacts(...facts: CohortFact[]) {
@@ -16,17 +27,31 @@ export function GathersCohortFacts(...facts: CohortFact[]) {
 export class CohortFactsService {
   constructor(private readonly plugIns: PlugInRegistry) {}
 
-  async gather(manager: EntityManager, cohortId: string): Promise<CohortFacts> {
-    const facts = Object.fromEntries(COHORT_FACTS.map((f) => [f, 0])) as CohortFacts;
+  private providers(only: readonly CohortFact[] = COHORT_FACTS): Map<CohortFactsProvider, CohortFact[]> {
     const providers = new Map<CohortFactsProvider, CohortFact[]>();
-    for (const f of COHORT_FACTS) {
+    for (const f of only) {
       const p = this.plugIns.get(`fact:${f}`)?.handler as CohortFactsProvider | undefined;
       if (p) providers.set(p, [...(providers.get(p) ?? []), f]);
     }
-    for (const [provider, owned] of providers) {
+    return providers;
+  }
+
+  async gather(manager: EntityManager, cohortId: string): Promise<CohortFacts> {
+    const facts = Object.fromEntries(COHORT_FACTS.map((f) => [f, 0])) as CohortFacts;
+    for (const [provider, owned] of this.providers()) {
       const part = await provider(manager, cohortId);
       for (const f of owned) facts[f] = part[f] ?? 0;
     }
     return facts;
+  }
+
+  /** The teams behind these facts (for the office's notice of what blocks a transition). */
+  async teamsBehind(manager: EntityManager, cohortId: string, facts: readonly CohortFact[]): Promise<TeamName[]> {
+    const names: TeamName[] = [];
+    for (const [provider, owned] of this.providers(facts)) {
+      const part = await provider(manager, cohortId, true);
+      for (const f of owned) names.push(...(part.teams?.[f] ?? []));
+    }
+    return names;
   }
 }
