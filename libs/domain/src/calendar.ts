@@ -437,6 +437,46 @@ export const finalReportDeadline = (cal: CohortCalendar) =>
 export const checkpointDeadlines = (cal: CohortCalendar) =>
   cal.offsets.checkpoints.map((day) => ({ day, ...dueOnDay(cal, day, cal.offsets.checkpointReminderDays) }));
 
+/** A dated obligation of the teams of a cohort, by the calendar (whether or not it is scheduled yet). */
+export interface TeamObligation {
+  /** The kind of deadline that carries it (as the deadlines table names it). */
+  kind: string;
+  /** Unique within the cohort: the kind, and the week or checkpoint it is for. */
+  key: string;
+  dueAt: Date;
+  day: number;
+}
+
+/**
+ * Every deadline of PRODUCT.md section 5 that concerns a team, by the cohort's calendar: goals due
+ * (and their reminder), each week's check-in, assessments due (and the reviewers' reminder), the
+ * final report, and each sustainment checkpoint (with its reminder).
+ */
+export function teamObligations(cal: CohortCalendar): TeamObligation[] {
+  const at = (kind: string, key: string, dueAt: Date): TeamObligation => ({
+    kind,
+    key,
+    dueAt,
+    day: deadlineDay(cal, kind.replace(/_OVERDUE$/, '_DUE'), dueAt),
+  });
+  const goals = goalsDeadline(cal);
+  const assessments = assessmentsDeadline(cal);
+  const report = finalReportDeadline(cal);
+  return [
+    at('GOALS_REMINDER', 'GOALS_REMINDER', goals.remindAt),
+    at('GOALS_OVERDUE', 'GOALS_OVERDUE', goals.dueAt),
+    ...checkInDueTimes(cal).map((dueAt, i) => at('CHECK_IN_DUE', `CHECK_IN_DUE#${i + 1}`, dueAt)),
+    at('ASSESSMENTS_REMINDER', 'ASSESSMENTS_REMINDER', assessments.remindAt),
+    at('ASSESSMENTS_OVERDUE', 'ASSESSMENTS_OVERDUE', assessments.dueAt),
+    at('FINAL_REPORT_REMINDER', 'FINAL_REPORT_REMINDER', report.remindAt),
+    at('FINAL_REPORT_OVERDUE', 'FINAL_REPORT_OVERDUE', report.dueAt),
+    ...checkpointDeadlines(cal).flatMap((c, i) => [
+      at('CHECKPOINT_REMINDER', `CHECKPOINT_REMINDER#${i + 1}`, c.remindAt),
+      at('CHECKPOINT_OVERDUE', `CHECKPOINT_OVERDUE#${i + 1}`, c.dueAt),
+    ]),
+  ].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
 /** Gregorian date in the reader's language (Western digits unless asked otherwise). */
 export function formatGregorian(instant: Date, lang: 'ar' | 'en', timeZone: string, arabicDigits = false): string {
   const locale = lang === 'ar' ? `ar-u-nu-${arabicDigits ? 'arab' : 'latn'}` : 'en-GB';

@@ -1,4 +1,4 @@
-import { declaredPlugIns, NOT_YET_SERVED, plugInProblems } from './plug-ins.js';
+import { DEADLINE_CONCERNS, DEADLINE_KINDS, declaredPlugIns, NOT_YET_SERVED, plugInProblems } from './plug-ins.js';
 
 describe('the plug-in points the machines declare', () => {
   const declared = declaredPlugIns();
@@ -41,5 +41,9 @@ describe('the plug-in points the machines declare', () => {
       'schedule:team:FINAL_REPORT is served now: strike it off NOT_YET_SERVED',
       'a handler serves audience:NOBODY, which no machine declares',
     ]);
+  });
+
+  it('says whom every kind of deadline concerns', () => {
+    expect(Object.keys(DEADLINE_CONCERNS).sort()).toEqual(Object.values(DEADLINE_KINDS).flat().sort());
   });
 });

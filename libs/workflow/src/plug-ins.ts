@@ -1,5 +1,5 @@
 import { COHORT_FACTS } from './cohort.machine.js';
-import { AUDIENCES, type DeadlineGroup, type Machine } from './core.js';
+import { AUDIENCES, type Audience, type DeadlineGroup, type Machine } from './core.js';
 import { MACHINES } from './machines.js';
 import { TEAM_FACTS } from './team.machine.js';
 
@@ -40,6 +40,35 @@ export const DEADLINE_KINDS = {
   FINAL_REPORT: ['FINAL_REPORT_REMINDER', 'FINAL_REPORT_OVERDUE'],
   CHECKPOINTS: ['CHECKPOINT_REMINDER', 'CHECKPOINT_OVERDUE'],
 } as const satisfies Record<DeadlineGroup, readonly string[]>;
+
+/** Who each kind of deadline concerns: whom it reminds, or whom it tells when it passes. */
+export const DEADLINE_CONCERNS: Readonly<Record<string, readonly Audience[]>> = {
+  COHORT_OPEN_INTAKE: ['ALL_FOCAL_POINTS', 'OFFICE'],
+  INTAKE_CLOSE_REMINDER: ['FOCAL_POINTS_WITH_DRAFTS'],
+  COHORT_CLOSE_INTAKE: ['ALL_FOCAL_POINTS', 'OFFICE'],
+  COHORT_START_PREPARATION: ['OFFICE', 'LEADERSHIP'],
+  LAUNCH_REMINDER: ['ALL_TEAMS'],
+  COHORT_LAUNCH: ['ALL_TEAMS', 'OFFICE', 'LEADERSHIP'],
+  COHORT_OPEN_MIDPOINT: ['REVIEWERS', 'ALL_TEAMS', 'OFFICE'],
+  COHORT_CLOSE_MIDPOINT: ['OFFICE'],
+  COHORT_OPEN_RESULTS: ['ALL_TEAMS', 'OFFICE', 'LEADERSHIP'],
+  COHORT_START_SUSTAINMENT: ['OFFICE'],
+  COHORT_CLOSE: ['OFFICE', 'LEADERSHIP'],
+  SCREENING_REMINDER: ['OFFICE'],
+  SCREENING_ESCALATION: ['LEADERSHIP', 'OFFICE'],
+  DECISION_REMINDER: ['LEADERSHIP'],
+  DECISION_OVERDUE: ['OFFICE'],
+  GOALS_REMINDER: ['TEAM_LEAD'],
+  GOALS_OVERDUE: ['SPONSOR', 'OFFICE'],
+  CHECK_IN_REMINDER: ['TEAM_LEAD', 'TEAM'],
+  CHECK_IN_DUE: ['TEAM_LEAD', 'TEAM'],
+  ASSESSMENTS_REMINDER: ['REVIEWERS'],
+  ASSESSMENTS_OVERDUE: ['OFFICE'],
+  FINAL_REPORT_REMINDER: ['TEAM_LEAD'],
+  FINAL_REPORT_OVERDUE: ['SPONSOR'],
+  CHECKPOINT_REMINDER: ['AGENCY_FOCAL_POINTS'],
+  CHECKPOINT_OVERDUE: ['OFFICE'],
+};
 
 /**
  * Plug-in points whose feature is not built yet: declared by the machines, served by no handler,
