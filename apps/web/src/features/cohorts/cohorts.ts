@@ -1,0 +1,162 @@
+import type { MantineColor } from '@mantine/core';
+import type { Language } from '@hundred/domain';
+
+/** The states of a cohort, in the order a cohort goes through them (PRODUCT.md section 4). */
+export const COHORT_STATES = [
+  'DRAFT',
+  'INTAKE',
+  'SELECTION',
+  'PREPARATION',
+  'EXECUTION',
+  'MIDPOINT_REVIEW',
+  'FINAL_STRETCH',
+  'RESULTS',
+  'SUSTAINMENT',
+  'CLOSED',
+  'CANCELLED',
+] as const;
+export type CohortStateName = (typeof COHORT_STATES)[number];
+
+export const isCohortState = (value: string): value is CohortStateName =>
+  (COHORT_STATES as readonly string[]).includes(value);
+
+/** One colour per state, shared by the badges and the phases of the timeline. */
+export const STATE_COLORS: Record<CohortStateName, MantineColor> = {
+  DRAFT: 'gray',
+  INTAKE: 'blue',
+  SELECTION: 'indigo',
+  PREPARATION: 'violet',
+  EXECUTION: 'teal',
+  MIDPOINT_REVIEW: 'orange',
+  FINAL_STRETCH: 'cyan',
+  RESULTS: 'green',
+  SUSTAINMENT: 'grape',
+  CLOSED: 'dark',
+  CANCELLED: 'red',
+};
+
+/** Events of the cohort's state machine. */
+export const COHORT_EVENTS = [
+  'OPEN_INTAKE',
+  'CLOSE_INTAKE',
+  'START_PREPARATION',
+  'LAUNCH',
+  'OPEN_MIDPOINT',
+  'CLOSE_MIDPOINT',
+  'OPEN_RESULTS',
+  'START_SUSTAINMENT',
+  'CLOSE',
+  'CANCEL',
+] as const;
+export type CohortEventName = (typeof COHORT_EVENTS)[number];
+
+export const isCohortEvent = (value: string): value is CohortEventName =>
+  (COHORT_EVENTS as readonly string[]).includes(value);
+
+/** What each dated obligation of the cohort's own calendar is. */
+export const DEADLINE_KINDS = [
+  'COHORT_OPEN_INTAKE',
+  'INTAKE_CLOSE_REMINDER',
+  'COHORT_CLOSE_INTAKE',
+  'COHORT_START_PREPARATION',
+  'LAUNCH_REMINDER',
+  'COHORT_LAUNCH',
+  'COHORT_OPEN_MIDPOINT',
+  'COHORT_CLOSE_MIDPOINT',
+  'COHORT_OPEN_RESULTS',
+  'COHORT_START_SUSTAINMENT',
+  'COHORT_CLOSE',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export const isDeadlineKind = (value: string): value is DeadlineKind =>
+  (DEADLINE_KINDS as readonly string[]).includes(value);
+
+export const DEADLINE_STATES = ['PENDING', 'FIRED', 'SKIPPED', 'CANCELLED'] as const;
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
+
+export const isDeadlineState = (value: string): value is DeadlineState =>
+  (DEADLINE_STATES as readonly string[]).includes(value);
+
+/** Reminders are marked differently from the transitions on the timeline. */
+export const isReminder = (kind: string) => kind.endsWith('_REMINDER');
+
+/** The guards a dialog answers itself: LAUNCH may go ahead without the teams that are not ready. */
+export const RESOLVED_IN_DIALOG: Partial<Record<CohortEventName, readonly string[]>> = {
+  LAUNCH: ['ALL_TEAMS_READY', 'REASON_GIVEN'],
+  CANCEL: ['REASON_GIVEN'],
+};
+
+export type IsoWeekdayNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** The names of the ISO weekdays (1 Monday … 7 Sunday) in a language. */
+export function weekdayName(day: number, language: Language): string {
+  // 1 January 2024 was a Monday.
+  const date = new Date(Date.UTC(2024, 0, day, 12));
+  return new Intl.DateTimeFormat(language === 'ar' ? 'ar' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** The weekdays in the order the week is usually written in a language (Saturday or Monday first). */
+export function weekdaysInOrder(language: Language): IsoWeekdayNumber[] {
+  return language === 'ar' ? [6, 7, 1, 2, 3, 4, 5] : [1, 2, 3, 4, 5, 6, 7];
+}
+
+let zones: string[] | null = null;
+
+/** Every IANA time zone this browser knows. */
+export function timeZones(): string[] {
+  if (!zones) {
+    try {
+      zones = Intl.supportedValuesOf('timeZone');
+    } catch {
+      zones = ['Asia/Amman', 'Asia/Riyadh', 'Asia/Dubai', 'Africa/Cairo', 'UTC'];
+    }
+    if (!zones.includes('UTC')) zones = [...zones, 'UTC'];
+  }
+  return zones;
+}
+
+export const DEFAULT_TIME_ZONE = 'Asia/Amman';
+export const DEFAULT_WEEKEND: readonly IsoWeekdayNumber[] = [5, 6];
+
+/** The four accelerator criteria the server uses when a cohort names none. */
+export const DEFAULT_RUBRIC = [
+  { key: 'CLEAR_AMBITIOUS_GOAL', nameAr: 'هدف واضح وطموح', nameEn: 'Clear and ambitious goal' },
+  { key: 'TOUCHES_LIVES', nameAr: 'يمسّ حياة الناس', nameEn: "Touches people's lives" },
+  { key: 'NEEDS_SEVERAL_AGENCIES', nameAr: 'يحتاج إلى تعاون عدة جهات', nameEn: 'Needs several agencies' },
+  { key: 'ACHIEVABLE_IN_100_DAYS', nameAr: 'قابل للتحقيق خلال 100 يوم', nameEn: 'Achievable in 100 days' },
+] as const;
+
+/** A stable key for a new criterion, from its English name, unique among the given keys. */
+export function criterionKey(nameEn: string, taken: ReadonlySet<string>): string {
+  const base =
+    nameEn
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .toUpperCase()
+      .slice(0, 32) || 'CRITERION';
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}_${n}`;
+  return key;
+}
+
+/** Splits a span of time into the whole days, hours and minutes the clock moves by. */
+export function splitMinutes(totalMinutes: number): { days: number; hours: number; minutes: number } {
+  const minutes = Math.max(1, Math.ceil(totalMinutes));
+  return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+}
+
+/** The state each event leads to. */
+export const EVENT_TARGET: Record<CohortEventName, CohortStateName> = {
+  OPEN_INTAKE: 'INTAKE',
+  CLOSE_INTAKE: 'SELECTION',
+  START_PREPARATION: 'PREPARATION',
+  LAUNCH: 'EXECUTION',
+  OPEN_MIDPOINT: 'MIDPOINT_REVIEW',
+  CLOSE_MIDPOINT: 'FINAL_STRETCH',
+  OPEN_RESULTS: 'RESULTS',
+  START_SUSTAINMENT: 'SUSTAINMENT',
+  CLOSE: 'CLOSED',
+  CANCEL: 'CANCELLED',
+};
