@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, PasswordInput, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
-
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';

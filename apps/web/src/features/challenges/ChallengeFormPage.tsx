@@ -17,7 +17,6 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { can, missingChallengeFields, REQUIRED_CHALLENGE_FIELDS } from '@hundred/domain';
@@ -29,7 +28,6 @@ import {
   IconLock,
   IconSend,
 } from '@tabler/icons-react';
-
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';

@@ -14,7 +14,6 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-
 import { notifications } from '@mantine/notifications';
 import { can, type Language } from '@hundred/domain';
 import { IconExternalLink, IconLayoutDashboard, IconSend, IconUsersGroup } from '@tabler/icons-react';

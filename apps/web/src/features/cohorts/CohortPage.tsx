@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-
 import { can } from '@hundred/domain';
 import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';

@@ -13,7 +13,6 @@ import {
   Text,
   ThemeIcon,
 } from '@mantine/core';
-
 import { useMediaQuery } from '@mantine/hooks';
 import { can } from '@hundred/domain';
 import {
