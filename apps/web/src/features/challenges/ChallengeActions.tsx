@@ -1,4 +1,4 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Alert, Select } from '@mantine/core';
 import {
   IconArrowBackUp,
@@ -26,29 +26,13 @@ import {
   type ChallengeEventName,
 } from './challenges';
 import { ChallengeStateBadge } from './ChallengeStateBadge';
-import {
-  ApproveChallengeMutation,
-  CarryOverChallengeMutation,
-  ChallengeCohortsQuery,
-  DeclineChallengeMutation,
-  DeferChallengeMutation,
-  RecommendChallengeMutation,
-  RejectChallengeMutation,
-  ReturnChallengeMutation,
-  StartChallengeScreeningMutation,
-  SubmitChallengeMutation,
-  WithdrawChallengeMutation,
-} from './documents';
+import { ChallengeCohortsQuery } from './documents';
 import { useChallengeLabels } from './labels';
+import { useFireChallengeEvent } from './useFireChallengeEvent';
 
 type Challenge = ChallengeDetailFragment;
 /** Events that step aside rather than forward: shown after the main one, in orange. */
 const SECONDARY_EVENTS: readonly string[] = ['RETURN', 'DEFER', 'CARRY_OVER'];
-
-interface Extras {
-  text: string;
-  targetCohortId: string | null;
-}
 
 const ICONS: Record<ChallengeEventName, ReactNode> = {
   SUBMIT: <IconSend size={18} aria-hidden />,
@@ -62,58 +46,6 @@ const ICONS: Record<ChallengeEventName, ReactNode> = {
   WITHDRAW: <IconBan size={18} aria-hidden />,
   CARRY_OVER: <IconCalendarShare size={18} aria-hidden />,
 };
-
-/** Sends one event with the version on screen; the answer replaces the challenge in the cache. */
-export function useFireChallengeEvent() {
-  const client = useApolloClient();
-  return async (challenge: Pick<Challenge, 'id' | 'version'>, event: ChallengeEventName, extras: Extras) => {
-    const input = { id: challenge.id, version: challenge.version };
-    const text = extras.text.trim();
-    switch (event) {
-      case 'SUBMIT':
-        return (await client.mutate({ mutation: SubmitChallengeMutation, variables: { input } })).data?.submitChallenge;
-      case 'START_SCREENING':
-        return (await client.mutate({ mutation: StartChallengeScreeningMutation, variables: { input } })).data
-          ?.startChallengeScreening;
-      case 'RETURN':
-        return (
-          await client.mutate({ mutation: ReturnChallengeMutation, variables: { input: { ...input, comment: text } } })
-        ).data?.returnChallenge;
-      case 'RECOMMEND':
-        return (await client.mutate({ mutation: RecommendChallengeMutation, variables: { input } })).data
-          ?.recommendChallenge;
-      case 'DECLINE':
-        return (
-          await client.mutate({ mutation: DeclineChallengeMutation, variables: { input: { ...input, reason: text } } })
-        ).data?.declineChallenge;
-      case 'APPROVE':
-        return (await client.mutate({ mutation: ApproveChallengeMutation, variables: { input } })).data
-          ?.approveChallenge;
-      case 'REJECT':
-        return (
-          await client.mutate({ mutation: RejectChallengeMutation, variables: { input: { ...input, reason: text } } })
-        ).data?.rejectChallenge;
-      case 'DEFER':
-        return (
-          await client.mutate({ mutation: DeferChallengeMutation, variables: { input: { ...input, reason: text } } })
-        ).data?.deferChallenge;
-      case 'WITHDRAW':
-        return (await client.mutate({ mutation: WithdrawChallengeMutation, variables: { input } })).data
-          ?.withdrawChallenge;
-      case 'CARRY_OVER':
-        return (
-          await client.mutate({
-            mutation: CarryOverChallengeMutation,
-            variables: { input: { ...input, targetCohortId: extras.targetCohortId ?? '' } },
-          })
-        ).data?.carryOverChallenge;
-      default: {
-        const unknown: never = event;
-        throw new Error(`no mutation fires ${String(unknown)}`);
-      }
-    }
-  };
-}
 
 /** Later cohorts that still take drafts: where a deferred challenge may be carried over. */
 function useLaterCohorts(challenge: Challenge, skip: boolean) {
