@@ -1,20 +1,4 @@
-import { useMutation } from '@apollo/client/react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Divider,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  ThemeIcon,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { can } from '@hundred/domain';
 import {
   IconArrowBackUp,
@@ -26,184 +10,24 @@ import {
   IconMessageCircle,
   IconReplace,
 } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { toProblem, type Problem } from '../../api/errors';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import type { CheckInFieldsFragment, TeamDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
-import { ReviewCheckInMutation } from './documents';
-import { EvidenceText } from './GoalsSection';
+import { CheckInValues } from './CheckInValues';
 import { useTeamLabels } from './labels';
+import { ReviewCheckInDialog, type Decision } from './ReviewCheckInDialog';
 import { CHECK_IN_STATES } from './teams';
 import { useTeamActor } from './useTeamActor';
 
 type Team = TeamDetailFragment;
 type CheckIn = CheckInFieldsFragment;
-type Decision = 'ACKNOWLEDGED' | 'RETURNED';
 
 const CONFIDENCE_COLORS: Record<string, string> = { LOW: 'red', MEDIUM: 'yellow', HIGH: 'green' };
 /** How many check-ins show before "show all". */
 const FIRST = 4;
-
-function ReviewDialog({
-  checkIn,
-  decision,
-  onClose,
-  onReload,
-}: {
-  checkIn: CheckIn;
-  decision: Decision;
-  onClose: () => void;
-  onReload: () => Promise<unknown>;
-}) {
-  const { t } = useTranslation();
-  const labels = useTeamLabels();
-  const [review, { loading }] = useMutation(ReviewCheckInMutation);
-  const [comment, setComment] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFieldError(null);
-    setProblem(null);
-    if (decision === 'RETURNED' && !comment.trim()) {
-      setFieldError(t('form.required'));
-      return;
-    }
-    try {
-      await review({ variables: { input: { checkInId: checkIn.id, decision, comment: comment.trim() } } });
-      notifications.show({
-        color: 'teal',
-        message: decision === 'ACKNOWLEDGED' ? t('teams.checkIns.acknowledged') : t('teams.checkIns.returned'),
-      });
-      onClose();
-      await onReload();
-    } catch (error) {
-      const found = toProblem(error, t);
-      if (found.fields.comment) setFieldError(found.fields.comment);
-      else setProblem(found);
-    }
-  };
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <Text size="sm">
-          {decision === 'ACKNOWLEDGED'
-            ? t('teams.checkIns.acknowledgeHint', { week: labels.week(checkIn.week) })
-            : t('teams.checkIns.returnHint', { week: labels.week(checkIn.week) })}
-        </Text>
-        <Textarea
-          label={decision === 'RETURNED' ? t('teams.checkIns.returnComment') : t('teams.checkIns.optionalComment')}
-          required={decision === 'RETURNED'}
-          autosize
-          minRows={3}
-          maxLength={2000}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
-          error={fieldError}
-          data-autofocus
-        />
-        <ProblemAlert problem={problem} onReload={() => void onReload().then(onClose)} />
-        <Divider />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={loading}>
-            {t('cohorts.actions.dismiss')}
-          </Button>
-          <Button type="submit" loading={loading} color={decision === 'RETURNED' ? 'orange' : undefined}>
-            {decision === 'ACKNOWLEDGED' ? t('teams.checkIns.acknowledge') : t('teams.checkIns.return')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-type Kpi = TeamDetailFragment['goals'][number]['kpis'][number];
-
-/** A check-in's values: a table on wide screens, a list on phones. */
-function CheckInValues({
-  checkIn,
-  rows,
-}: {
-  checkIn: CheckIn;
-  rows: { v: CheckIn['values'][number]; kpi: Kpi | undefined; i: number }[];
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const labels = useTeamLabels();
-  const wide = useMediaQuery('(min-width: 36em)', true);
-  const valueOf = (row: (typeof rows)[number]) =>
-    row.kpi ? labels.value(row.kpi.unit, row.v.value) : format.number(row.v.value);
-  const nameOf = (row: (typeof rows)[number]) => (row.kpi ? format.name(row.kpi) : t('teams.checkIns.unknownKpi'));
-  if (!wide) {
-    return (
-      <Stack
-        component="ul"
-        gap="xs"
-        p={0}
-        m={0}
-        mt="sm"
-        style={{ listStyle: 'none' }}
-        aria-label={t('teams.checkIns.valuesCaption', { week: labels.week(checkIn.week) })}
-      >
-        {rows.map((row) => (
-          <Paper component="li" key={`${checkIn.id}-${row.i}`} bg="gray.0" radius="sm" p="xs">
-            <Text size="sm" fw={500}>
-              {nameOf(row)}
-            </Text>
-            <Group gap="xs" wrap="wrap">
-              <Text size="sm" fw={700}>
-                {valueOf(row)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {format.localDate(row.v.asOf)}
-              </Text>
-            </Group>
-            <EvidenceText text={row.v.evidence} />
-          </Paper>
-        ))}
-      </Stack>
-    );
-  }
-  return (
-    <Table.ScrollContainer minWidth={520} mt="sm">
-      <Table verticalSpacing={4} horizontalSpacing="sm" fz="sm" striped>
-        <Table.Caption className="visually-hidden">
-          {t('teams.checkIns.valuesCaption', { week: labels.week(checkIn.week) })}
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('teams.checkIns.kpi')}</Table.Th>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
-              {t('teams.checkIn.value')}
-            </Table.Th>
-            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
-              {t('teams.checkIn.asOf')}
-            </Table.Th>
-            <Table.Th scope="col">{t('teams.checkIn.evidence')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={`${checkIn.id}-${row.i}`}>
-              <Table.Td fw={500}>{nameOf(row)}</Table.Td>
-              <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
-                {valueOf(row)}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.localDate(row.v.asOf)}</Table.Td>
-              <Table.Td>
-                <EvidenceText text={row.v.evidence} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
 
 function Block({ label, children, tone }: { label: string; children: ReactNode; tone?: 'help' }) {
   return (
@@ -501,7 +325,7 @@ export function CheckInHistory({
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {reviewing ? (
-          <ReviewDialog
+          <ReviewCheckInDialog
             checkIn={reviewing.checkIn}
             decision={reviewing.decision}
             onClose={() => setReviewing(null)}
