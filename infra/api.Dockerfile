@@ -3,7 +3,7 @@
 # The Hundred API image. One image, four commands:
 #   node apps/api/dist/main.js                the HTTP API (default; HUNDRED_ROLE=all also runs the worker)
 #   node apps/api/dist/worker.js              the job worker
-#   node apps/api/dist/database/migrate.js    migrations (creates the database if missing)
+#   node apps/api/dist/migrate.js    migrations (creates the database if missing)
 #   node apps/api/dist/seed/seed-cli.js       demo data
 #
 # Build from the repository root (the context must hold the whole workspace):

@@ -22,7 +22,7 @@ build_all
 check_tracked_unchanged "$TREE_BEFORE" "npm start" || echo "(continuing: the product still starts)" >&2
 
 say "Migrating the database"
-node apps/api/dist/database/migrate.js
+node apps/api/dist/migrate.js
 say "Loading demo data"
 node apps/api/dist/seed/seed-cli.js
 

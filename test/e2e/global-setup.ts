@@ -29,7 +29,7 @@ const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379/0';
 function assertBuilt(): void {
   const required: [string, string][] = [
     ['apps/api/dist/main.js', 'cd apps/api && npx tsc -b tsconfig.app.json'],
-    ['apps/api/dist/database/migrate.js', 'cd apps/api && npx tsc -b tsconfig.app.json'],
+    ['apps/api/dist/migrate.js', 'cd apps/api && npx tsc -b tsconfig.app.json'],
     ['apps/api/dist/seed/seed-cli.js', 'cd apps/api && npx tsc -b tsconfig.app.json'],
     ['apps/web/dist/index.html', 'npm run build -w @hundred/web'],
   ];
@@ -199,7 +199,7 @@ export default async function globalSetup(): Promise<void> {
       LOG_LEVEL: 'warn',
       PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}`,
     };
-    await run('migrate', ['apps/api/dist/database/migrate.js'], apiEnv);
+    await run('migrate', ['apps/api/dist/migrate.js'], apiEnv);
     await run('seed', ['apps/api/dist/seed/seed-cli.js'], apiEnv);
 
     processes.push(new Service('api', process.execPath, ['apps/api/dist/main.js'], { cwd: ROOT, env: apiEnv }));

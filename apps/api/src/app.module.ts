@@ -5,28 +5,22 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { AuditResolver } from './audit/audit.resolver.js';
 import { AuthGuard } from './common/auth.js';
-import { ContextFactory } from './common/context.factory.js';
 import { ErrorsFilter } from './common/errors.filter.js';
-import { LoadersFactory } from './common/loaders.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
-import { AlignmentModule } from './alignment/alignment.module.js';
-import { ChallengesModule } from './challenges/challenges.module.js';
-import { CohortsModule } from './cohorts/cohorts.module.js';
-import { TeamsModule } from './teams/teams.module.js';
 import { CoreModule } from './core.module.js';
+import { ContextFactory } from './graphql-context/context.factory.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
-import { WorkerModule } from './jobs/worker.module.js';
-import { NotificationsModule } from './notifications/notifications.module.js';
+import { FEATURE_MODULES, WORKER_MODULES } from './manifest.js';
 
 export type Role = 'api' | 'worker' | 'all';
 
+/** The request context: the session (from the identity feature) and the loaders (from the core). */
 @Module({
-  imports: [IdentityModule, CohortsModule, AlignmentModule, ChallengesModule, TeamsModule],
-  providers: [ContextFactory, LoadersFactory],
+  imports: [IdentityModule],
+  providers: [ContextFactory],
   exports: [ContextFactory],
 })
 class ApiContextModule {}
@@ -34,8 +28,6 @@ class ApiContextModule {}
 /** The HTTP side: GraphQL, health, and the request-scoped context. */
 @Module({
   imports: [
-    IdentityModule,
-    NotificationsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [ApiContextModule],
@@ -54,7 +46,6 @@ class ApiContextModule {}
     }),
   ],
   controllers: [HealthController],
-  providers: [AuditResolver],
 })
 class HttpModule {}
 
@@ -67,14 +58,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forConfig(config, role),
-        IdentityModule,
-        NotificationsModule,
-        CohortsModule,
-        AlignmentModule,
-        TeamsModule,
-        ChallengesModule,
+        ...FEATURE_MODULES,
         ...(http ? [HttpModule] : []),
-        ...(worker ? [WorkerModule] : []),
+        ...(worker ? WORKER_MODULES : []),
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

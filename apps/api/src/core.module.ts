@@ -1,24 +1,49 @@
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 
 import { AuditService } from './audit/audit.service.js';
 import { ClockService } from './clock/clock.service.js';
+import { Clock } from './common/clock.js';
+import { PlugInRegistry } from './common/plug-ins.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
-import { createDataSource } from './database/data-source.js';
+import { DeadlineActions } from './deadlines/deadline-actions.js';
+import { DeadlineService } from './deadlines/deadline.service.js';
+import { LoaderRegistry } from './graphql-context/loaders.js';
 import { QueueService } from './jobs/queue.service.js';
-import { OutboxService } from './outbox/outbox.service.js';
-import { createRedis, REDIS } from './redis/redis.js';
+import { createAppDataSource } from './manifest.js';
 import { AudienceService } from './notifications/audience.service.js';
 import { NotificationService } from './notifications/notification.service.js';
-import { DeadlineService } from './deadlines/deadline.service.js';
-import { DeadlineActions } from './deadlines/deadline-actions.js';
+import { OutboxService } from './outbox/outbox.service.js';
+import { createRedis, REDIS } from './redis/redis.js';
+import { CohortFactsService } from './workflow/cohort-facts.js';
+import { HistoryService } from './workflow/history.js';
 import { WorkflowRunner } from './workflow/workflow-runner.js';
+
+/** The providers of the core, shared by every feature. */
+export const SHARED = [
+  ClockService,
+  { provide: Clock, useExisting: ClockService },
+  AuditService,
+  QueueService,
+  OutboxService,
+  AudienceService,
+  NotificationService,
+  DeadlineService,
+  DeadlineActions,
+  WorkflowRunner,
+  CohortFactsService,
+  HistoryService,
+  PlugInRegistry,
+  LoaderRegistry,
+];
 
 /**
  * The shared infrastructure every feature uses: configuration, the database, Redis and the
- * queues, the clock, the audit, the outbox, notifications, deadlines and the workflow runner. The connections are closed by the bootstrap
- * after every module has shut down.
+ * queues, the clock, the audit, the outbox, notifications, deadlines, the workflow runner and the
+ * registries of plug-ins and loaders. The connections are closed by the bootstrap after every
+ * module has shut down.
  */
 @Global()
 @Module({})
@@ -27,41 +52,21 @@ export class CoreModule {
   static forConfig(config: AppConfig, role: string, connections?: { dataSource: DataSource; redis: Redis }) {
     return {
       module: CoreModule,
+      imports: [DiscoveryModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         connections
           ? { provide: DataSource, useValue: connections.dataSource }
           : {
               provide: DataSource,
-              useFactory: async () => createDataSource(config.databaseUrl, `hundred-${role}`).initialize(),
+              useFactory: async () => createAppDataSource(config.databaseUrl, `hundred-${role}`).initialize(),
             },
         connections
           ? { provide: REDIS, useValue: connections.redis }
           : { provide: REDIS, useFactory: () => createRedis(config.redisUrl, `hundred-${role}`) },
-        ClockService,
-        AuditService,
-        QueueService,
-        OutboxService,
-        AudienceService,
-        NotificationService,
-        DeadlineService,
-        DeadlineActions,
-        WorkflowRunner,
+        ...SHARED,
       ],
-      exports: [
-        APP_CONFIG,
-        DataSource,
-        REDIS,
-        ClockService,
-        AuditService,
-        QueueService,
-        OutboxService,
-        AudienceService,
-        NotificationService,
-        DeadlineService,
-        DeadlineActions,
-        WorkflowRunner,
-      ],
+      exports: [APP_CONFIG, DataSource, REDIS, ...SHARED],
     };
   }
 }

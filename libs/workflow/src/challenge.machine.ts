@@ -49,6 +49,8 @@ export interface ChallengeContext {
 }
 
 const hasText = (s: string | null | undefined) => (s ?? '').trim().length > 0;
+/** This approval is the N-th the cohort requires: it decides. */
+const decides = (c: ChallengeContext) => c.approvals + 1 >= c.approvalsRequired;
 
 export const challengeMachine: Machine<ChallengeState, ChallengeEvent, ChallengeContext> = {
   name: 'challenge',
@@ -98,7 +100,8 @@ export const challengeMachine: Machine<ChallengeState, ChallengeEvent, Challenge
       from: ['IN_SCREENING'],
       to: 'RETURNED',
       by: [office],
-      guards: [guard('COMMENT_GIVEN', (c) => hasText(c.comment))],
+      guards: [guard('COMMENT_GIVEN', (c) => hasText(c.comment), 'COMMENT')],
+      inputs: [{ input: 'COMMENT', required: true }],
       effects: [
         { type: 'cancelDeadlines', group: 'SCREENING' },
         { type: 'notify', template: 'CHALLENGE_RETURNED', audience: ['AGENCY_FOCAL_POINTS'] },
@@ -121,7 +124,8 @@ export const challengeMachine: Machine<ChallengeState, ChallengeEvent, Challenge
       from: ['IN_SCREENING'],
       to: 'REJECTED',
       by: [office],
-      guards: [guard('REASON_GIVEN', (c) => hasText(c.reason))],
+      guards: [guard('REASON_GIVEN', (c) => hasText(c.reason), 'REASON')],
+      inputs: [{ input: 'REASON', required: true }],
       effects: [
         { type: 'cancelDeadlines', group: 'SCREENING' },
         { type: 'notify', template: 'CHALLENGE_DECLINED', audience: ['AGENCY_FOCAL_POINTS'] },
@@ -131,39 +135,38 @@ export const challengeMachine: Machine<ChallengeState, ChallengeEvent, Challenge
       // Each leader's approval is recorded; the N-th one decides.
       event: 'APPROVE',
       from: ['RECOMMENDED'],
-      to: {
-        oneOf: ['RECOMMENDED', 'APPROVED'],
-        pick: (c) => (c.approvals + 1 >= c.approvalsRequired ? 'APPROVED' : 'RECOMMENDED'),
-      },
+      to: { oneOf: ['RECOMMENDED', 'APPROVED'], pick: (c) => (decides(c) ? 'APPROVED' : 'RECOMMENDED') },
       by: [leadership],
       guards: [
         guard('SPONSOR_NAMED', (c) => c.sponsorNamed),
         guard('TEAM_LEAD_NAMED', (c) => c.teamLeadNamed),
         guard('NOT_ALREADY_APPROVED_BY_YOU', (c) => !c.approvedByCaller),
       ],
-      effects: (c) =>
-        c.approvals + 1 >= c.approvalsRequired
-          ? [
-              { type: 'recordApproval' },
-              { type: 'cancelDeadlines', group: 'DECISION' },
-              { type: 'createTeam' },
-              {
-                type: 'notify',
-                template: 'CHALLENGE_APPROVED',
-                audience: ['AGENCY_FOCAL_POINTS', 'OFFICE', 'SPONSOR', 'TEAM_LEAD'],
-              },
-            ]
-          : [
-              { type: 'recordApproval' },
-              { type: 'notify', template: 'CHALLENGE_APPROVAL_RECORDED', audience: ['OFFICE'] },
-            ],
+      effects: [
+        { type: 'recordApproval' },
+        { type: 'cancelDeadlines', group: 'DECISION', when: decides },
+        { type: 'createTeam', when: decides },
+        {
+          type: 'notify',
+          template: 'CHALLENGE_APPROVED',
+          audience: ['AGENCY_FOCAL_POINTS', 'OFFICE', 'SPONSOR', 'TEAM_LEAD'],
+          when: decides,
+        },
+        {
+          type: 'notify',
+          template: 'CHALLENGE_APPROVAL_RECORDED',
+          audience: ['OFFICE'],
+          when: (c) => !decides(c),
+        },
+      ],
     },
     {
       event: 'REJECT',
       from: ['RECOMMENDED'],
       to: 'REJECTED',
       by: [leadership],
-      guards: [guard('REASON_GIVEN', (c) => hasText(c.reason))],
+      guards: [guard('REASON_GIVEN', (c) => hasText(c.reason), 'REASON')],
+      inputs: [{ input: 'REASON', required: true }],
       effects: [
         { type: 'cancelDeadlines', group: 'DECISION' },
         { type: 'notify', template: 'CHALLENGE_REJECTED', audience: ['AGENCY_FOCAL_POINTS', 'OFFICE'] },
@@ -174,7 +177,8 @@ export const challengeMachine: Machine<ChallengeState, ChallengeEvent, Challenge
       from: ['RECOMMENDED'],
       to: 'DEFERRED',
       by: [leadership],
-      guards: [guard('REASON_GIVEN', (c) => hasText(c.reason))],
+      guards: [guard('REASON_GIVEN', (c) => hasText(c.reason), 'REASON')],
+      inputs: [{ input: 'REASON', required: true }],
       effects: [
         { type: 'cancelDeadlines', group: 'DECISION' },
         { type: 'notify', template: 'CHALLENGE_DEFERRED', audience: ['AGENCY_FOCAL_POINTS', 'OFFICE'] },
@@ -201,8 +205,10 @@ export const challengeMachine: Machine<ChallengeState, ChallengeEvent, Challenge
           'TARGET_COHORT_OPEN',
           (c) =>
             c.targetCohortIsLater === true && (c.targetCohortState === 'DRAFT' || c.targetCohortState === 'INTAKE'),
+          'TARGET_COHORT',
         ),
       ],
+      inputs: [{ input: 'TARGET_COHORT', required: true }],
       effects: [
         { type: 'carryOver' },
         { type: 'notify', template: 'CHALLENGE_CARRIED_OVER', audience: ['AGENCY_FOCAL_POINTS'] },

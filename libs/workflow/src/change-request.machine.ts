@@ -1,4 +1,5 @@
 import { guard, office, type Machine } from './core.js';
+import type { TeamState } from './team.machine.js';
 
 /** A change to a frozen KPI baseline or target; the original stays on record. */
 export const CHANGE_REQUEST_STATES = ['PROPOSED', 'APPROVED', 'REJECTED'] as const;
@@ -8,7 +9,7 @@ export type ChangeRequestEvent = (typeof CHANGE_REQUEST_EVENTS)[number];
 
 /** Cohort states in which goals may change, and team states that may ask. */
 export const CHANGE_WINDOW_COHORT_STATES = ['EXECUTION', 'MIDPOINT_REVIEW', 'FINAL_STRETCH'] as const;
-export const CHANGE_WINDOW_TEAM_STATES = ['ACTIVE', 'UNDER_REVIEW'] as const;
+export const CHANGE_WINDOW_TEAM_STATES: readonly TeamState[] = ['ACTIVE', 'UNDER_REVIEW'];
 
 export interface ChangeRequestContext {
   readonly cohortState: string;
@@ -40,7 +41,8 @@ export const changeRequestMachine: Machine<ChangeRequestState, ChangeRequestEven
       from: ['PROPOSED'],
       to: 'REJECTED',
       by: [office],
-      guards: [guard('REASON_GIVEN', (c) => (c.reason ?? '').trim().length > 0)],
+      guards: [guard('REASON_GIVEN', (c) => (c.reason ?? '').trim().length > 0, 'REASON')],
+      inputs: [{ input: 'REASON', required: true }],
       effects: [{ type: 'notify', template: 'CHANGE_REQUEST_REJECTED', audience: ['TEAM_LEAD'] }],
     },
   ],

@@ -35,8 +35,20 @@ export type CohortEvent = (typeof COHORT_EVENTS)[number];
  * deadlines of teams, challenges and reviews belong to their own transitions.
  */
 
+/** The counts the cohort's guards read, each gathered by the feature that owns the objects. */
+export const COHORT_FACTS = [
+  'undecidedChallenges',
+  'teamsNotReady',
+  'teamsShortOfReviewers',
+  'teamsWithoutMidpointDecision',
+  'teamsWithoutOutcome',
+  'openSustainmentPlans',
+] as const;
+export type CohortFact = (typeof COHORT_FACTS)[number];
+export type CohortFacts = Record<CohortFact, number>;
+
 /** What the cohort's guards read: facts gathered by the API, and the event's parameters. */
-export interface CohortContext {
+export interface CohortContext extends CohortFacts {
   /** Day 1, time zone and offsets put the phases in order (see `checkCalendar` in libs/domain). */
   readonly calendarConsistent: boolean;
   /** Submitted challenges not yet APPROVED, REJECTED, DEFERRED or WITHDRAWN. */
@@ -100,12 +112,25 @@ export const cohortMachine: Machine<CohortState, CohortEvent, CohortContext> = {
       to: 'EXECUTION',
       by: [scheduler, office],
       guards: [
-        guard('ALL_TEAMS_READY', (c) => c.teamsNotReady === 0 || (c.excludeNotReadyTeams === true && hasReason(c))),
+        guard(
+          'ALL_TEAMS_READY',
+          (c) => c.teamsNotReady === 0 || (c.excludeNotReadyTeams === true && hasReason(c)),
+          'EXCLUDE_NOT_READY',
+        ),
       ],
-      effects: (c) => [
-        ...(c.teamsNotReady > 0
-          ? [{ type: 'cascade', machine: 'team', event: 'WITHDRAW', scope: 'NOT_READY_TEAMS' } as const]
-          : []),
+      // Launching without the teams that are not ready needs a reason.
+      inputs: [
+        { input: 'EXCLUDE_NOT_READY', required: false },
+        { input: 'REASON', required: false },
+      ],
+      effects: [
+        {
+          type: 'cascade',
+          machine: 'team',
+          event: 'WITHDRAW',
+          scope: 'NOT_READY_TEAMS',
+          when: (c) => c.teamsNotReady > 0,
+        },
         { type: 'cascade', machine: 'team', event: 'START', scope: 'READY_TEAMS' },
         { type: 'notify', template: 'COHORT_LAUNCHED', audience: ['ALL_TEAMS', 'OFFICE', 'LEADERSHIP'] },
       ],
@@ -169,7 +194,8 @@ export const cohortMachine: Machine<CohortState, CohortEvent, CohortContext> = {
       from: NOT_FINAL,
       to: 'CANCELLED',
       by: [office],
-      guards: [guard('REASON_GIVEN', hasReason)],
+      guards: [guard('REASON_GIVEN', hasReason, 'REASON')],
+      inputs: [{ input: 'REASON', required: true }],
       effects: [
         { type: 'cancelDeadlines', group: 'ALL' },
         { type: 'cascade', machine: 'team', event: 'WITHDRAW', scope: 'OPEN_TEAMS' },

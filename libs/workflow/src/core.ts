@@ -64,23 +64,49 @@ export function callerMatches(firer: Firer, caller: Caller): boolean {
 export interface Guard<C> {
   readonly name: string;
   readonly holds: (ctx: C) => boolean;
+  /**
+   * The input of the event that answers this guard (a comment, a reason, a decision): while the
+   * event is only offered, the guard does not block it; the dialog asks for the input.
+   */
+  readonly answeredBy?: EventInput;
 }
 
-export const guard = <C>(name: string, holds: (ctx: C) => boolean): Guard<C> => ({ name, holds });
+export const guard = <C>(name: string, holds: (ctx: C) => boolean, answeredBy?: EventInput): Guard<C> =>
+  answeredBy ? { name, holds, answeredBy } : { name, holds };
 
-/** Who a notification goes to, resolved by the API. */
-export type Audience =
-  | 'OFFICE'
-  | 'LEADERSHIP'
-  | 'AGENCY_FOCAL_POINTS'
-  | 'ALL_FOCAL_POINTS'
-  | 'FOCAL_POINTS_WITH_DRAFTS'
-  | 'SPONSOR'
-  | 'TEAM_LEAD'
-  | 'TEAM'
-  | 'ALL_TEAMS'
-  | 'REVIEWERS'
-  | 'ACTOR';
+/** What a person gives together with an event (the dialog asks for it). */
+export const EVENT_INPUTS = [
+  'COMMENT',
+  'REASON',
+  'TARGET_COHORT',
+  'EXCLUDE_NOT_READY',
+  'DECISION',
+  'OUTCOME',
+  'SUSTAINMENT_STATUS',
+] as const;
+export type EventInput = (typeof EVENT_INPUTS)[number];
+
+export interface EventInputSpec {
+  readonly input: EventInput;
+  /** Whether the event always needs it (a reason to stop is needed only for STOP: not required). */
+  readonly required: boolean;
+}
+
+/** Who a notification goes to, resolved by the API (each needs a resolver there). */
+export const AUDIENCES = [
+  'OFFICE',
+  'LEADERSHIP',
+  'AGENCY_FOCAL_POINTS',
+  'ALL_FOCAL_POINTS',
+  'FOCAL_POINTS_WITH_DRAFTS',
+  'SPONSOR',
+  'TEAM_LEAD',
+  'TEAM',
+  'ALL_TEAMS',
+  'REVIEWERS',
+  'ACTOR',
+] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 /**
  * What a transition causes besides the state change. Declared here, carried out by the API in
@@ -96,6 +122,9 @@ export type Effect =
   | { readonly type: 'lockDrafts' }
   | { readonly type: 'freezeTargets' }
   | { readonly type: 'carryOver' };
+
+/** An effect as a table declares it: always, or only `when` the context says so. */
+export type DeclaredEffect<C> = Effect & { readonly when?: (ctx: C) => boolean };
 
 /** Which objects a cascade reaches. */
 export type CascadeScope =
@@ -123,7 +152,9 @@ export interface Transition<S extends string, E extends string, C> {
   readonly to: Target<S, C>;
   readonly by: readonly Firer[];
   readonly guards: readonly Guard<C>[];
-  readonly effects: readonly Effect[] | ((ctx: C) => readonly Effect[]);
+  readonly effects: readonly DeclaredEffect<C>[];
+  /** What the dialog asks for with the event. */
+  readonly inputs?: readonly EventInputSpec[];
 }
 
 export interface Machine<S extends string, E extends string, C> {
@@ -201,14 +232,25 @@ export function apply<S extends string, E extends string, C>(
   if (!t.by.some((f) => callerMatches(f, caller))) return { ok: false, code: 'FORBIDDEN', event };
   const failed = t.guards.filter((g) => !g.holds(ctx)).map((g) => g.name);
   if (failed.length > 0) return { ok: false, code: 'NOT_ALLOWED', guard: failed[0]!, failed, event };
-  const effects = typeof t.effects === 'function' ? t.effects(ctx) : t.effects;
+  const effects = t.effects
+    .filter((e) => e.when === undefined || e.when(ctx))
+    .map(({ when: _when, ...effect }) => effect as Effect);
   return { ok: true, event, from: state, to: resolveTarget(t.to, ctx), effects };
 }
 
 export interface AvailableEvent<E extends string> {
   readonly event: E;
-  /** Guards that fail now: the button is shown disabled with these reasons. Empty when it can fire. */
+  /**
+   * Guards that fail now and that the event's inputs cannot answer: the button is shown disabled
+   * with these reasons. Empty when it can fire.
+   */
   readonly blockedBy: readonly string[];
+  /** Guards that fail now but are answered by what the dialog asks for (a comment, a reason). */
+  readonly needsInput: readonly string[];
+  /** The states it leads to. */
+  readonly targets: readonly string[];
+  /** What the dialog asks for. */
+  readonly inputs: readonly EventInputSpec[];
 }
 
 /** The events this caller may fire from this state, with the guards that currently block each. */
@@ -220,7 +262,31 @@ export function availableEvents<S extends string, E extends string, C>(
 ): AvailableEvent<E>[] {
   return machine.transitions
     .filter((t) => t.from.includes(state) && t.by.some((f) => callerMatches(f, caller)))
-    .map((t) => ({ event: t.event, blockedBy: t.guards.filter((g) => !g.holds(ctx)).map((g) => g.name) }));
+    .map((t) => {
+      const inputs = t.inputs ?? [];
+      const answerable = (g: Guard<C>) => g.answeredBy !== undefined && inputs.some((i) => i.input === g.answeredBy);
+      const failing = t.guards.filter((g) => !g.holds(ctx));
+      return {
+        event: t.event,
+        blockedBy: failing.filter((g) => !answerable(g)).map((g) => g.name),
+        needsInput: failing.filter(answerable).map((g) => g.name),
+        targets: targetsOf(t.to),
+        inputs,
+      };
+    });
+}
+
+/** A guard of a transition, by name (never by its position in the table). */
+export function guardOf<S extends string, E extends string, C>(
+  machine: Machine<S, E, C>,
+  event: E,
+  name: string,
+): Guard<C> {
+  const found = machine.transitions
+    .filter((t) => t.event === event)
+    .flatMap((t) => t.guards.filter((g) => g.name === name));
+  if (found.length === 0) throw new Error(`${machine.name} ${event} has no guard ${name}`);
+  return found[0]!;
 }
 
 /** States reachable from the initial state, ignoring guards and callers. */

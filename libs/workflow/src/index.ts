@@ -5,3 +5,6 @@ export * from './team.machine.js';
 export * from './review.machine.js';
 export * from './change-request.machine.js';
 export * from './machines.js';
+export * from './actions.js';
+export * from './team.actions.js';
+export * from './plug-ins.js';

@@ -134,9 +134,37 @@ describe('what the rows mean', () => {
       ...cohortOk,
       undecidedChallenges: 3,
     });
-    expect(available).toEqual([
+    expect(available).toMatchObject([
       { event: 'START_PREPARATION', blockedBy: ['ALL_CHALLENGES_DECIDED'] },
       { event: 'CANCEL', blockedBy: [] },
     ]);
+  });
+
+  it('offers an event whose only failing guards its dialog answers, saying what the dialog asks for', () => {
+    const office = user(['ADMIN']);
+    const [returnGoals] = availableEvents(teamMachine, 'GOALS_SUBMITTED', office, { ...teamOk, comment: null }).filter(
+      (a) => a.event === 'RETURN_GOALS',
+    );
+    expect(returnGoals).toEqual({
+      event: 'RETURN_GOALS',
+      blockedBy: [],
+      needsInput: ['COMMENT_GIVEN'],
+      targets: ['FORMING'],
+      inputs: [{ input: 'COMMENT', required: true }],
+    });
+    const [launch] = availableEvents(cohortMachine, 'PREPARATION', office, { ...cohortOk, teamsNotReady: 2 }).filter(
+      (a) => a.event === 'LAUNCH',
+    );
+    expect(launch).toMatchObject({ blockedBy: [], needsInput: ['ALL_TEAMS_READY'], targets: ['EXECUTION'] });
+    const [decide] = availableEvents(teamMachine, 'UNDER_REVIEW', office, {
+      ...teamOk,
+      decision: null,
+      assessmentsInOrDue: false,
+    }).filter((a) => a.event === 'DECIDE_MIDPOINT');
+    expect(decide).toMatchObject({
+      blockedBy: ['ASSESSMENTS_IN_OR_DUE'],
+      needsInput: ['DECISION_GIVEN'],
+      targets: ['ACTIVE', 'STOPPED'],
+    });
   });
 });

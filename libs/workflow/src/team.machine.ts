@@ -86,7 +86,8 @@ export const teamMachine: Machine<TeamState, TeamEvent, TeamContext> = {
       from: ['GOALS_SUBMITTED'],
       to: 'FORMING',
       by: [office],
-      guards: [guard('COMMENT_GIVEN', (c) => hasText(c.comment))],
+      guards: [guard('COMMENT_GIVEN', (c) => hasText(c.comment), 'COMMENT')],
+      inputs: [{ input: 'COMMENT', required: true }],
       effects: [
         { type: 'scheduleDeadlines', group: 'GOALS' },
         { type: 'notify', template: 'TEAM_GOALS_RETURNED', audience: ['TEAM_LEAD'] },
@@ -125,16 +126,23 @@ export const teamMachine: Machine<TeamState, TeamEvent, TeamContext> = {
       to: { oneOf: ['ACTIVE', 'STOPPED'], pick: (c) => (c.decision === 'STOP' ? 'STOPPED' : 'ACTIVE') },
       by: [office],
       guards: [
-        guard('DECISION_GIVEN', (c) => c.decision != null),
+        guard('DECISION_GIVEN', (c) => c.decision != null, 'DECISION'),
         guard('ASSESSMENTS_IN_OR_DUE', (c) => c.assessmentsInOrDue),
-        guard('REASON_GIVEN_TO_STOP', (c) => c.decision !== 'STOP' || hasText(c.reason)),
+        guard('REASON_GIVEN_TO_STOP', (c) => c.decision !== 'STOP' || hasText(c.reason), 'REASON'),
       ],
-      effects: (c) => [
+      inputs: [
+        { input: 'DECISION', required: true },
+        { input: 'REASON', required: false },
+      ],
+      effects: [
         { type: 'cascade', machine: 'review', event: 'DECIDE', scope: 'TEAM_REVIEW' },
-        ...(c.decision === 'STOP' ? [{ type: 'cancelDeadlines', group: 'ALL' } as const] : []),
-        ...(c.decision === 'ESCALATE'
-          ? [{ type: 'notify', template: 'TEAM_MIDPOINT_ESCALATED', audience: ['LEADERSHIP', 'SPONSOR'] } as const]
-          : []),
+        { type: 'cancelDeadlines', group: 'ALL', when: (c) => c.decision === 'STOP' },
+        {
+          type: 'notify',
+          template: 'TEAM_MIDPOINT_ESCALATED',
+          audience: ['LEADERSHIP', 'SPONSOR'],
+          when: (c) => c.decision === 'ESCALATE',
+        },
         { type: 'notify', template: 'TEAM_MIDPOINT_DECIDED', audience: ['TEAM', 'SPONSOR'] },
       ],
     },
@@ -166,8 +174,12 @@ export const teamMachine: Machine<TeamState, TeamEvent, TeamContext> = {
       to: 'COMPLETED',
       by: [office],
       guards: [
-        guard('OUTCOME_GIVEN', (c) => c.outcome != null),
-        guard('REASON_GIVEN_TO_OVERRIDE', (c) => c.outcome === c.proposedOutcome || hasText(c.reason)),
+        guard('OUTCOME_GIVEN', (c) => c.outcome != null, 'OUTCOME'),
+        guard('REASON_GIVEN_TO_OVERRIDE', (c) => c.outcome === c.proposedOutcome || hasText(c.reason), 'REASON'),
+      ],
+      inputs: [
+        { input: 'OUTCOME', required: true },
+        { input: 'REASON', required: false },
       ],
       effects: [{ type: 'notify', template: 'TEAM_OUTCOME_RECORDED', audience: ['TEAM', 'SPONSOR', 'LEADERSHIP'] }],
     },
@@ -187,7 +199,8 @@ export const teamMachine: Machine<TeamState, TeamEvent, TeamContext> = {
       from: ['SUSTAINING'],
       to: 'CLOSED',
       by: [office],
-      guards: [guard('SUSTAINMENT_STATUS_GIVEN', (c) => c.sustainmentStatus != null)],
+      guards: [guard('SUSTAINMENT_STATUS_GIVEN', (c) => c.sustainmentStatus != null, 'SUSTAINMENT_STATUS')],
+      inputs: [{ input: 'SUSTAINMENT_STATUS', required: true }],
       effects: [
         { type: 'cancelDeadlines', group: 'CHECKPOINTS' },
         { type: 'notify', template: 'TEAM_SUSTAINMENT_CLOSED', audience: ['SPONSOR', 'OFFICE', 'LEADERSHIP'] },
@@ -198,7 +211,8 @@ export const teamMachine: Machine<TeamState, TeamEvent, TeamContext> = {
       from: ['FORMING', 'GOALS_SUBMITTED', 'READY', 'ACTIVE', 'UNDER_REVIEW', 'REPORTING', 'FINAL_SUBMITTED'],
       to: 'WITHDRAWN',
       by: [office, system],
-      guards: [guard('REASON_GIVEN', (c) => hasText(c.reason))],
+      guards: [guard('REASON_GIVEN', (c) => hasText(c.reason), 'REASON')],
+      inputs: [{ input: 'REASON', required: true }],
       effects: [
         { type: 'cancelDeadlines', group: 'ALL' },
         { type: 'notify', template: 'TEAM_WITHDRAWN', audience: ['TEAM', 'SPONSOR', 'OFFICE'] },

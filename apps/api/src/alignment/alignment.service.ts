@@ -1,4 +1,4 @@
-import { childLevel, type AlignmentLevel } from '@hundred/domain';
+import { ALIGNMENT_LEVELS, childLevel, type AlignmentLevel } from '@hundred/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 
@@ -8,6 +8,8 @@ import { queryRows } from '../database/sql.js';
 import { updateVersioned } from '../database/versioned-update.js';
 import { AlignmentNode } from './alignment-node.entity.js';
 import type { CreateAlignmentNodeInput, UpdateAlignmentNodeInput } from './dto/alignment.inputs.js';
+import { byId, LoadsBatch } from '../graphql-context/loaders.js';
+import { ALIGNMENT_NODE } from './alignment.loaders.js';
 
 /** The alignment tree the office maintains; challenges and goals are tagged with its nodes. */
 @Injectable()
@@ -17,12 +19,22 @@ export class AlignmentService {
     private readonly audit: AuditService,
   ) {}
 
-  tree(): Promise<AlignmentNode[]> {
-    return this.dataSource.getRepository(AlignmentNode).find({ order: { level: 'ASC', sort: 'ASC', nameEn: 'ASC' } });
+  /** Every node, parents before children: by level from the vision down, then by their order. */
+  async tree(): Promise<AlignmentNode[]> {
+    const nodes = await this.dataSource
+      .getRepository(AlignmentNode)
+      .find({ order: { sort: 'ASC', nameEn: 'ASC', id: 'ASC' } });
+    const rank = (n: AlignmentNode) => ALIGNMENT_LEVELS.indexOf(n.level);
+    return nodes.sort((a, b) => rank(a) - rank(b));
   }
 
   byIds(ids: readonly string[]): Promise<AlignmentNode[]> {
     return this.dataSource.getRepository(AlignmentNode).findBy({ id: In([...ids]) });
+  }
+
+  @LoadsBatch(ALIGNMENT_NODE)
+  async nodesById(ids: readonly string[]): Promise<Map<string, AlignmentNode>> {
+    return byId(await this.byIds(ids), (n) => n.id);
   }
 
   async create(input: CreateAlignmentNodeInput, actorId: string): Promise<AlignmentNode> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import { ClockService } from '../clock/clock.service.js';
+import { Clock } from '../common/clock.js';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -18,7 +18,7 @@ export interface AuditEntry {
 /** Writes audit events, always inside the transaction of the change they describe. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly clock: ClockService) {}
+  constructor(private readonly clock: Clock) {}
 
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     await manager.query(

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/config.js';
-import { createDataSource } from '../database/data-source.js';
+import { createAppDataSource } from '../manifest.js';
 import { DeadlineActions } from '../deadlines/deadline-actions.js';
 import { DeadlineService, type DeadlineSpec } from '../deadlines/deadline.service.js';
 import { JsonLogger } from '../logging/json-logger.js';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   const redis = new Redis(config.redisUrl);
   try {
-    const migrate = await createDataSource(config.databaseUrl, 'hundred-bench-migrate').initialize();
+    const migrate = await createAppDataSource(config.databaseUrl, 'hundred-bench-migrate').initialize();
     await migrate.runMigrations({ transaction: 'each' });
     await migrate.query(
       `CREATE TABLE bench_fired (deadline_id uuid NOT NULL, due_at timestamptz NOT NULL, fired_at timestamptz NOT NULL)`,

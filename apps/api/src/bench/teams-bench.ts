@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 
 import { start } from '../bootstrap.js';
 import { loadConfig } from '../config/config.js';
-import { createDataSource } from '../database/data-source.js';
+import { createAppDataSource } from '../manifest.js';
 import type { StatementCounter } from '../database/statement-counter.js';
 import { JsonLogger } from '../logging/json-logger.js';
 
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   });
   let stop: (() => Promise<void>) | undefined;
   try {
-    const migrate = await createDataSource(config.databaseUrl, 'hundred-bench-migrate').initialize();
+    const migrate = await createAppDataSource(config.databaseUrl, 'hundred-bench-migrate').initialize();
     await migrate.runMigrations({ transaction: 'each' });
     await migrate.destroy();
 

@@ -13,15 +13,17 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 
 import { AlignmentNode } from '../alignment/alignment-node.entity.js';
 import { Ctx, CurrentActor } from '../common/auth.js';
 import { AppError } from '../common/app-error.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../graphql-context/request-context.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
-import { historyOf } from '../cohorts/cohort.resolver.js';
-import { AvailableEvent, TransitionRecord } from '../cohorts/cohort.types.js';
+import { COHORT } from '../cohorts/cohort.loaders.js';
+import { AGENCY, USER } from '../identity/identity.loaders.js';
+import { ALIGNMENT_NODE } from '../alignment/alignment.loaders.js';
+import { AvailableEvent } from '../workflow/available-events.js';
+import { historyKey, TRANSITION_HISTORY, TransitionRecord } from '../workflow/history.js';
 import { Agency } from '../identity/agency.entity.js';
 import { User } from '../identity/user.entity.js';
 import {
@@ -31,6 +33,7 @@ import {
   ChallengeScore,
   ChallengeStateEnum,
 } from './challenge.entity.js';
+import { CHALLENGE_APPROVALS, CHALLENGE_COMMENTS, CHALLENGE_SCORES, TEAM_OF_CHALLENGE } from './challenge.loaders.js';
 import { ChallengeService, type ChallengeEventParams } from './challenge.service.js';
 import {
   CarryOverChallengeInput,
@@ -58,16 +61,13 @@ class CommentView extends ChallengeComment {
 export class ChallengeScoreResolver {
   @ResolveField(() => User, { description: 'Who gave the score.' })
   async scoredBy(@Parent() s: ChallengeScore, @Context() ctx: RequestContext): Promise<User> {
-    return (await ctx.loaders.user.load(s.scoredById))!;
+    return (await ctx.loaders.get(USER).load(s.scoredById))!;
   }
 }
 
 @Resolver(() => Challenge)
 export class ChallengeResolver {
-  constructor(
-    private readonly challenges: ChallengeService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly challenges: ChallengeService) {}
 
   @Query(() => [Challenge], {
     name: 'challenges',
@@ -204,59 +204,59 @@ export class ChallengeResolver {
 
   @ResolveField(() => Cohort)
   async cohort(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<Cohort> {
-    return (await ctx.loaders.cohort.load(c.cohortId))!;
+    return (await ctx.loaders.get(COHORT).load(c.cohortId))!;
   }
 
   @ResolveField(() => Agency)
   async leadAgency(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<Agency> {
-    return (await ctx.loaders.agency.load(c.leadAgencyId))!;
+    return (await ctx.loaders.get(AGENCY).load(c.leadAgencyId))!;
   }
 
   @ResolveField(() => [Agency])
   async partnerAgencies(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<Agency[]> {
-    return (await ctx.loaders.agency.loadMany(c.partnerAgencyIds)).filter(
+    return (await ctx.loaders.get(AGENCY).loadMany(c.partnerAgencyIds)).filter(
       (a): a is Agency => !!a && !(a instanceof Error),
     );
   }
 
   @ResolveField(() => [AlignmentNode])
   async alignmentNodes(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<AlignmentNode[]> {
-    return (await ctx.loaders.alignmentNode.loadMany(c.alignmentNodeIds)).filter(
+    return (await ctx.loaders.get(ALIGNMENT_NODE).loadMany(c.alignmentNodeIds)).filter(
       (n): n is AlignmentNode => !!n && !(n instanceof Error),
     );
   }
 
   @ResolveField(() => User, { nullable: true })
   proposedSponsor(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<User | null> | null {
-    return c.proposedSponsorId ? ctx.loaders.user.load(c.proposedSponsorId) : null;
+    return c.proposedSponsorId ? ctx.loaders.get(USER).load(c.proposedSponsorId) : null;
   }
 
   @ResolveField(() => User, { nullable: true })
   proposedTeamLead(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<User | null> | null {
-    return c.proposedTeamLeadId ? ctx.loaders.user.load(c.proposedTeamLeadId) : null;
+    return c.proposedTeamLeadId ? ctx.loaders.get(USER).load(c.proposedTeamLeadId) : null;
   }
 
   @ResolveField(() => [ChallengeScore])
   async scores(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<ChallengeScore[]> {
-    return ctx.loaders.challengeScores.load(c.id);
+    return ctx.loaders.get(CHALLENGE_SCORES).load(c.id);
   }
 
   @ResolveField(() => Float, { nullable: true, description: 'The mean score over the scored criteria.' })
   async meanScore(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<number | null> {
-    const scores = await ctx.loaders.challengeScores.load(c.id);
+    const scores = await ctx.loaders.get(CHALLENGE_SCORES).load(c.id);
     return scores.length ? Math.round((scores.reduce((s, x) => s + x.score, 0) / scores.length) * 100) / 100 : null;
   }
 
   @ResolveField(() => [ApprovalView])
   async approvals(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<ApprovalView[]> {
-    const approvals = await ctx.loaders.challengeApprovals.load(c.id);
-    return Promise.all(approvals.map(async (a) => ({ ...a, leader: (await ctx.loaders.user.load(a.leaderId))! })));
+    const approvals = await ctx.loaders.get(CHALLENGE_APPROVALS).load(c.id);
+    return Promise.all(approvals.map(async (a) => ({ ...a, leader: (await ctx.loaders.get(USER).load(a.leaderId))! })));
   }
 
   @ResolveField(() => [CommentView])
   async comments(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<CommentView[]> {
-    const comments = await this.challenges.comments(c.id);
-    return Promise.all(comments.map(async (x) => ({ ...x, author: (await ctx.loaders.user.load(x.authorId))! })));
+    const comments = await ctx.loaders.get(CHALLENGE_COMMENTS).load(c.id);
+    return Promise.all(comments.map(async (x) => ({ ...x, author: (await ctx.loaders.get(USER).load(x.authorId))! })));
   }
 
   @ResolveField(() => [String], { description: 'Required fields still empty (SUBMIT needs none).' })
@@ -265,17 +265,26 @@ export class ChallengeResolver {
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The team, once approved.' })
-  teamId(@Parent() c: Challenge): Promise<string | null> | null {
-    return c.state === 'APPROVED' ? this.challenges.teamIdOf(c.id) : null;
+  teamId(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<string | null> | null {
+    return c.state === 'APPROVED' ? ctx.loaders.get(TEAM_OF_CHALLENGE).load(c.id) : null;
   }
 
   @ResolveField(() => [AvailableEvent])
-  availableEvents(@Parent() c: Challenge, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
-    return this.challenges.availableEvents(actor, c, ctx.lang);
+  async availableEvents(
+    @Parent() c: Challenge,
+    @CurrentActor() actor: Actor,
+    @Context() ctx: RequestContext,
+  ): Promise<AvailableEvent[]> {
+    const [cohort, scores, approvals] = await Promise.all([
+      ctx.loaders.get(COHORT).load(c.cohortId),
+      ctx.loaders.get(CHALLENGE_SCORES).load(c.id),
+      ctx.loaders.get(CHALLENGE_APPROVALS).load(c.id),
+    ]);
+    return this.challenges.availableEvents(actor, c, { cohort, scores, approvals }, ctx.lang);
   }
 
   @ResolveField(() => [TransitionRecord])
   history(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<TransitionRecord[]> {
-    return historyOf(this.dataSource, 'challenge', c.id, ctx);
+    return ctx.loaders.get(TRANSITION_HISTORY).load(historyKey('challenge', c.id));
   }
 }

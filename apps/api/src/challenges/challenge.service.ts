@@ -6,29 +6,24 @@ import {
   type ChallengeContext,
   type ChallengeEvent,
   type ChallengeState,
-  type Effect,
 } from '@hundred/workflow';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { AuditService } from '../audit/audit.service.js';
-import { ClockService } from '../clock/clock.service.js';
+import { Clock } from '../common/clock.js';
 import { AppError, type FieldProblem } from '../common/app-error.js';
 import type { MessageKey } from '../common/messages.js';
-import { calendarOf } from '../cohorts/cohort.entity.js';
-import { CohortFactsService } from '../cohorts/cohort-facts.service.js';
-import type { AvailableEvent } from '../cohorts/cohort.types.js';
+import type { Cohort } from '../cohorts/cohort.entity.js';
 import { FOREIGN_KEY_VIOLATION, pgCode } from '../database/postgres-errors.js';
 import { queryRows } from '../database/sql.js';
 import { updateVersioned } from '../database/versioned-update.js';
-import { DeadlineActions, type DeadlineOutcome } from '../deadlines/deadline-actions.js';
-import { DeadlineService, type DeadlineRow, type DeadlineSpec } from '../deadlines/deadline.service.js';
-import { AudienceService } from '../notifications/audience.service.js';
+import { groupBy, LoadsBatch } from '../graphql-context/loaders.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { TeamService } from '../teams/team.service.js';
-import { explainAvailable, GIVEN_WITH_THE_EVENT } from '../workflow/available-events.js';
-import { WorkflowRunner, type EffectContext, type WorkflowRow } from '../workflow/workflow-runner.js';
+import { explainAvailable, type AvailableEvent } from '../workflow/available-events.js';
+import { WorkflowRunner, type WorkflowRow } from '../workflow/workflow-runner.js';
+import { CHALLENGE_APPROVALS, CHALLENGE_COMMENTS, CHALLENGE_SCORES, TEAM_OF_CHALLENGE } from './challenge.loaders.js';
 import { Challenge, type ChallengeApproval, type ChallengeComment, type ChallengeScore } from './challenge.entity.js';
 import type {
   ChallengeFields,
@@ -44,6 +39,55 @@ export interface ChallengeEventParams {
   targetCohortId?: string | null;
 }
 
+/** What the guards of a challenge read of it. */
+export interface ChallengeFacts {
+  titleAr: string;
+  titleEn: string;
+  problemAr: string;
+  whyAr: string;
+  baselineAr: string;
+  ambitionAr: string;
+  leadAgencyId: string;
+  alignmentNodeIds: string[];
+  proposedSponsorId: string | null;
+  proposedTeamLeadId: string | null;
+}
+
+/** The guards' context from what is known of a challenge, its cohort, scores and approvals. */
+export function challengeContext(
+  c: ChallengeFacts,
+  cohort: { state: string; approvalsRequired: number; rubricKeys: string[] } | null,
+  scoredCriteria: readonly string[],
+  approverIds: readonly string[],
+  caller: Caller,
+  params: ChallengeEventParams = {},
+  target: { state: string; later: boolean } | null = null,
+): ChallengeContext {
+  const rubricKeys = cohort?.rubricKeys ?? [];
+  return {
+    cohortState: cohort?.state ?? 'UNKNOWN',
+    missingFields: missingChallengeFields(c),
+    rubricScored: rubricKeys.length > 0 && rubricKeys.every((k) => scoredCriteria.includes(k)),
+    sponsorNamed: !!c.proposedSponsorId,
+    teamLeadNamed: !!c.proposedTeamLeadId,
+    approvals: approverIds.length,
+    approvalsRequired: cohort?.approvalsRequired ?? 1,
+    approvedByCaller: caller.kind === 'user' && approverIds.includes(caller.actor.id),
+    targetCohortState: target?.state ?? null,
+    targetCohortIsLater: target?.later ?? false,
+    comment: params.comment,
+    reason: params.reason,
+  };
+}
+
+/** Names for notifications, and whom the audiences mean, from a raw row. */
+export function describeChallenge(row: WorkflowRow) {
+  return {
+    params: { challengeTitleAr: row.title_ar, challengeTitleEn: row.title_en },
+    audience: { cohortId: row.cohort_id as string, agencyId: row.lead_agency_id as string, challengeId: row.id },
+  };
+}
+
 export interface ChallengeFilter {
   cohortId?: string | null;
   states?: ChallengeState[] | null;
@@ -51,94 +95,18 @@ export interface ChallengeFilter {
   search?: string | null;
 }
 
-/** Submitted, not yet decided: what keeps a cohort's selection open. */
-const UNDECIDED: ChallengeState[] = ['SUBMITTED', 'IN_SCREENING', 'RETURNED', 'RECOMMENDED'];
 const seesAll = (actor: Actor) => actor.roles.includes('ADMIN') || actor.roles.includes('LEADERSHIP');
 
-/** What each challenge deadline reminds of, to whom, and in which states it still makes sense. */
-const CHALLENGE_DEADLINES: Record<string, { audience: ('OFFICE' | 'LEADERSHIP')[]; states: ChallengeState[] }> = {
-  SCREENING_REMINDER: { audience: ['OFFICE'], states: ['SUBMITTED', 'IN_SCREENING'] },
-  SCREENING_ESCALATION: { audience: ['LEADERSHIP', 'OFFICE'], states: ['SUBMITTED', 'IN_SCREENING'] },
-  DECISION_REMINDER: { audience: ['LEADERSHIP'], states: ['RECOMMENDED'] },
-  DECISION_OVERDUE: { audience: ['OFFICE'], states: ['RECOMMENDED'] },
-};
-
 @Injectable()
-export class ChallengeService implements OnModuleInit {
+export class ChallengeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly runner: WorkflowRunner,
-    private readonly deadlines: DeadlineService,
-    private readonly actions: DeadlineActions,
     private readonly notifications: NotificationService,
-    private readonly audiences: AudienceService,
-    private readonly facts: CohortFactsService,
-    private readonly teams: TeamService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly clock: ClockService,
+    private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.facts.register(async (m, cohortId) => {
-      const [row] = (await m.query(
-        `SELECT count(*)::int AS n FROM challenge WHERE cohort_id = $1 AND state = ANY($2)`,
-        [cohortId, UNDECIDED],
-      )) as { n: number }[];
-      return { undecidedChallenges: row?.n ?? 0 };
-    });
-    const focalPointsOf = async (m: EntityManager, agencyIds: string[]) =>
-      (
-        (await m.query(
-          `SELECT id FROM app_user WHERE active AND 'FOCAL_POINT' = ANY(roles) AND agency_id = ANY($1::uuid[])`,
-          [agencyIds],
-        )) as { id: string }[]
-      ).map((r) => r.id);
-    this.audiences.register('AGENCY_FOCAL_POINTS', async (m, ctx) =>
-      ctx.agencyId ? focalPointsOf(m, [ctx.agencyId]) : [],
-    );
-    this.audiences.register('FOCAL_POINTS_WITH_DRAFTS', async (m, ctx) => {
-      if (!ctx.cohortId) return [];
-      const agencies = (
-        (await m.query(
-          `SELECT DISTINCT lead_agency_id FROM challenge WHERE cohort_id = $1 AND state IN ('DRAFT', 'RETURNED')`,
-          [ctx.cohortId],
-        )) as { lead_agency_id: string }[]
-      ).map((r) => r.lead_agency_id);
-      return agencies.length ? focalPointsOf(m, agencies) : [];
-    });
-
-    this.runner.register('challenge:scheduleDeadlines', (m, e, ctx) => this.scheduleGroup(m, e, ctx));
-    this.runner.register('challenge:cancelDeadlines', async (m, e, ctx) => {
-      if (e.type === 'cancelDeadlines') await this.deadlines.cancel(m, 'challenge', ctx.id, e.group);
-    });
-    this.runner.register('challenge:recordApproval', async (m, _e, ctx) => {
-      await m.query(`INSERT INTO challenge_approval (challenge_id, leader_id, approved_at) VALUES ($1, $2, $3)`, [
-        ctx.id,
-        ctx.actorId,
-        this.clock.now(),
-      ]);
-    });
-    this.runner.register('challenge:createTeam', async (m, _e, ctx) => {
-      const teamId = await this.teams.createFromChallenge(m, ctx.row);
-      ctx.audience.teamId = teamId; // the SPONSOR and TEAM_LEAD of the notification that follows
-      await m.query(`UPDATE challenge SET decided_at = $2 WHERE id = $1`, [ctx.id, this.clock.now()]);
-    });
-    this.runner.register('challenge:carryOver', async (m, _e, ctx) => {
-      // A new start in the later cohort: screening and approvals begin again.
-      await m.query(`DELETE FROM challenge_score WHERE challenge_id = $1`, [ctx.id]);
-      await m.query(`DELETE FROM challenge_approval WHERE challenge_id = $1`, [ctx.id]);
-    });
-    this.runner.register('cohort:lockDrafts', async (m, _e, ctx) => {
-      await m.query(
-        `UPDATE challenge SET locked_at = $2 WHERE cohort_id = $1 AND state = 'DRAFT' AND locked_at IS NULL`,
-        [ctx.id, this.clock.now()],
-      );
-    });
-    for (const [kind, spec] of Object.entries(CHALLENGE_DEADLINES)) {
-      this.actions.register(kind, (m, d) => this.remind(m, d, kind, spec.audience, spec.states));
-    }
-  }
 
   // ---------------------------------------------------------------- reading
 
@@ -178,6 +146,7 @@ export class ChallengeService implements OnModuleInit {
     return qb.getMany();
   }
 
+  @LoadsBatch(CHALLENGE_SCORES)
   async scores(ids: readonly string[]): Promise<Map<string, ChallengeScore[]>> {
     const rows = (await this.dataSource.query(
       `SELECT challenge_id, criterion, score, comment, scored_by, scored_at FROM challenge_score WHERE challenge_id = ANY($1::uuid[])`,
@@ -203,6 +172,7 @@ export class ChallengeService implements OnModuleInit {
     return out;
   }
 
+  @LoadsBatch(CHALLENGE_APPROVALS)
   async approvals(ids: readonly string[]): Promise<Map<string, ChallengeApproval[]>> {
     const rows = (await this.dataSource.query(
       `SELECT challenge_id, leader_id, approved_at FROM challenge_approval WHERE challenge_id = ANY($1::uuid[]) ORDER BY approved_at`,
@@ -213,19 +183,29 @@ export class ChallengeService implements OnModuleInit {
     return out;
   }
 
-  async comments(challengeId: string): Promise<ChallengeComment[]> {
+  @LoadsBatch(CHALLENGE_COMMENTS)
+  async comments(ids: readonly string[]): Promise<Map<string, ChallengeComment[]>> {
     const rows = (await this.dataSource.query(
-      `SELECT id, author_id, kind, body, created_at FROM challenge_comment WHERE challenge_id = $1 ORDER BY created_at, id`,
-      [challengeId],
-    )) as { id: string; author_id: string; kind: string; body: string; created_at: Date }[];
-    return rows.map((r) => ({ id: r.id, authorId: r.author_id, kind: r.kind, body: r.body, createdAt: r.created_at }));
+      `SELECT id, challenge_id, author_id, kind, body, created_at FROM challenge_comment
+        WHERE challenge_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [ids],
+    )) as { id: string; challenge_id: string; author_id: string; kind: string; body: string; created_at: Date }[];
+    const grouped = groupBy(ids, rows, (r) => r.challenge_id);
+    return new Map(
+      [...grouped].map(([id, list]) => [
+        id,
+        list.map((r) => ({ id: r.id, authorId: r.author_id, kind: r.kind, body: r.body, createdAt: r.created_at })),
+      ]),
+    );
   }
 
-  async teamIdOf(challengeId: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query(`SELECT id FROM team WHERE challenge_id = $1`, [challengeId])) as {
-      id: string;
-    }[];
-    return row?.id ?? null;
+  @LoadsBatch(TEAM_OF_CHALLENGE)
+  async teamsOf(challengeIds: readonly string[]): Promise<Map<string, string | null>> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, challenge_id FROM team WHERE challenge_id = ANY($1::uuid[])`,
+      [challengeIds],
+    )) as { id: string; challenge_id: string }[];
+    return new Map(rows.map((r) => [r.challenge_id, r.id]));
   }
 
   // ---------------------------------------------------------------- drafting
@@ -499,43 +479,44 @@ export class ChallengeService implements OnModuleInit {
     return { kind: 'user', actor, relations: ownAgency ? ['AGENCY_FOCAL_POINT'] : [] };
   }
 
+  /** The guards' context, read in the transaction (the row is the locked one). */
   async context(
     manager: EntityManager,
     row: WorkflowRow,
     caller: Caller,
     params: ChallengeEventParams = {},
   ): Promise<ChallengeContext> {
-    const [cohort] = (await manager.query(`SELECT state, approvals_required, rubric FROM cohort WHERE id = $1`, [
-      row.cohort_id,
-    ])) as {
-      state: string;
-      approvals_required: number;
-      rubric: { key: string }[];
-    }[];
-    const scored = (await manager.query(`SELECT criterion FROM challenge_score WHERE challenge_id = $1`, [row.id])) as {
-      criterion: string;
-    }[];
-    const approvals = (await manager.query(`SELECT leader_id FROM challenge_approval WHERE challenge_id = $1`, [
-      row.id,
-    ])) as {
-      leader_id: string;
-    }[];
-    let target: { state: string; day1: string } | undefined;
-    let later = false;
+    const [cohort] = await queryRows<{ state: string; approvals_required: number; rubric: { key: string }[] }>(
+      manager,
+      `SELECT state, approvals_required, rubric FROM cohort WHERE id = $1`,
+      [row.cohort_id],
+    );
+    const scored = await queryRows<{ criterion: string }>(
+      manager,
+      `SELECT criterion FROM challenge_score WHERE challenge_id = $1`,
+      [row.id],
+    );
+    const approvals = await queryRows<{ leader_id: string }>(
+      manager,
+      `SELECT leader_id FROM challenge_approval WHERE challenge_id = $1`,
+      [row.id],
+    );
+    let target: { state: string; later: boolean } | null = null;
     if (params.targetCohortId) {
-      [target] = (await manager.query(`SELECT state, day1 FROM cohort WHERE id = $1`, [params.targetCohortId])) as {
-        state: string;
-        day1: string;
-      }[];
-      const [own] = (await manager.query(`SELECT day1 FROM cohort WHERE id = $1`, [row.cohort_id])) as {
-        day1: string;
-      }[];
-      later = !!target && !!own && params.targetCohortId !== row.cohort_id && target.day1 > own.day1;
+      const [t] = await queryRows<{ state: string; day1: string }>(
+        manager,
+        `SELECT state, day1 FROM cohort WHERE id = $1`,
+        [params.targetCohortId],
+      );
+      const [own] = await queryRows<{ day1: string }>(manager, `SELECT day1 FROM cohort WHERE id = $1`, [
+        row.cohort_id,
+      ]);
+      target = t
+        ? { state: t.state, later: !!own && params.targetCohortId !== row.cohort_id && t.day1 > own.day1 }
+        : { state: 'UNKNOWN', later: false };
     }
-    const rubricKeys = (cohort?.rubric ?? []).map((r) => r.key);
-    return {
-      cohortState: cohort?.state ?? 'UNKNOWN',
-      missingFields: missingChallengeFields({
+    return challengeContext(
+      {
         titleAr: row.title_ar as string,
         titleEn: row.title_en as string,
         problemAr: row.problem_ar as string,
@@ -544,26 +525,26 @@ export class ChallengeService implements OnModuleInit {
         ambitionAr: row.ambition_ar as string,
         leadAgencyId: row.lead_agency_id as string,
         alignmentNodeIds: row.alignment_node_ids as string[],
-      }),
-      rubricScored: rubricKeys.length > 0 && rubricKeys.every((k) => scored.some((s) => s.criterion === k)),
-      sponsorNamed: !!row.proposed_sponsor_id,
-      teamLeadNamed: !!row.proposed_team_lead_id,
-      approvals: approvals.length,
-      approvalsRequired: cohort?.approvals_required ?? 1,
-      approvedByCaller: caller.kind === 'user' && approvals.some((a) => a.leader_id === caller.actor.id),
-      targetCohortState: target?.state ?? null,
-      targetCohortIsLater: later,
-      comment: params.comment,
-      reason: params.reason,
-    };
+        proposedSponsorId: row.proposed_sponsor_id as string | null,
+        proposedTeamLeadId: row.proposed_team_lead_id as string | null,
+      },
+      cohort
+        ? {
+            state: cohort.state,
+            approvalsRequired: cohort.approvals_required,
+            rubricKeys: cohort.rubric.map((r) => r.key),
+          }
+        : null,
+      scored.map((r) => r.criterion),
+      approvals.map((r) => r.leader_id),
+      caller,
+      params,
+      target,
+    );
   }
 
-  /** Names for notifications, and whom the audiences mean, from a raw row. */
-  describe(row: WorkflowRow) {
-    return {
-      params: { challengeTitleAr: row.title_ar, challengeTitleEn: row.title_en },
-      audience: { cohortId: row.cohort_id as string, agencyId: row.lead_agency_id as string, challengeId: row.id },
-    };
+  noticeOf(row: WorkflowRow) {
+    return describeChallenge(row);
   }
 
   /** A user fires an event on the version they read. */
@@ -578,7 +559,7 @@ export class ChallengeService implements OnModuleInit {
     const c = await this.visible(actor, id);
     const caller = this.callerFor(actor, c);
     await this.dataSource.transaction(async (m) => {
-      await this.runner.run(m, {
+      await this.runner.fire(m, {
         machine: challengeMachine,
         subject: 'challenge',
         table: 'challenge',
@@ -591,7 +572,7 @@ export class ChallengeService implements OnModuleInit {
         ip,
         context: (mm, row) => this.context(mm, row, caller, params),
         set: (to) => this.columnsOnEvent(event, to, params, c),
-        describe: (row) => this.describe(row),
+        notice: (row) => this.noticeOf(row),
       });
       if (event === 'RETURN' && params.comment) await this.addComment(actor, id, params.comment, 'RETURN', m);
       if (['REJECT', 'DEFER', 'DECLINE'].includes(event) && params.reason)
@@ -622,67 +603,32 @@ export class ChallengeService implements OnModuleInit {
     return {};
   }
 
-  /** Screening and decision deadlines, counted in working days of the cohort's calendar. */
-  private async scheduleGroup(m: EntityManager, e: Effect, ctx: EffectContext): Promise<void> {
-    if (e.type !== 'scheduleDeadlines') return;
-    const [cohort] = await queryRows<Record<string, unknown>>(m, `SELECT * FROM cohort WHERE id = $1`, [
-      ctx.row.cohort_id,
-    ]);
-    const from = this.clock.now().toISOString();
-    const base = { cohortId: ctx.row.cohort_id as string, subjectType: 'challenge', subjectId: ctx.id, group: e.group };
-    const specs: DeadlineSpec[] =
-      e.group === 'SCREENING'
-        ? [
-            { ...base, kind: 'SCREENING_REMINDER', rule: { rule: 'SCREENING_REMINDER', from } },
-            { ...base, kind: 'SCREENING_ESCALATION', rule: { rule: 'SCREENING_ESCALATION', from } },
-          ]
-        : e.group === 'DECISION'
-          ? [
-              { ...base, kind: 'DECISION_REMINDER', rule: { rule: 'DECISION_REMINDER', from } },
-              { ...base, kind: 'DECISION_OVERDUE', rule: { rule: 'DECISION_DUE', from } },
-            ]
-          : [];
-    await this.deadlines.schedule(m, calendarOf(cohort!), specs);
-  }
-
-  private async remind(
-    m: EntityManager,
-    d: DeadlineRow,
-    kind: string,
-    audience: ('OFFICE' | 'LEADERSHIP')[],
-    states: ChallengeState[],
-  ): Promise<DeadlineOutcome> {
-    const [row] = await queryRows<WorkflowRow>(m, `SELECT * FROM challenge WHERE id = $1`, [d.subject_id]);
-    if (!row || !states.includes(row.state as ChallengeState)) return { status: 'SKIPPED' };
-    const { params, audience: ctx } = this.describe(row);
-    await this.notifications.broadcast(m, {
-      kind,
-      audience,
-      params,
-      dedupePrefix: `deadline-${d.id}`,
-      subjectType: 'challenge',
-      subjectId: row.id,
-      context: ctx,
-    });
-    return { status: 'FIRED' };
-  }
-
-  async availableEvents(actor: Actor, c: Challenge, lang: Language): Promise<AvailableEvent[]> {
-    const [row] = await queryRows<WorkflowRow>(this.dataSource.manager, `SELECT * FROM challenge WHERE id = $1`, [
-      c.id,
-    ]);
-    if (!row) return [];
+  /**
+   * The events this user may fire on a challenge now, from what the request has loaded already
+   * (the challenge, its cohort, scores and approvals): no query of its own, so a list costs the same
+   * whatever its length.
+   */
+  availableEvents(
+    actor: Actor,
+    c: Challenge,
+    loaded: { cohort: Cohort | null; scores: readonly ChallengeScore[]; approvals: readonly ChallengeApproval[] },
+    lang: Language,
+  ): AvailableEvent[] {
     const caller = this.callerFor(actor, c);
-    const ctx = await this.context(this.dataSource.manager, row, caller);
-    // Comments, reasons and the later cohort are given with the event itself.
-    const withParams: ChallengeContext = {
-      ...ctx,
-      comment: GIVEN_WITH_THE_EVENT,
-      reason: GIVEN_WITH_THE_EVENT,
-      targetCohortState: 'INTAKE',
-      targetCohortIsLater: true,
-    };
-    return explainAvailable(availableEvents(challengeMachine, row.state as ChallengeState, caller, withParams), lang);
+    const ctx = challengeContext(
+      c,
+      loaded.cohort
+        ? {
+            state: loaded.cohort.state,
+            approvalsRequired: loaded.cohort.approvalsRequired,
+            rubricKeys: loaded.cohort.rubric.map((r) => r.key),
+          }
+        : null,
+      loaded.scores.map((x) => x.criterion),
+      loaded.approvals.map((x) => x.leaderId),
+      caller,
+    );
+    return explainAvailable(availableEvents(challengeMachine, c.state, caller, ctx), lang);
   }
 
   /** The required fields still empty, for the intake form and the SUBMIT guard. */

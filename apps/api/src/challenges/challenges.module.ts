@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 
-import { CohortsModule } from '../cohorts/cohorts.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { ChallengeWorkflow } from './challenge-workflow.js';
 import { ChallengeResolver, ChallengeScoreResolver } from './challenge.resolver.js';
 import { ChallengeService } from './challenge.service.js';
 
 @Module({
-  imports: [CohortsModule, TeamsModule],
-  providers: [ChallengeService, ChallengeResolver, ChallengeScoreResolver],
+  imports: [TeamsModule],
+  providers: [ChallengeService, ChallengeWorkflow, ChallengeResolver, ChallengeScoreResolver],
   exports: [ChallengeService],
 })
 export class ChallengesModule {}

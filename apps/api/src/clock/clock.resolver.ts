@@ -2,7 +2,7 @@ import { Field, Float, Mutation, ObjectType, Query, Resolver, Args } from '@nest
 
 import { Requires } from '../common/auth.js';
 import { AppError } from '../common/app-error.js';
-import { AdvanceClockInput } from '../cohorts/dto/cohort.inputs.js';
+import { AdvanceClockInput } from './dto/advance-clock.input.js';
 import { DeadlineService } from '../deadlines/deadline.service.js';
 import { ClockService } from './clock.service.js';
 

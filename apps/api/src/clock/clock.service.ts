@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 
+import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { queryRows } from '../database/sql.js';
 import { REDIS } from '../redis/redis.js';
@@ -13,7 +14,7 @@ import { REDIS } from '../redis/redis.js';
  * job decides something is not yet due), so API and workers agree on the time.
  */
 @Injectable()
-export class ClockService implements OnModuleInit, OnApplicationShutdown {
+export class ClockService extends Clock implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ClockService.name);
   private offsetMs = 0;
   private subscriber: Redis | undefined;
@@ -22,7 +23,9 @@ export class ClockService implements OnModuleInit, OnApplicationShutdown {
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super();
+  }
 
   private get channel(): string {
     return `${this.config.redisPrefix}:clock`;
@@ -43,7 +46,7 @@ export class ClockService implements OnModuleInit, OnApplicationShutdown {
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
-  now(): Date {
+  override now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }
 
@@ -56,7 +59,7 @@ export class ClockService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Re-reads the offset (cheap; used before a job concludes that it came too early). */
-  async refresh(): Promise<void> {
+  override async refresh(): Promise<void> {
     if (!this.config.clockControl) return;
     const [row] = (await this.dataSource.query(`SELECT offset_ms FROM clock_setting WHERE id = 1`)) as {
       offset_ms: string;

@@ -1,13 +1,13 @@
-import { COHORT_STATES, type CohortState } from '@hundred/workflow';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { COHORT_STATES, type CohortState, type Effect } from '@hundred/workflow';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { AppError } from '../common/app-error.js';
 import { queryRows } from '../database/sql.js';
-import { DeadlineActions, type DeadlineOutcome } from '../deadlines/deadline-actions.js';
+import { OnDeadline, type DeadlineOutcome } from '../deadlines/deadline-actions.js';
 import { DeadlineService, type DeadlineRow } from '../deadlines/deadline.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
-import { WorkflowRunner } from '../workflow/workflow-runner.js';
+import { CancelsDeadlines, type EffectContext } from '../workflow/workflow-runner.js';
 import { CohortService, EVENT_OF_KIND, fromStateOf, REMINDERS, TRANSITION_KIND } from './cohort.service.js';
 
 const stateIndex = (s: string) => COHORT_STATES.indexOf(s as CohortState);
@@ -19,33 +19,34 @@ const stateIndex = (s: string) => COHORT_STATES.indexOf(s as CohortState);
  * checked again daily, and the office and leadership are told what blocks it.
  */
 @Injectable()
-export class CohortDeadlines implements OnModuleInit {
+export class CohortDeadlines {
   constructor(
-    private readonly actions: DeadlineActions,
     private readonly deadlines: DeadlineService,
     private readonly cohorts: CohortService,
     private readonly notifications: NotificationService,
-    private readonly runner: WorkflowRunner,
   ) {}
 
-  onModuleInit(): void {
-    for (const kind of Object.values(TRANSITION_KIND))
-      this.actions.register(kind, (m, d, now) => this.catchUp(m, d, now), { batchable: false });
-    for (const [kind, r] of Object.entries(REMINDERS)) {
-      this.actions.register(kind, (m, d) => this.remind(m, d, r.states, r.audience));
-    }
-    this.runner.register('cohort:cancelDeadlines', async (m, effect, ctx) => {
-      if (effect.type !== 'cancelDeadlines') return;
-      // The cohort's end (closed or cancelled) ends every deadline in it.
-      // The deadline firing this transition (when the scheduler fires it) is settled by its handler.
-      const firing =
-        ctx.caller.kind === 'scheduler' ? TRANSITION_KIND[ctx.done.event as keyof typeof TRANSITION_KIND] : undefined;
-      if (effect.group === 'ALL') await this.deadlines.cancelCohort(m, ctx.id, firing);
-      else await this.deadlines.cancel(m, 'cohort', ctx.id, effect.group);
-    });
+  @CancelsDeadlines('cohort')
+  async cancelDeadlines(m: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
+    if (effect.type !== 'cancelDeadlines') return;
+    // The cohort's end (closed or cancelled) ends every deadline in it.
+    // The deadline firing this transition (when the scheduler fires it) is settled by its handler.
+    const firing =
+      ctx.caller.kind === 'scheduler' ? TRANSITION_KIND[ctx.done.event as keyof typeof TRANSITION_KIND] : undefined;
+    if (effect.group === 'ALL') await this.deadlines.cancelCohort(m, ctx.id, firing);
+    else await this.deadlines.cancel(m, 'cohort', ctx.id, effect.group);
   }
 
-  private async catchUp(manager: EntityManager, fired: DeadlineRow, now: Date): Promise<DeadlineOutcome> {
+  /** The cohort's reminders (intake closing, launch): told unless the cohort moved past them. */
+  @OnDeadline(Object.keys(REMINDERS))
+  reminder(m: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
+    const r = REMINDERS[d.kind as keyof typeof REMINDERS];
+    return this.remind(m, d, r.states, r.audience);
+  }
+
+  /** A scheduled transition: runs alone (it locks the cohort first), catching up on every due one. */
+  @OnDeadline(Object.values(TRANSITION_KIND), { batchable: false })
+  async catchUp(manager: EntityManager, fired: DeadlineRow, now: Date): Promise<DeadlineOutcome> {
     // Lock the cohort first, then its deadlines: the same order as a transition fired by hand.
     await manager.query(`SELECT id FROM cohort WHERE id = $1 FOR NO KEY UPDATE`, [fired.cohort_id]);
     const due = await queryRows<DeadlineRow>(
@@ -92,7 +93,7 @@ export class CohortDeadlines implements OnModuleInit {
     }
     if (stateIndex(cohort.state) < stateIndex(from)) return { status: 'BLOCKED', blockedBy: ['STATE'], notify: false };
     try {
-      await this.cohorts.runEvent(manager, d.cohort_id, null, event, { kind: 'scheduler' });
+      await this.cohorts.fireIn(manager, d.cohort_id, null, event, { kind: 'scheduler' });
       return { status: 'FIRED' };
     } catch (err) {
       if (err instanceof AppError && err.code === 'NOT_ALLOWED') {
@@ -115,7 +116,7 @@ export class CohortDeadlines implements OnModuleInit {
       [d.cohort_id],
     );
     if (!row || !states.includes(row.state)) return { status: 'SKIPPED' };
-    const { params } = this.cohorts.describe(row);
+    const { params } = this.cohorts.noticeOf(row);
     await this.notifications.broadcast(manager, {
       kind: d.kind,
       audience,
@@ -138,7 +139,7 @@ export class CohortDeadlines implements OnModuleInit {
     await this.notifications.broadcast(manager, {
       kind: 'COHORT_TRANSITION_BLOCKED',
       audience: ['OFFICE', 'LEADERSHIP'],
-      params: { ...this.cohorts.describe(row).params, event: EVENT_OF_KIND[d.kind], blockers: blockedBy },
+      params: { ...this.cohorts.noticeOf(row).params, event: EVENT_OF_KIND[d.kind], blockers: blockedBy },
       dedupePrefix: `blocked-${d.id}-${d.checks}`,
       subjectType: 'cohort',
       subjectId: d.cohort_id,

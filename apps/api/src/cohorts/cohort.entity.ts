@@ -55,6 +55,13 @@ export class Cohort {
   @Column({ type: 'int' })
   minReviewers: number;
 
+  @Field(() => Int, {
+    description:
+      'Weeks a run of missed check-ins may go on after its first escalation (at two weeks) before the sponsor and the office are told again.',
+  })
+  @Column({ type: 'int' })
+  checkInEscalationRepeatWeeks: number;
+
   @Field(() => Int, { description: 'Leadership approvals a challenge needs (N of M).' })
   @Column({ type: 'int' })
   approvalsRequired: number;

@@ -5,10 +5,12 @@ import { DataSource } from 'typeorm';
 
 import { Ctx, CurrentActor, Requires } from '../common/auth.js';
 import { AppError } from '../common/app-error.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../graphql-context/request-context.js';
 import { calendarOf, Cohort } from './cohort.entity.js';
 import { CohortService } from './cohort.service.js';
-import { AvailableEvent, CalendarProblemView, CohortPhase, DeadlineView, TransitionRecord } from './cohort.types.js';
+import { AvailableEvent } from '../workflow/available-events.js';
+import { historyKey, TRANSITION_HISTORY, TransitionRecord } from '../workflow/history.js';
+import { CalendarProblemView, CohortPhase, DeadlineView } from './cohort.types.js';
 import {
   CancelCohortInput,
   CohortEventInput,
@@ -205,43 +207,6 @@ export class CohortResolver {
 
   @ResolveField(() => [TransitionRecord], { description: 'Every transition, oldest first.' })
   async history(@Parent() cohort: Cohort, @Context() ctx: RequestContext): Promise<TransitionRecord[]> {
-    return historyOf(this.dataSource, 'cohort', cohort.id, ctx);
+    return ctx.loaders.get(TRANSITION_HISTORY).load(historyKey('cohort', cohort.id));
   }
-}
-
-/** The transitions of a workflow object, with their actors through the request's loader. */
-export async function historyOf(
-  dataSource: DataSource,
-  subjectType: string,
-  id: string,
-  ctx: RequestContext,
-): Promise<TransitionRecord[]> {
-  const rows = (await dataSource.query(
-    `SELECT id, event, from_state, to_state, actor_id, caller, reason, data, occurred_at
-       FROM transition_history WHERE subject_type = $1 AND subject_id = $2 ORDER BY id`,
-    [subjectType, id],
-  )) as {
-    id: string;
-    event: string;
-    from_state: string;
-    to_state: string;
-    actor_id: string | null;
-    caller: string;
-    reason: string | null;
-    data: Record<string, unknown>;
-    occurred_at: Date;
-  }[];
-  return Promise.all(
-    rows.map(async (r) => ({
-      id: r.id,
-      event: r.event,
-      fromState: r.from_state,
-      toState: r.to_state,
-      actor: r.actor_id ? await ctx.loaders.user.load(r.actor_id) : null,
-      caller: r.caller,
-      reason: r.reason,
-      data: r.data,
-      occurredAt: r.occurred_at,
-    })),
-  );
 }

@@ -23,19 +23,21 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 
 import { AuditService } from '../audit/audit.service.js';
-import { ClockService } from '../clock/clock.service.js';
+import { Clock } from '../common/clock.js';
 import { AppError, type FieldProblem } from '../common/app-error.js';
 import { isMessageKey, translate } from '../common/messages.js';
 import { queryRows } from '../database/sql.js';
 import { updateVersioned } from '../database/versioned-update.js';
 import { DeadlineService, type DeadlineRow, type DeadlineSpec } from '../deadlines/deadline.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { explainAvailable, GIVEN_WITH_THE_EVENT } from '../workflow/available-events.js';
+import { explainAvailable, type AvailableEvent } from '../workflow/available-events.js';
+import { CohortFactsService } from '../workflow/cohort-facts.js';
 import { WorkflowRunner, type TransitionDone, type WorkflowRow } from '../workflow/workflow-runner.js';
-import { CohortFactsService } from './cohort-facts.service.js';
 import { calendarOf, Cohort } from './cohort.entity.js';
-import { CalendarOffsetsType, DEFAULT_RUBRIC, RagThresholds, type AvailableEvent } from './cohort.types.js';
+import { CalendarOffsetsType, DEFAULT_RUBRIC, RagThresholds } from './cohort.types.js';
 import type { CohortFields, CreateCohortInput, UpdateCohortInput } from './dto/cohort.inputs.js';
+import { byId, LoadsBatch } from '../graphql-context/loaders.js';
+import { COHORT } from './cohort.loaders.js';
 
 /** Deadline kind of each scheduled cohort transition, and back. */
 export const TRANSITION_KIND: Partial<Record<CohortEvent, string>> = {
@@ -86,7 +88,7 @@ export class CohortService {
     private readonly facts: CohortFactsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly clock: ClockService,
+    private readonly clock: Clock,
   ) {}
 
   list(): Promise<Cohort[]> {
@@ -99,6 +101,11 @@ export class CohortService {
 
   byIds(ids: readonly string[]): Promise<Cohort[]> {
     return this.dataSource.getRepository(Cohort).findBy({ id: In([...ids]) });
+  }
+
+  @LoadsBatch(COHORT)
+  async cohortsById(ids: readonly string[]): Promise<Map<string, Cohort>> {
+    return byId(await this.byIds(ids), (c) => c.id);
   }
 
   /** Normalised values of the input, with the defaults filled in. */
@@ -118,6 +125,7 @@ export class CohortService {
       approvals_required: input.approvalsRequired,
       min_team_members: input.minTeamMembers,
       min_team_agencies: input.minTeamAgencies,
+      check_in_escalation_repeat_weeks: input.checkInEscalationRepeatWeeks,
     };
   }
 
@@ -151,8 +159,9 @@ export class CohortService {
       const [row] = await queryRows<{ id: string }>(
         manager,
         `INSERT INTO cohort (name_ar, name_en, day1, time_zone, weekend_days, holidays, offsets, rubric, rag_thresholds,
-                             min_reviewers, approvals_required, min_team_members, min_team_agencies)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13) RETURNING id`,
+                             min_reviewers, approvals_required, min_team_members, min_team_agencies,
+                             check_in_escalation_repeat_weeks)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13, $14) RETURNING id`,
         [
           v.name_ar,
           v.name_en,
@@ -167,6 +176,7 @@ export class CohortService {
           v.approvals_required,
           v.min_team_members,
           v.min_team_agencies,
+          v.check_in_escalation_repeat_weeks,
         ],
       );
       const cohort = await manager.getRepository(Cohort).findOneByOrFail({ id: row!.id });
@@ -240,6 +250,7 @@ export class CohortService {
         approvals_required: v.approvals_required,
         min_team_members: v.min_team_members,
         min_team_agencies: v.min_team_agencies,
+        check_in_escalation_repeat_weeks: v.check_in_escalation_repeat_weeks,
       });
       const cohort = await manager.getRepository(Cohort).findOneByOrFail({ id: input.id });
       // Moving day 1 (or the weekend, holidays, offsets) moves every pending deadline of the cohort.
@@ -282,7 +293,7 @@ export class CohortService {
   }
 
   /** Names and dates for notifications about this cohort. */
-  describe(row: WorkflowRow) {
+  noticeOf(row: WorkflowRow) {
     const cal = calendarOf(row);
     const at = (kind: string) =>
       cohortDeadlines(cal)
@@ -302,7 +313,7 @@ export class CohortService {
   }
 
   /** Runs a cohort event in the caller's transaction, then settles the deadlines it supersedes. */
-  async runEvent(
+  async fireIn(
     manager: EntityManager,
     id: string,
     expectedVersion: number | null,
@@ -311,7 +322,7 @@ export class CohortService {
     params: CohortEventParams = {},
     ip: string | null = null,
   ): Promise<TransitionDone<CohortState, CohortEvent>> {
-    const done = await this.runner.run(manager, {
+    const done = await this.runner.fire(manager, {
       machine: cohortMachine,
       subject: 'cohort',
       table: 'cohort',
@@ -323,7 +334,7 @@ export class CohortService {
       data: params.excludeNotReadyTeams ? { excludeNotReadyTeams: true } : undefined,
       ip,
       context: (m, row) => this.context(m, row, params),
-      describe: (row) => this.describe(row),
+      notice: (row) => this.noticeOf(row),
     });
     await this.afterTransition(manager, id, done.to, caller.kind === 'scheduler' ? TRANSITION_KIND[event] : undefined);
     return done;
@@ -339,7 +350,7 @@ export class CohortService {
     ip: string | null,
   ): Promise<Cohort> {
     await this.dataSource.transaction((manager) =>
-      this.runEvent(manager, id, version, event, { kind: 'user', actor }, params, ip),
+      this.fireIn(manager, id, version, event, { kind: 'user', actor }, params, ip),
     );
     await this.outbox.relayNow();
     await this.deadlines.deliverDue(id);
@@ -412,10 +423,8 @@ export class CohortService {
     ]);
     if (!row) return [];
     const ctx = await this.context(this.dataSource.manager, row);
-    // The events whose guards read parameters the user gives with them are shown as available.
-    const withParams: CohortContext = { ...ctx, reason: GIVEN_WITH_THE_EVENT };
     return explainAvailable(
-      availableEvents(cohortMachine, row.state as CohortState, { kind: 'user', actor }, withParams),
+      availableEvents(cohortMachine, row.state as CohortState, { kind: 'user', actor }, ctx),
       lang,
     );
   }

@@ -3,9 +3,7 @@ import { COHORT_EVENTS, COHORT_STATES, type CohortEvent, type CohortState } from
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, Max, Min } from 'class-validator';
 
-import { JsonScalar } from '../common/json.scalar.js';
 import { ArabicText, Int as IsInteger, LatinText, MaxLen, Required } from '../common/validation.js';
-import { User } from '../identity/user.entity.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -108,26 +106,6 @@ export class DeadlineView {
   @Field({ description: 'PENDING, FIRED, SKIPPED or CANCELLED.' }) state: string;
   @Field(() => [String], { description: 'The guards that blocked it at the last check.' }) blockedBy: string[];
   @Field(() => Date, { nullable: true }) settledAt: Date | null;
-}
-
-@ObjectType({ description: 'One transition of a workflow object.' })
-export class TransitionRecord {
-  @Field(() => ID) id: string;
-  @Field() event: string;
-  @Field() fromState: string;
-  @Field() toState: string;
-  @Field(() => User, { nullable: true }) actor: User | null;
-  @Field({ description: 'user, scheduler or system.' }) caller: string;
-  @Field(() => String, { nullable: true }) reason: string | null;
-  @Field(() => JsonScalar) data: Record<string, unknown>;
-  @Field() occurredAt: Date;
-}
-
-@ObjectType({ description: 'An event the signed-in user may fire now; blocked while a guard fails.' })
-export class AvailableEvent {
-  @Field() event: string;
-  @Field(() => [String], { description: 'Guards that fail now (empty: it can be fired).' }) blockedBy: string[];
-  @Field(() => [String], { description: 'The same, explained in the request language.' }) blockedReasons: string[];
 }
 
 @ObjectType({ description: 'A phase of the cohort on its timeline.' })

@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 
 import { AppError } from './app-error.js';
-import { gqlContext, type RequestContext } from './request-context.js';
+import { gqlContext, type RequestContext } from '../graphql-context/request-context.js';
 
 const PUBLIC = 'hundred:public';
 const REQUIRES = 'hundred:requires';

@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError, graphqlCode } from './app-error.js';
 import { fieldLabel, translate } from './messages.js';
-import { gqlContext } from './request-context.js';
+import { gqlContext } from '../graphql-context/request-context.js';
 
 /**
  * The one place errors become responses. Expected refusals (AppError) are translated into the

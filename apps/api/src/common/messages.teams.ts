@@ -1,7 +1,6 @@
 /** Messages of teams at work: members, goals and KPIs, check-ins, change requests. */
 export const teamsEn = {
   'error.notAMember': 'This person does not hold that role on the team.',
-  'error.goalsFrozen': 'Goals and KPIs can be edited only while the team is forming; after approval, ask for a change.',
   'error.tooManyGoals': 'A team has at most 5 goals.',
   'error.tooManyKpis': 'A goal has at most 5 KPIs.',
   'error.targetEqualsBaseline': 'The target must differ from the baseline.',
@@ -46,7 +45,6 @@ export const teamsEn = {
 
 export const teamsAr: Record<keyof typeof teamsEn, string> = {
   'error.notAMember': 'لا يشغل هذا الشخص هذا الدور في الفريق.',
-  'error.goalsFrozen': 'تُعدَّل الأهداف والمؤشرات أثناء تشكيل الفريق فقط؛ بعد الاعتماد قدّم طلب تعديل.',
   'error.tooManyGoals': 'للفريق خمسة أهداف على الأكثر.',
   'error.tooManyKpis': 'للهدف خمسة مؤشرات على الأكثر.',
   'error.targetEqualsBaseline': 'يجب أن يختلف المستهدف عن خط الأساس.',

@@ -39,6 +39,7 @@ export const workflowEn = {
   'guard.ALL_CRITERIA_SCORED': 'every criterion needs a score from 1 to 5',
   'guard.RECOMMENDATION_GIVEN': 'a recommendation is required',
   'guard.CHANGE_WINDOW_OPEN': 'goals can change only during execution, for active teams',
+  'guard.GOALS_FROZEN': 'goals and KPIs can be edited only while the team is forming; after approval, ask for a change',
 
   'subject.cohort': 'cohort',
   'subject.challenge': 'challenge',
@@ -58,6 +59,7 @@ export const workflowEn = {
   'field.approvalsRequired': 'Approvals required',
   'field.minTeamMembers': 'Minimum team members',
   'field.minTeamAgencies': 'Minimum agencies per team',
+  'field.checkInEscalationRepeatWeeks': 'Weeks before a missed-check-in run is escalated again',
   'field.reason': 'Reason',
   'field.excludeNotReadyTeams': 'Launch without teams that are not ready',
   'field.days': 'Days',
@@ -143,6 +145,7 @@ export const workflowAr: Record<keyof typeof workflowEn, string> = {
   'guard.ALL_CRITERIA_SCORED': 'يحتاج كل معيار إلى درجة من 1 إلى 5',
   'guard.RECOMMENDATION_GIVEN': 'يجب اختيار التوصية',
   'guard.CHANGE_WINDOW_OPEN': 'لا تُعدَّل الأهداف إلا خلال التنفيذ وللفرق النشطة',
+  'guard.GOALS_FROZEN': 'تُعدَّل الأهداف والمؤشرات أثناء تشكيل الفريق فقط؛ بعد الاعتماد قدّم طلب تعديل',
 
   'subject.cohort': 'الدفعة',
   'subject.challenge': 'التحدّي',
@@ -162,6 +165,7 @@ export const workflowAr: Record<keyof typeof workflowEn, string> = {
   'field.approvalsRequired': 'عدد الاعتمادات المطلوبة',
   'field.minTeamMembers': 'الحد الأدنى لأعضاء الفريق',
   'field.minTeamAgencies': 'الحد الأدنى للجهات في الفريق',
+  'field.checkInEscalationRepeatWeeks': 'الأسابيع قبل تكرار تصعيد التحديثات الفائتة',
   'field.reason': 'السبب',
   'field.excludeNotReadyTeams': 'الإطلاق دون الفرق غير الجاهزة',
   'field.days': 'الأيام',

@@ -9,8 +9,9 @@ import {
   IsNotEmpty,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
-  MinLength,
+  Min,
   type ValidationArguments,
   type ValidationError,
 } from 'class-validator';
@@ -30,7 +31,6 @@ const LATIN = /[A-Za-z]/;
 
 export const Required = () => IsNotEmpty({ message: encode('validation.required') });
 export const MaxLen = (n: number) => MaxLength(n, { message: encode('validation.maxLength') });
-export const MinLen = (n: number) => MinLength(n, { message: encode('validation.minLength') });
 export const Email = () => IsEmail({}, { message: encode('validation.email') });
 export const ArabicText = () => Matches(ARABIC, { message: encode('validation.arabic') });
 export const LatinText = () => Matches(LATIN, { message: encode('validation.latin') });
@@ -76,3 +76,12 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => toAppError(errors),
   });
 }
+
+/** A number within a range, with one message naming both ends. */
+export const Between =
+  (min: number, max: number): PropertyDecorator =>
+  (target, key) =>
+    [
+      Min(min, { message: `validation.between|${JSON.stringify([min, max])}` }),
+      Max(max, { message: `validation.between|${JSON.stringify([min, max])}` }),
+    ].forEach((d) => d(target, key));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { plugIn, PlugInRegistry, type MethodDecoratorOf } from '../common/plug-ins.js';
 import type { DeadlineRow } from './deadline.service.js';
 
 /** What firing a deadline came to. */
@@ -24,30 +25,55 @@ export interface ActionOptions {
   batchable?: boolean;
 }
 
-/** What each kind of deadline does; the features register their kinds. */
+/**
+ * Marks the method that carries out deadlines of these kinds when they come due. Every kind of
+ * `DEADLINE_KINDS` in libs/workflow needs one, or start-up fails.
+ */
+export function OnDeadline(kinds: string | readonly string[], options: ActionOptions = {}) {
+  const list = typeof kinds === 'string' ? [kinds] : kinds;
+  return plugIn(
+    ...list.map((kind) => ({ key: `deadline:${kind}`, options: { ...options } })),
+  ) as MethodDecoratorOf<DeadlineAction>;
+}
+
+/** What each kind of deadline does: the features' `@OnDeadline` methods. */
 @Injectable()
 export class DeadlineActions {
-  private readonly actions = new Map<string, { action: DeadlineAction; batchable: boolean }>();
+  /** Actions added at run time outside the workflow's kinds (benchmarks). */
+  private readonly extra = new Map<string, { action: DeadlineAction; batchable: boolean }>();
 
+  constructor(private readonly plugIns: PlugInRegistry) {}
+
+  /** Adds an action for a kind no machine declares (benchmarks and probes). */
   register(kind: string, action: DeadlineAction, options: ActionOptions = {}): void {
-    if (this.actions.has(kind)) throw new Error(`deadline kind ${kind} has two actions`);
-    this.actions.set(kind, { action, batchable: options.batchable ?? true });
+    if (this.extra.has(kind) || this.plugIns.get(`deadline:${kind}`))
+      throw new Error(`deadline kind ${kind} has two actions`);
+    this.extra.set(kind, { action, batchable: options.batchable ?? true });
+  }
+
+  private find(kind: string): { action: DeadlineAction; batchable: boolean } | undefined {
+    const served = this.plugIns.get(`deadline:${kind}`);
+    if (served) return { action: served.handler as DeadlineAction, batchable: served.options.batchable !== false };
+    return this.extra.get(kind);
   }
 
   get(kind: string): DeadlineAction | undefined {
-    return this.actions.get(kind)?.action;
+    return this.find(kind)?.action;
   }
 
   isBatchable(kind: string): boolean {
-    return this.actions.get(kind)?.batchable ?? false;
+    return this.find(kind)?.batchable ?? false;
   }
 
   /** Kinds that must run alone. */
   solitaryKinds(): string[] {
-    return [...this.actions].filter(([, a]) => !a.batchable).map(([kind]) => kind);
+    return this.kinds().filter((kind) => !this.isBatchable(kind));
   }
 
   kinds(): string[] {
-    return [...this.actions.keys()];
+    return [
+      ...this.plugIns.withPrefix('deadline:').map(([key]) => key.slice('deadline:'.length)),
+      ...this.extra.keys(),
+    ];
   }
 }

@@ -3,7 +3,7 @@ import { DelayedError, type Job } from 'bullmq';
 import { IsInt, IsUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { ClockService } from '../clock/clock.service.js';
+import { Clock } from '../common/clock.js';
 import { queryRows } from '../database/sql.js';
 import { HandlesJob, type JobHandler } from '../jobs/job-handler.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -44,7 +44,7 @@ export class DeadlineFireHandler implements JobHandler<FireDeadlinePayload> {
     private readonly deadlines: DeadlineService,
     private readonly actions: DeadlineActions,
     private readonly outbox: OutboxService,
-    private readonly clock: ClockService,
+    private readonly clock: Clock,
   ) {}
 
   async handle({ deadlineId, seq }: FireDeadlinePayload, job: Job, token?: string): Promise<void> {

@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { ClockService } from '../clock/clock.service.js';
+import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { queryRows } from '../database/sql.js';
 import { jobId } from '../jobs/job-catalog.js';
@@ -60,7 +60,7 @@ export class DeadlineService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
-    private readonly clock: ClockService,
+    private readonly clock: Clock,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

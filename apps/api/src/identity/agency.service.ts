@@ -7,6 +7,8 @@ import { pgCode, UNIQUE_VIOLATION } from '../database/postgres-errors.js';
 import { updateVersioned } from '../database/versioned-update.js';
 import { Agency } from './agency.entity.js';
 import type { CreateAgencyInput, UpdateAgencyInput } from './dto/agency.inputs.js';
+import { byId, LoadsBatch } from '../graphql-context/loaders.js';
+import { AGENCY } from './identity.loaders.js';
 
 export interface ActingContext {
   actorId: string;
@@ -26,6 +28,11 @@ export class AgencyService {
 
   async byIds(ids: readonly string[]): Promise<Agency[]> {
     return this.dataSource.getRepository(Agency).findBy({ id: In([...ids]) });
+  }
+
+  @LoadsBatch(AGENCY)
+  async agenciesById(ids: readonly string[]): Promise<Map<string, Agency>> {
+    return byId(await this.byIds(ids), (a) => a.id);
   }
 
   async create(input: CreateAgencyInput, acting: ActingContext): Promise<Agency> {

@@ -9,7 +9,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PasswordService } from './password.service.js';
 import { User } from './user.entity.js';
 
-export const SESSION_COOKIE = 'hundred_session';
+export { SESSION_COOKIE } from '../graphql-context/context.factory.js';
+import { SessionResolver } from '../graphql-context/context.factory.js';
 
 export interface SignInResult {
   user: User;
@@ -31,7 +32,7 @@ const sha256 = (token: string): Buffer => createHash('sha256').update(token).dig
  * so it behaves the same whether or not an account has that address.
  */
 @Injectable()
-export class AuthService {
+export class AuthService implements SessionResolver {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,

@@ -4,7 +4,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { assertCan, Ctx, CurrentActor, Public, Requires } from '../common/auth.js';
 import { AppError } from '../common/app-error.js';
 import { GlobalRoleEnum } from '../common/graphql-enums.js';
-import { actorOf, type RequestContext } from '../common/request-context.js';
+import { actorOf, type RequestContext } from '../graphql-context/request-context.js';
+import { TransitionRecord } from '../workflow/history.js';
 import { Agency } from './agency.entity.js';
 import { AgencyService } from './agency.service.js';
 import { AuthService, SESSION_COOKIE } from './auth.service.js';
@@ -19,6 +20,7 @@ import {
   UpdateUserInput,
 } from './dto/user.inputs.js';
 import { User } from './user.entity.js';
+import { AGENCY, USER } from './identity.loaders.js';
 import { UserService } from './user.service.js';
 
 const acting = (ctx: RequestContext, actor: Actor) => ({ actorId: actor.id, ip: ctx.ip });
@@ -32,7 +34,7 @@ export class UserResolver {
 
   @Public()
   @Mutation(() => User, { description: 'Signs in and sets the session cookie.' })
-  async signIn(@Args('input') input: SignInInput, @Ctx() ctx: RequestContext): Promise<User> {
+  async signIn(@Args('input') input: SignInInput, @Ctx() ctx: RequestContext<User>): Promise<User> {
     const result = await this.auth.signIn(input.email, input.password, {
       ip: ctx.ip,
       userAgent: ctx.req.headers['user-agent'] ?? null,
@@ -60,7 +62,7 @@ export class UserResolver {
 
   @Public()
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
-  me(@Ctx() ctx: RequestContext): User | null {
+  me(@Ctx() ctx: RequestContext<User>): User | null {
     return ctx.user;
   }
 
@@ -160,7 +162,7 @@ export class UserResolver {
 
   @ResolveField(() => Agency)
   async agency(@Parent() user: User, @Context() ctx: RequestContext): Promise<Agency> {
-    const agency = await ctx.loaders.agency.load(user.agencyId);
+    const agency = await ctx.loaders.get(AGENCY).load(user.agencyId);
     if (!agency) throw new Error(`agency ${user.agencyId} of user ${user.id} is missing`);
     return agency;
   }
@@ -194,5 +196,17 @@ export class AgencyResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Agency> {
     return this.agencyService.update(input, acting(ctx, actor));
+  }
+}
+
+/** Who fired a transition, as the history shows it. */
+@Resolver(() => TransitionRecord)
+export class TransitionActorResolver {
+  @ResolveField(() => User, {
+    nullable: true,
+    description: 'The person who fired it; null for the scheduler and cascades.',
+  })
+  actor(@Parent() record: TransitionRecord, @Context() ctx: RequestContext): Promise<User | null> {
+    return record.actorId ? ctx.loaders.get(USER).load(record.actorId) : Promise.resolve(null);
   }
 }

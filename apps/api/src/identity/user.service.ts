@@ -19,6 +19,8 @@ import type {
 } from './dto/user.inputs.js';
 import { PasswordService } from './password.service.js';
 import { User } from './user.entity.js';
+import { byId, LoadsBatch } from '../graphql-context/loaders.js';
+import { USER } from './identity.loaders.js';
 
 export interface UserFilter {
   agencyId?: string;
@@ -55,6 +57,11 @@ export class UserService {
 
   byIds(ids: readonly string[]): Promise<User[]> {
     return this.dataSource.getRepository(User).findBy({ id: In([...ids]) });
+  }
+
+  @LoadsBatch(USER)
+  async usersById(ids: readonly string[]): Promise<Map<string, User>> {
+    return byId(await this.byIds(ids), (u) => u.id);
   }
 
   async create(input: CreateUserInput, acting: ActingContext): Promise<User> {

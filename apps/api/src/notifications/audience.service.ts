@@ -2,6 +2,8 @@ import type { Audience } from '@hundred/workflow';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { plugIn, PlugInRegistry, type MethodDecoratorOf } from '../common/plug-ins.js';
+
 /** What an audience is resolved against: the object a notification is about. */
 export interface AudienceContext {
   cohortId?: string | null;
@@ -11,43 +13,47 @@ export interface AudienceContext {
   actorId?: string | null;
 }
 
-export type AudienceResolver = (manager: EntityManager, ctx: AudienceContext) => Promise<string[]>;
+export type AudienceResolver = (manager: EntityManager, ctx: AudienceContext, audience: Audience) => Promise<string[]>;
 
-const byRole =
-  (role: string): AudienceResolver =>
-  async (m) =>
-    ((await m.query(`SELECT id FROM app_user WHERE active AND $1 = ANY(roles)`, [role])) as { id: string }[]).map(
-      (r) => r.id,
-    );
+/** Marks the method that says who these audiences are. Every audience a machine names needs one. */
+export function ResolvesAudience(...audiences: Audience[]) {
+  return plugIn(...audiences.map((a) => ({ key: `audience:${a}` }))) as MethodDecoratorOf<AudienceResolver>;
+}
+
+const ROLE_OF: Partial<Record<Audience, string>> = {
+  OFFICE: 'ADMIN',
+  LEADERSHIP: 'LEADERSHIP',
+  ALL_FOCAL_POINTS: 'FOCAL_POINT',
+};
 
 /**
- * Turns an audience (OFFICE, SPONSOR, …) into user ids. The identity ones are built in; the
- * features that own teams, challenges and reviews register theirs.
+ * Turns an audience (OFFICE, SPONSOR, …) into user ids. The ones that follow from global roles
+ * are here; the features that own teams, challenges and reviews resolve theirs.
  */
 @Injectable()
 export class AudienceService {
-  private readonly resolvers = new Map<Audience, AudienceResolver>([
-    ['OFFICE', byRole('ADMIN')],
-    ['LEADERSHIP', byRole('LEADERSHIP')],
-    ['ALL_FOCAL_POINTS', byRole('FOCAL_POINT')],
-    ['ACTOR', async (_m, ctx) => (ctx.actorId ? [ctx.actorId] : [])],
-  ]);
+  constructor(private readonly plugIns: PlugInRegistry) {}
 
-  register(audience: Audience, resolver: AudienceResolver): void {
-    this.resolvers.set(audience, resolver);
+  @ResolvesAudience('OFFICE', 'LEADERSHIP', 'ALL_FOCAL_POINTS')
+  async byRole(m: EntityManager, _ctx: AudienceContext, audience: Audience): Promise<string[]> {
+    const rows = (await m.query(`SELECT id FROM app_user WHERE active AND $1 = ANY(roles)`, [ROLE_OF[audience]])) as {
+      id: string;
+    }[];
+    return rows.map((r) => r.id);
   }
 
-  has(audience: Audience): boolean {
-    return this.resolvers.has(audience);
+  @ResolvesAudience('ACTOR')
+  async actor(_m: EntityManager, ctx: AudienceContext): Promise<string[]> {
+    return ctx.actorId ? [ctx.actorId] : [];
   }
 
-  /** Distinct user ids of every audience; an audience nobody registered resolves to no one. */
+  /** Distinct user ids of every audience; one not served yet (a feature still to come) resolves to no one. */
   async resolve(manager: EntityManager, audiences: readonly Audience[], ctx: AudienceContext): Promise<string[]> {
     const ids = new Set<string>();
     for (const a of audiences) {
-      const resolver = this.resolvers.get(a);
+      const resolver = this.plugIns.get(`audience:${a}`)?.handler as AudienceResolver | undefined;
       if (!resolver) continue;
-      for (const id of await resolver(manager, ctx)) ids.add(id);
+      for (const id of await resolver(manager, ctx, a)) ids.add(id);
     }
     return [...ids];
   }

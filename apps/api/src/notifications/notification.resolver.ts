@@ -4,7 +4,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { CurrentActor } from '../common/auth.js';
 import { AppError } from '../common/app-error.js';
 import { Notification } from './notification.entity.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../graphql-context/request-context.js';
 import { NotificationService } from './notification.service.js';
 import { render } from './templates.js';
 

@@ -2,7 +2,7 @@ import type { Audience } from '@hundred/workflow';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { ClockService } from '../clock/clock.service.js';
+import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { queryRows } from '../database/sql.js';
 import { jobId } from '../jobs/job-catalog.js';
@@ -35,7 +35,7 @@ export interface Broadcast {
 export class NotificationService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: ClockService,
+    private readonly clock: Clock,
     private readonly audiences: AudienceService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
 
-import { IdentityModule } from '../identity/identity.module.js';
 import { NotificationResolver } from './notification.resolver.js';
-import { EmailHandler } from './email.service.js';
-import { WelcomeHandler } from './welcome.handler.js';
+import { EmailHandler } from './email.handler.js';
 
 @Module({
-  imports: [IdentityModule],
-  providers: [NotificationResolver, WelcomeHandler, EmailHandler],
+  providers: [NotificationResolver, EmailHandler],
 })
 export class NotificationsModule {}

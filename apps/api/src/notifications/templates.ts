@@ -244,12 +244,12 @@ export const TEMPLATES: Record<string, Template> = {
   ),
   CHECK_INS_MISSING: T(
     {
-      title: 'تصعيد: أسبوعان بلا تحديث — {teamName}',
-      body: 'لم يقدّم الفريق تحديثه الأسبوعي في الأسبوعين {week} والسابق له.',
+      title: 'تصعيد: {weeks} أسابيع متتالية بلا تحديث — {teamName}',
+      body: 'لم يقدّم الفريق تحديثه الأسبوعي منذ {weeks} أسابيع متتالية، حتى الأسبوع {week}.',
     },
     {
-      title: 'Escalation: two weeks without a check-in — {teamName}',
-      body: 'The team missed its check-ins for week {week} and the week before.',
+      title: 'Escalation: {weeks} weeks in a row without a check-in — {teamName}',
+      body: 'The team has missed its weekly check-in for {weeks} weeks in a row, up to week {week}.',
     },
   ),
   CHECK_IN_RETURNED: T(

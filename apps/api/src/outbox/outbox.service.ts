@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { ClockService } from '../clock/clock.service.js';
+import { Clock } from '../common/clock.js';
 import type { JobName } from '../jobs/job-catalog.js';
 import { QueueService } from '../jobs/queue.service.js';
 
@@ -34,7 +34,7 @@ export class OutboxService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
-    private readonly clock: ClockService,
+    private readonly clock: Clock,
   ) {}
 
   get writes(): number {

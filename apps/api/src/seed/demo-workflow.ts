@@ -9,7 +9,9 @@ import { ChallengeService } from '../challenges/challenge.service.js';
 import { ClockService } from '../clock/clock.service.js';
 import { calendarOf } from '../cohorts/cohort.entity.js';
 import { CohortService } from '../cohorts/cohort.service.js';
-import { TeamWorkService } from '../teams/team-work.service.js';
+import { GoalsService } from '../teams/goals.service.js';
+import { MembersService } from '../teams/members.service.js';
+import { TeamService } from '../teams/team.service.js';
 import { DEMO_PASSWORD } from './demo-data.js';
 import {
   DEMO_ALIGNMENT,
@@ -105,6 +107,7 @@ export async function seedWorkflow(app: INestApplicationContext, argon2MemoryKib
     approvalsRequired: 1,
     minTeamMembers: 3,
     minTeamAgencies: 2,
+    checkInEscalationRepeatWeeks: 4,
   });
   const fireCohort = async (id: string, event: CohortEvent) => {
     const c = (await cohorts.byId(id))!;
@@ -199,7 +202,9 @@ export async function seedWorkflow(app: INestApplicationContext, argon2MemoryKib
   }
   await fireCohort(execution.id, 'CLOSE_INTAKE');
   await fireCohort(execution.id, 'START_PREPARATION');
-  const work = app.get(TeamWorkService);
+  const people = app.get(MembersService);
+  const goals = app.get(GoalsService);
+  const teams = app.get(TeamService);
   const teamOf = new Map<string, { teamId: string; kpiIds: string[]; lead: Actor; members: Actor[] }>();
   for (const t of DEMO_TEAMS) {
     const [row] = (await ds.query(
@@ -208,9 +213,9 @@ export async function seedWorkflow(app: INestApplicationContext, argon2MemoryKib
     )) as { id: string; proposed_team_lead_id: string }[];
     const lead = [...users.values()].find((u) => u.id === row!.proposed_team_lead_id)!;
     const members = t.members.map(actor);
-    for (const m of members) await work.addMember(lead, { teamId: row!.id, userId: m.id, role: 'TEAM_MEMBER' });
-    await work.addMember(office, { teamId: row!.id, userId: actor('coach@hundred.example').id, role: 'COACH' });
-    const goal = await work.createGoal(lead, {
+    for (const m of members) await people.addMember(lead, { teamId: row!.id, userId: m.id, role: 'TEAM_MEMBER' });
+    await people.addMember(office, { teamId: row!.id, userId: actor('coach@hundred.example').id, role: 'COACH' });
+    const goal = await goals.createGoal(lead, {
       teamId: row!.id,
       titleAr: t.goalAr,
       titleEn: t.goalEn,
@@ -219,7 +224,7 @@ export async function seedWorkflow(app: INestApplicationContext, argon2MemoryKib
     });
     const kpiIds: string[] = [];
     for (const [i, k] of t.kpis.entries()) {
-      const kpi = await work.createKpi(lead, {
+      const kpi = await goals.createKpi(lead, {
         goalId: goal.id,
         nameAr: k.nameAr,
         nameEn: k.nameEn,
@@ -234,8 +239,8 @@ export async function seedWorkflow(app: INestApplicationContext, argon2MemoryKib
       kpiIds.push(kpi.id);
     }
     const forming = (await ds.query(`SELECT version FROM team WHERE id = $1`, [row!.id])) as { version: number }[];
-    const submitted = await work.fire(lead, row!.id, forming[0]!.version, 'SUBMIT_GOALS', {}, null);
-    await work.fire(office, row!.id, submitted.version, 'APPROVE_GOALS', {}, null);
+    const submitted = await teams.fire(lead, row!.id, forming[0]!.version, 'SUBMIT_GOALS', {}, null);
+    await teams.fire(office, row!.id, submitted.version, 'APPROVE_GOALS', {}, null);
     teamOf.set(t.challengeTitleEn, { teamId: row!.id, kpiIds, lead, members });
   }
   await fireCohort(execution.id, 'LAUNCH');

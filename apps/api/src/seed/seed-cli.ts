@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/config.js';
-import { createDataSource } from '../database/data-source.js';
+import { createAppDataSource } from '../manifest.js';
 import { JsonLogger } from '../logging/json-logger.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { REDIS } from '../redis/redis.js';
@@ -17,7 +17,7 @@ import { seed } from './seed.js';
 /** `node dist/seed/seed-cli.js`: loads the demo data into the configured database. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await createDataSource(config.databaseUrl, 'hundred-seed').initialize();
+  const dataSource = await createAppDataSource(config.databaseUrl, 'hundred-seed').initialize();
   try {
     await seed(dataSource, config.argon2MemoryKib);
   } finally {

@@ -28,6 +28,12 @@ export class Team {
   })
   @Column({ type: 'timestamptz', nullable: true })
   checkInsFlaggedAt: Date | null;
+  @Field(() => Int, {
+    description:
+      'Weeks in a row up to the last due check-in without a check-in (0 when the last one is in); the sponsor and the office are told at two, and once more past the cohort threshold.',
+  })
+  @Column({ type: 'int', default: 0 })
+  missedCheckInWeeks: number;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Field() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

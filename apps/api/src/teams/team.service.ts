@@ -2,27 +2,43 @@ import { can, WORKING_TEAM_ROLES, type Actor, type Language, type TeamRole } fro
 import {
   availableEvents,
   teamMachine,
+  type Audience,
   type Caller,
   type Effect,
   type TeamContext,
   type TeamEvent,
   type TeamState,
 } from '@hundred/workflow';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 
 import { AppError } from '../common/app-error.js';
-import type { AvailableEvent } from '../cohorts/cohort.types.js';
 import { calendarOf } from '../cohorts/cohort.entity.js';
-import { CohortFactsService } from '../cohorts/cohort-facts.service.js';
 import { queryRows } from '../database/sql.js';
-import { DeadlineActions } from '../deadlines/deadline-actions.js';
+import { OnDeadline, type DeadlineOutcome } from '../deadlines/deadline-actions.js';
 import { DeadlineService, type DeadlineRow } from '../deadlines/deadline.service.js';
-import { AudienceService } from '../notifications/audience.service.js';
+import { byId, LoadsBatch } from '../graphql-context/loaders.js';
+import { ResolvesAudience, type AudienceContext } from '../notifications/audience.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
-import { explainAvailable, GIVEN_WITH_THE_EVENT } from '../workflow/available-events.js';
-import { WorkflowRunner, type EffectContext, type WorkflowRow } from '../workflow/workflow-runner.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { explainAvailable, type AvailableEvent } from '../workflow/available-events.js';
+import { GathersCohortFacts } from '../workflow/cohort-facts.js';
+import {
+  CancelsDeadlines,
+  Cascades,
+  SchedulesDeadlines,
+  WorkflowRunner,
+  type EffectContext,
+  type WorkflowRow,
+} from '../workflow/workflow-runner.js';
 import { Team, type TeamMember } from './team.entity.js';
+import { TEAM, TEAM_MEMBERS } from './teams.loaders.js';
+
+/** What a person gives with a team event. */
+export interface TeamEventParams {
+  reason?: string | null;
+  comment?: string | null;
+}
 
 /** Which teams a cohort's cascade reaches. */
 const SCOPE_STATES: Record<string, readonly TeamState[]> = {
@@ -38,58 +54,75 @@ const SCOPE_STATES: Record<string, readonly TeamState[]> = {
  * cohort's cascades, and the goals deadline.
  */
 @Injectable()
-export class TeamService implements OnModuleInit {
+export class TeamService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly runner: WorkflowRunner,
     private readonly deadlines: DeadlineService,
-    private readonly actions: DeadlineActions,
     private readonly notifications: NotificationService,
-    private readonly audiences: AudienceService,
-    private readonly facts: CohortFactsService,
+    private readonly outbox: OutboxService,
   ) {}
 
-  onModuleInit(): void {
-    const membersWith = (roles: TeamRole[]) => async (m: EntityManager, teamId: string) =>
-      (
-        (await m.query(`SELECT DISTINCT user_id FROM team_member WHERE team_id = $1 AND role = ANY($2)`, [
-          teamId,
-          roles,
-        ])) as {
-          user_id: string;
-        }[]
-      ).map((r) => r.user_id);
-    this.audiences.register('TEAM_LEAD', async (m, ctx) =>
-      ctx.teamId ? membersWith(['TEAM_LEAD'])(m, ctx.teamId) : [],
+  private async membersWith(m: EntityManager, teamId: string, roles: TeamRole[]): Promise<string[]> {
+    const rows = await queryRows<{ user_id: string }>(
+      m,
+      `SELECT DISTINCT user_id FROM team_member WHERE team_id = $1 AND role = ANY($2)`,
+      [teamId, roles],
     );
-    this.audiences.register('SPONSOR', async (m, ctx) => (ctx.teamId ? membersWith(['SPONSOR'])(m, ctx.teamId) : []));
-    this.audiences.register('TEAM', async (m, ctx) =>
-      ctx.teamId ? membersWith(['TEAM_LEAD', 'COACH', 'TEAM_MEMBER'])(m, ctx.teamId) : [],
+    return rows.map((r) => r.user_id);
+  }
+
+  @ResolvesAudience('TEAM_LEAD', 'SPONSOR', 'TEAM')
+  async teamPeople(m: EntityManager, ctx: AudienceContext, audience: Audience): Promise<string[]> {
+    if (!ctx.teamId) return [];
+    const roles: Record<string, TeamRole[]> = {
+      TEAM_LEAD: ['TEAM_LEAD'],
+      SPONSOR: ['SPONSOR'],
+      TEAM: ['TEAM_LEAD', 'COACH', 'TEAM_MEMBER'],
+    };
+    return this.membersWith(m, ctx.teamId, roles[audience]!);
+  }
+
+  @ResolvesAudience('ALL_TEAMS')
+  async allTeams(m: EntityManager, ctx: AudienceContext): Promise<string[]> {
+    if (!ctx.cohortId) return [];
+    const rows = await queryRows<{ user_id: string }>(
+      m,
+      `SELECT DISTINCT tm.user_id FROM team_member tm JOIN team t ON t.id = tm.team_id
+        WHERE t.cohort_id = $1 AND t.state NOT IN ('WITHDRAWN', 'STOPPED', 'CLOSED')`,
+      [ctx.cohortId],
     );
-    this.audiences.register('ALL_TEAMS', async (m, ctx) =>
-      ctx.cohortId
-        ? (
-            (await m.query(
-              `SELECT DISTINCT tm.user_id FROM team_member tm JOIN team t ON t.id = tm.team_id
-                WHERE t.cohort_id = $1 AND t.state NOT IN ('WITHDRAWN', 'STOPPED', 'CLOSED')`,
-              [ctx.cohortId],
-            )) as { user_id: string }[]
-          ).map((r) => r.user_id)
-        : [],
+    return rows.map((r) => r.user_id);
+  }
+
+  @GathersCohortFacts('teamsNotReady')
+  async readiness(m: EntityManager, cohortId: string) {
+    const [row] = await queryRows<{ not_ready: number }>(
+      m,
+      `SELECT count(*) FILTER (WHERE state IN ('FORMING', 'GOALS_SUBMITTED'))::int AS not_ready FROM team WHERE cohort_id = $1`,
+      [cohortId],
     );
-    this.facts.register(async (m, cohortId) => {
-      const [row] = (await m.query(
-        `SELECT count(*) FILTER (WHERE state IN ('FORMING', 'GOALS_SUBMITTED'))::int AS not_ready FROM team WHERE cohort_id = $1`,
-        [cohortId],
-      )) as { not_ready: number }[];
-      return { teamsNotReady: row?.not_ready ?? 0 };
-    });
-    this.runner.register('cohort:cascade:team', (m, effect, ctx) => this.cascade(m, effect, ctx));
-    this.runner.register('team:cancelDeadlines', async (m, effect, ctx) => {
-      if (effect.type === 'cancelDeadlines') await this.deadlines.cancel(m, 'team', ctx.id, effect.group);
-    });
-    this.actions.register('GOALS_REMINDER', (m, d) => this.remindGoals(m, d, 'GOALS_REMINDER', ['TEAM_LEAD']));
-    this.actions.register('GOALS_OVERDUE', (m, d) => this.remindGoals(m, d, 'GOALS_OVERDUE', ['SPONSOR', 'OFFICE']));
+    return { teamsNotReady: row?.not_ready ?? 0 };
+  }
+
+  @CancelsDeadlines('team')
+  async cancelDeadlines(m: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
+    if (effect.type === 'cancelDeadlines') await this.deadlines.cancel(m, 'team', ctx.id, effect.group);
+  }
+
+  @SchedulesDeadlines('team', 'GOALS')
+  async scheduleGoalsAgain(m: EntityManager, _effect: Effect, ctx: EffectContext): Promise<void> {
+    await this.scheduleGoals(m, ctx.id, ctx.row.cohort_id as string);
+  }
+
+  @OnDeadline('GOALS_REMINDER')
+  goalsReminder(m: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
+    return this.remindGoals(m, d, 'GOALS_REMINDER', ['TEAM_LEAD']);
+  }
+
+  @OnDeadline('GOALS_OVERDUE')
+  goalsOverdue(m: EntityManager, d: DeadlineRow): Promise<DeadlineOutcome> {
+    return this.remindGoals(m, d, 'GOALS_OVERDUE', ['SPONSOR', 'OFFICE']);
   }
 
   /** The team of an approved challenge, with its sponsor and leader, and its goals deadline. */
@@ -131,13 +164,13 @@ export class TeamService implements OnModuleInit {
     d: DeadlineRow,
     kind: string,
     audience: ('TEAM_LEAD' | 'SPONSOR' | 'OFFICE')[],
-  ) {
+  ): Promise<DeadlineOutcome> {
     const [team] = await queryRows<WorkflowRow>(manager, `SELECT * FROM team WHERE id = $1`, [d.subject_id]);
     if (!team || team.state !== 'FORMING') return { status: 'SKIPPED' as const };
     await this.notifications.broadcast(manager, {
       kind,
       audience,
-      params: this.describe(team).params,
+      params: this.noticeOf(team).params,
       dedupePrefix: `deadline-${d.id}`,
       subjectType: 'team',
       subjectId: team.id,
@@ -146,7 +179,7 @@ export class TeamService implements OnModuleInit {
     return { status: 'FIRED' as const };
   }
 
-  describe(row: WorkflowRow) {
+  noticeOf(row: WorkflowRow) {
     return {
       params: { teamNameAr: row.name_ar, teamNameEn: row.name_en },
       audience: { teamId: row.id, cohortId: row.cohort_id as string, agencyId: row.lead_agency_id as string },
@@ -177,11 +210,7 @@ export class TeamService implements OnModuleInit {
   }
 
   /** The team's guards read these. Final values and sustainment come with those features. */
-  async context(
-    manager: EntityManager,
-    row: WorkflowRow,
-    params: { reason?: string | null } = {},
-  ): Promise<TeamContext> {
+  async context(manager: EntityManager, row: WorkflowRow, params: TeamEventParams = {}): Promise<TeamContext> {
     return {
       goalsComplete: await this.goalsComplete(manager, row.id),
       memberMinimumsMet: await this.memberMinimumsMet(manager, row.id),
@@ -189,19 +218,20 @@ export class TeamService implements OnModuleInit {
       finalValuesComplete: false,
       sustainmentPlanComplete: false,
       reason: params.reason,
+      comment: params.comment,
     };
   }
 
   /** Runs a team event in the caller's transaction. */
-  runEvent(
+  fireIn(
     manager: EntityManager,
     id: string,
     expectedVersion: number | null,
     event: TeamEvent,
     caller: Caller,
-    params: { reason?: string | null; ip?: string | null } = {},
+    params: TeamEventParams & { ip?: string | null } = {},
   ) {
-    return this.runner.run(manager, {
+    return this.runner.fire(manager, {
       ip: params.ip ?? null,
       machine: teamMachine,
       subject: 'team',
@@ -210,14 +240,15 @@ export class TeamService implements OnModuleInit {
       expectedVersion,
       event,
       caller,
-      reason: params.reason,
+      reason: params.reason ?? params.comment,
       context: (m, row) => this.context(m, row, params),
-      describe: (row) => this.describe(row),
+      notice: (row) => this.noticeOf(row),
     });
   }
 
   /** A cohort transition reaching its teams (START, WITHDRAW, BEGIN_REVIEW, BEGIN_REPORTING). */
-  private async cascade(manager: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
+  @Cascades('cohort', 'team')
+  async cascade(manager: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
     if (effect.type !== 'cascade') return;
     const states = SCOPE_STATES[effect.scope];
     if (!states) throw new Error(`unknown team scope ${effect.scope}`);
@@ -231,7 +262,24 @@ export class TeamService implements OnModuleInit {
         ? (ctx.reason ?? (ctx.done.event === 'CANCEL' ? 'cohort cancelled' : 'not ready at launch'))
         : null;
     for (const t of teams)
-      await this.runEvent(manager, t.id, null, effect.event as TeamEvent, { kind: 'system' }, { reason });
+      await this.fireIn(manager, t.id, null, effect.event as TeamEvent, { kind: 'system' }, { reason });
+  }
+
+  /** A team event fired by a person (goals submitted, returned or approved; a withdrawal). */
+  async fire(
+    actor: Actor,
+    id: string,
+    version: number,
+    event: TeamEvent,
+    params: TeamEventParams,
+    ip: string | null,
+  ): Promise<Team> {
+    const team = await this.visible(actor, id);
+    const roles = await this.rolesOf(actor.id, team.id);
+    const caller: Caller = { kind: 'user', actor: { ...actor, teamRoles: { [team.id]: roles } }, teamRoles: roles };
+    await this.dataSource.transaction((m) => this.fireIn(m, team.id, version, event, caller, { ...params, ip }));
+    await this.outbox.relayNow();
+    return (await this.byId(id))!;
   }
 
   /** The events this user may fire on the team now, with what blocks each. */
@@ -239,14 +287,9 @@ export class TeamService implements OnModuleInit {
     const [row] = await queryRows<WorkflowRow>(this.dataSource.manager, `SELECT * FROM team WHERE id = $1`, [team.id]);
     if (!row) return [];
     const roles = await this.rolesOf(actor.id, team.id);
-    const ctx = await this.context(this.dataSource.manager, row, { reason: GIVEN_WITH_THE_EVENT });
+    const ctx = await this.context(this.dataSource.manager, row);
     return explainAvailable(
-      availableEvents(
-        teamMachine,
-        row.state as TeamState,
-        { kind: 'user', actor, teamRoles: roles },
-        { ...ctx, comment: GIVEN_WITH_THE_EVENT },
-      ),
+      availableEvents(teamMachine, row.state as TeamState, { kind: 'user', actor, teamRoles: roles }, ctx),
       lang,
     );
   }
@@ -257,6 +300,11 @@ export class TeamService implements OnModuleInit {
 
   byIds(ids: readonly string[]): Promise<Team[]> {
     return this.dataSource.getRepository(Team).findBy({ id: In([...ids]) });
+  }
+
+  @LoadsBatch(TEAM)
+  async teamsById(ids: readonly string[]): Promise<Map<string, Team>> {
+    return byId(await this.byIds(ids), (t) => t.id);
   }
 
   async rolesOf(userId: string, teamId: string): Promise<TeamRole[]> {
@@ -295,6 +343,7 @@ export class TeamService implements OnModuleInit {
       .getMany();
   }
 
+  @LoadsBatch(TEAM_MEMBERS)
   async members(teamIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
     const rows = (await this.dataSource.query(
       `SELECT team_id, user_id, role, added_at FROM team_member WHERE team_id = ANY($1::uuid[]) ORDER BY added_at`,

@@ -1,14 +1,35 @@
 import { Module } from '@nestjs/common';
 
-import { CohortsModule } from '../cohorts/cohorts.module.js';
+import { ChangeRequestsResolver } from './change-requests.resolver.js';
+import { ChangeRequestsService } from './change-requests.service.js';
+import { CheckInCalendar } from './check-in-calendar.js';
+import { CheckInsResolver } from './check-ins.resolver.js';
+import { CheckInsService } from './check-ins.service.js';
+import { GoalsResolver, KpiResolver } from './goals.resolver.js';
+import { GoalsService } from './goals.service.js';
+import { MembersResolver } from './members.resolver.js';
+import { MembersService } from './members.service.js';
+import { TeamGate } from './team-gate.js';
 import { TeamResolver } from './team.resolver.js';
 import { TeamService } from './team.service.js';
-import { TeamWorkService } from './team-work.service.js';
-import { TEAM_WORK_RESOLVERS } from './team-work.resolver.js';
 
+/** Teams: their people, goals and KPIs, weekly check-ins and change requests. */
 @Module({
-  imports: [CohortsModule],
-  providers: [TeamService, TeamWorkService, TeamResolver, ...TEAM_WORK_RESOLVERS],
-  exports: [TeamService, TeamWorkService],
+  providers: [
+    TeamService,
+    TeamGate,
+    MembersService,
+    GoalsService,
+    CheckInsService,
+    CheckInCalendar,
+    ChangeRequestsService,
+    TeamResolver,
+    MembersResolver,
+    GoalsResolver,
+    KpiResolver,
+    CheckInsResolver,
+    ChangeRequestsResolver,
+  ],
+  exports: [TeamService, GoalsService, CheckInsService, MembersService, ChangeRequestsService],
 })
 export class TeamsModule {}

@@ -1,8 +1,36 @@
 import type { Language } from '@hundred/domain';
-import type { AvailableEvent as Available } from '@hundred/workflow';
+import { EVENT_INPUTS, type AvailableEvent as Available, type EventInput } from '@hundred/workflow';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 
-import type { AvailableEvent } from '../cohorts/cohort.types.js';
 import { isMessageKey, translate, type MessageKey } from '../common/messages.js';
+
+export const EventInputEnum = Object.fromEntries(EVENT_INPUTS.map((i) => [i, i])) as Record<EventInput, EventInput>;
+registerEnumType(EventInputEnum, {
+  name: 'EventInput',
+  description: 'What a person gives together with an event (the dialog asks for it).',
+});
+
+@ObjectType({ description: 'Something the dialog of an event asks for.' })
+export class EventInputSpec {
+  @Field(() => EventInputEnum) input: EventInput;
+  @Field({ description: 'Whether the event always needs it.' }) required: boolean;
+}
+
+@ObjectType({ description: 'An event the signed-in user may fire now; blocked while a guard fails.' })
+export class AvailableEvent {
+  @Field() event: string;
+  @Field(() => [String], {
+    description: 'Guards that fail now and that the dialog cannot answer (empty: it can be fired).',
+  })
+  blockedBy: string[];
+  @Field(() => [String], { description: 'The same, explained in the request language.' }) blockedReasons: string[];
+  @Field(() => [String], {
+    description: 'Guards that fail now but are answered by what the dialog asks for (a comment, a reason).',
+  })
+  needsInput: string[];
+  @Field(() => [String], { description: 'The states it leads to.' }) targets: string[];
+  @Field(() => [EventInputSpec], { description: 'What the dialog asks for.' }) inputs: EventInputSpec[];
+}
 
 /** The events a user may fire, with the guards that block each explained in the request language. */
 export function explainAvailable(events: readonly Available<string>[], lang: Language): AvailableEvent[] {
@@ -12,8 +40,8 @@ export function explainAvailable(events: readonly Available<string>[], lang: Lan
     blockedReasons: a.blockedBy.map((g) =>
       translate(lang, (isMessageKey(`guard.${g}`) ? `guard.${g}` : 'guard.STATE') as MessageKey),
     ),
+    needsInput: [...a.needsInput],
+    targets: [...a.targets],
+    inputs: a.inputs.map((i) => ({ input: i.input, required: i.required })),
   }));
 }
-
-/** Stands in, when listing available events, for what the user gives with the event itself. */
-export const GIVEN_WITH_THE_EVENT = 'given with the event';

@@ -1,14 +1,23 @@
-import { apply, type Caller, type Effect, type Machine } from '@hundred/workflow';
+import {
+  apply,
+  NOT_YET_SERVED,
+  type Caller,
+  type DeadlineGroup,
+  type Effect,
+  type Machine,
+  type MachineName,
+} from '@hundred/workflow';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 import { AuditService } from '../audit/audit.service.js';
-import { ClockService } from '../clock/clock.service.js';
 import { AppError, type Subject } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { plugIn, PlugInRegistry, type MethodDecoratorOf } from '../common/plug-ins.js';
 import { queryRows } from '../database/sql.js';
+import { refusalError } from './refusals.js';
 import type { AudienceContext } from '../notifications/audience.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
-import { OutboxService } from '../outbox/outbox.service.js';
 
 /** A row of a workflow table: at least its id, state and version. */
 export interface WorkflowRow {
@@ -40,7 +49,7 @@ export interface TransitionRequest<S extends string, E extends string, C> {
    * Names and links for notifications, and whom an audience means for this object. `link` names the
    * object a notification opens when it is not the subject itself (a change request opens its team).
    */
-  describe: (row: WorkflowRow) => {
+  notice: (row: WorkflowRow) => {
     params: Record<string, unknown>;
     audience: AudienceContext;
     link?: { subjectType: string; subjectId: string };
@@ -74,6 +83,38 @@ export interface EffectContext {
 
 export type EffectHandler = (manager: EntityManager, effect: Effect, ctx: EffectContext) => Promise<void>;
 
+type EffectDecorator = MethodDecoratorOf<EffectHandler>;
+type OwnEffect = Exclude<Effect['type'], 'notify' | 'cascade' | 'scheduleDeadlines' | 'cancelDeadlines'>;
+
+/** Marks the method that carries out an effect (createTeam, freezeTargets, …) on a machine's objects. */
+export const OnEffect = (machine: MachineName, effect: OwnEffect): EffectDecorator =>
+  plugIn({ key: `effect:${machine}:${effect}` });
+
+/** Marks the method that schedules these deadline groups for a machine's objects. */
+export const SchedulesDeadlines = (machine: MachineName, ...groups: DeadlineGroup[]): EffectDecorator =>
+  plugIn(...groups.map((g) => ({ key: `schedule:${machine}:${g}` })));
+
+/** Marks the method that cancels a machine's objects' deadlines (a group, or ALL). */
+export const CancelsDeadlines = (machine: MachineName): EffectDecorator => plugIn({ key: `cancel:${machine}` });
+
+/** Marks the method that carries a machine's transition to objects of another (e.g. the cohort's LAUNCH to its teams). */
+export const Cascades = (machine: MachineName, to: MachineName): EffectDecorator =>
+  plugIn({ key: `cascade:${machine}:${to}` });
+
+/** The plug-in point an effect of a machine's transition needs (as libs/workflow names them). */
+export function effectKey(machine: MachineName, effect: Effect): string {
+  switch (effect.type) {
+    case 'cascade':
+      return `cascade:${machine}:${effect.machine}`;
+    case 'scheduleDeadlines':
+      return `schedule:${machine}:${effect.group}`;
+    case 'cancelDeadlines':
+      return `cancel:${machine}`;
+    default:
+      return `effect:${machine}:${effect.type}`;
+  }
+}
+
 /**
  * The one transition runner of every aggregate. In the caller's transaction: lock the row, check
  * the version, ask libs/workflow, a conditional update on id and version that must change exactly
@@ -83,41 +124,17 @@ export type EffectHandler = (manager: EntityManager, effect: Effect, ctx: Effect
 @Injectable()
 export class WorkflowRunner {
   private readonly logger = new Logger(WorkflowRunner.name);
-  private readonly handlers = new Map<string, EffectHandler>();
-  private readonly warned = new Set<string>();
+  private readonly skipped = new Set<string>();
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly clock: ClockService,
+    private readonly clock: Clock,
     private readonly notifications: NotificationService,
-    private readonly outbox: OutboxService,
+    private readonly plugIns: PlugInRegistry,
   ) {}
 
-  /**
-   * Registers how an effect is carried out for a subject. Key: `<subject>:<effect type>` or, for
-   * cascades, `<subject>:cascade:<machine>`.
-   */
-  register(key: string, handler: EffectHandler): void {
-    if (this.handlers.has(key)) throw new Error(`effect ${key} has two handlers`);
-    this.handlers.set(key, handler);
-  }
-
-  hasHandler(key: string): boolean {
-    return this.handlers.has(key);
-  }
-
-  /** Runs a transition in its own transaction and relays its outbox after the commit. */
-  async transition<S extends string, E extends string, C>(
-    req: TransitionRequest<S, E, C>,
-  ): Promise<TransitionDone<S, E>> {
-    const done = await this.dataSource.transaction((manager) => this.run(manager, req));
-    await this.outbox.relayNow();
-    return done;
-  }
-
-  /** Runs a transition inside the caller's transaction (cascades, scheduled transitions). */
-  async run<S extends string, E extends string, C>(
+  /** Fires a transition inside the caller's transaction (every caller opens one; cascades share it). */
+  async fire<S extends string, E extends string, C>(
     manager: EntityManager,
     req: TransitionRequest<S, E, C>,
   ): Promise<TransitionDone<S, E>> {
@@ -129,24 +146,7 @@ export class WorkflowRunner {
     const state = row.state as S;
     const ctx = await req.context(manager, row);
     const result = apply(req.machine, state, req.event, req.caller, ctx);
-    if (!result.ok) {
-      if (result.code === 'FORBIDDEN') throw AppError.forbidden();
-      if (result.guard === 'STATE') {
-        throw new AppError(
-          'NOT_ALLOWED',
-          'error.notAllowedState',
-          { event: req.event, state, subject: `subject.${req.subject}` },
-          [],
-          { guard: 'STATE', failed: ['STATE'], state, event: req.event },
-        );
-      }
-      const failed = 'failed' in result ? result.failed : [result.guard];
-      throw new AppError('NOT_ALLOWED', 'error.notAllowed', { guard: `guard.${result.guard}` }, [], {
-        guard: result.guard,
-        failed,
-        event: req.event,
-      });
-    }
+    if (!result.ok) throw refusalError(result, req.subject, state);
 
     const extra = req.set?.(result.to) ?? {};
     const columns = Object.keys(extra);
@@ -200,7 +200,7 @@ export class WorkflowRunner {
       historyId: history!.id,
       effects: result.effects,
     };
-    const { params, audience, link } = req.describe(after);
+    const { params, audience, link } = req.notice(after);
     const effectCtx: EffectContext = {
       subject: req.subject,
       id: req.id,
@@ -213,11 +213,16 @@ export class WorkflowRunner {
       audience: { ...audience, actorId },
       link: link ?? { subjectType: req.subject, subjectId: req.id },
     };
-    for (const effect of result.effects) await this.carryOut(manager, effect, effectCtx);
+    for (const effect of result.effects) await this.carryOut(manager, req.machine.name, effect, effectCtx);
     return done;
   }
 
-  private async carryOut(manager: EntityManager, effect: Effect, ctx: EffectContext): Promise<void> {
+  private async carryOut(
+    manager: EntityManager,
+    machine: MachineName,
+    effect: Effect,
+    ctx: EffectContext,
+  ): Promise<void> {
     if (effect.type === 'notify') {
       await this.notifications.broadcast(manager, {
         kind: effect.template,
@@ -230,17 +235,17 @@ export class WorkflowRunner {
       });
       return;
     }
-    const key =
-      effect.type === 'cascade' ? `${ctx.subject}:cascade:${effect.machine}` : `${ctx.subject}:${effect.type}`;
-    const handler = this.handlers.get(key);
-    if (!handler) {
-      // The feature that owns this effect's objects is not part of this build: nothing to act on.
-      if (!this.warned.has(key)) {
-        this.warned.add(key);
-        this.logger.warn({ effect: key }, 'No handler registered for this effect; nothing done');
+    const key = effectKey(machine, effect);
+    const served = this.plugIns.get(key);
+    if (!served) {
+      // Start-up refuses anything else: this belongs to a feature the machine table marks as not yet built.
+      if (!NOT_YET_SERVED.includes(key)) throw new Error(`no handler for ${key}`);
+      if (!this.skipped.has(key)) {
+        this.skipped.add(key);
+        this.logger.log({ effect: key }, 'Effect of a feature not yet built: nothing to do');
       }
       return;
     }
-    await handler(manager, effect, ctx);
+    await (served.handler as EffectHandler)(manager, effect, ctx);
   }
 }

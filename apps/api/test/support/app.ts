@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 
 import { start, type Started } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
-import { createDataSource } from '../../src/database/data-source.js';
+import { createAppDataSource } from '../../src/manifest.js';
 import { JsonLogger } from '../../src/logging/json-logger.js';
 import { GqlClient } from './gql.js';
 
@@ -41,7 +41,7 @@ let migrated = false;
 /** Applies the migrations to the run's database (idempotent; quick when up to date). */
 async function migrateOnce(url: string): Promise<void> {
   if (migrated) return;
-  const ds = await createDataSource(url, 'hundred-test-migrate').initialize();
+  const ds = await createAppDataSource(url, 'hundred-test-migrate').initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
     migrated = true;

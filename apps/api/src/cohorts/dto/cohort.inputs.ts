@@ -1,19 +1,20 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 
-import { ArabicText, Int as IsInteger, LatinText, MaxLen, MinItems, Required, Uuid } from '../../common/validation.js';
+import {
+  ArabicText,
+  Between,
+  Int as IsInteger,
+  LatinText,
+  MaxLen,
+  MinItems,
+  Required,
+  Uuid,
+} from '../../common/validation.js';
 import { CalendarOffsetsType, RagThresholds, RubricCriterion } from '../cohort.types.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const range = (min: number, max: number) => [
-  Min(min, { message: `validation.between|${JSON.stringify([min, max])}` }),
-  Max(max, { message: `validation.between|${JSON.stringify([min, max])}` }),
-];
-const Between =
-  (min: number, max: number): PropertyDecorator =>
-  (target, key) =>
-    range(min, max).forEach((d) => d(target, key));
 
 @InputType()
 export class CohortFields {
@@ -66,6 +67,13 @@ export class CohortFields {
   @Field(() => Int, { defaultValue: 1 }) @IsInteger() @Between(1, 20) approvalsRequired: number;
   @Field(() => Int, { defaultValue: 3 }) @IsInteger() @Between(1, 50) minTeamMembers: number;
   @Field(() => Int, { defaultValue: 2 }) @IsInteger() @Between(1, 20) minTeamAgencies: number;
+  @Field(() => Int, {
+    defaultValue: 4,
+    description: 'Weeks a run of missed check-ins goes on after its first escalation before it is escalated again.',
+  })
+  @IsInteger()
+  @Between(1, 15)
+  checkInEscalationRepeatWeeks: number;
 }
 
 @InputType()
@@ -100,11 +108,4 @@ export class LaunchCohortInput extends CohortEventInput {
 @InputType()
 export class CancelCohortInput extends CohortEventInput {
   @Field() @Transform(trim) @Required() @MaxLen(2000) reason: string;
-}
-
-@InputType({ description: 'How far to move the clock forward (demos and tests only).' })
-export class AdvanceClockInput {
-  @Field(() => Int, { defaultValue: 0 }) @IsInteger() @Between(0, 1000) days: number;
-  @Field(() => Int, { defaultValue: 0 }) @IsInteger() @Between(0, 10_000) hours: number;
-  @Field(() => Int, { defaultValue: 0 }) @IsInteger() @Between(0, 100_000) minutes: number;
 }

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IsUUID } from 'class-validator';
 
-import { UserService } from '../identity/user.service.js';
 import { HandlesJob, type JobHandler } from '../jobs/job-handler.js';
-import { NotificationService } from './notification.service.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { UserService } from './user.service.js';
 
 export class WelcomePayload {
   @IsUUID()

@@ -1,0 +1,61 @@
+import { AlignmentNode } from './alignment/alignment-node.entity.js';
+import { AlignmentModule } from './alignment/alignment.module.js';
+import { AuditEvent } from './audit/audit-event.entity.js';
+import { AuditModule } from './audit/audit.module.js';
+import { Challenge } from './challenges/challenge.entity.js';
+import { ChallengesModule } from './challenges/challenges.module.js';
+import { ClockModule } from './clock/clock.module.js';
+import { Cohort } from './cohorts/cohort.entity.js';
+import { CohortsModule } from './cohorts/cohorts.module.js';
+import { createDataSource, type DatabaseSchema } from './database/data-source.js';
+import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module.js';
+import { Agency } from './identity/agency.entity.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { Session } from './identity/session.entity.js';
+import { User } from './identity/user.entity.js';
+import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
+import { Workflow1763910000000 } from './migrations/1763910000000-workflow.js';
+import { Challenges1763920000000 } from './migrations/1763920000000-challenges.js';
+import { TeamWork1763930000000 } from './migrations/1763930000000-team-work.js';
+import { MissedCheckInRuns1764000000000 } from './migrations/1764000000000-missed-check-in-runs.js';
+import { Notification } from './notifications/notification.entity.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { WorkerModule } from './jobs/worker.module.js';
+import { OutboxMessage } from './outbox/outbox-message.entity.js';
+import { OutboxWorkerModule } from './outbox/outbox-worker.module.js';
+import { Team } from './teams/team.entity.js';
+import { TeamsModule } from './teams/teams.module.js';
+
+/**
+ * What the application is made of, listed once: its feature modules, its tables and its
+ * migrations. The infrastructure folders know none of these; the composition (`app.module.ts`,
+ * the entry points, seed, benchmarks and tests) takes them from here.
+ */
+export const FEATURE_MODULES = [
+  IdentityModule,
+  AuditModule,
+  NotificationsModule,
+  ClockModule,
+  CohortsModule,
+  AlignmentModule,
+  TeamsModule,
+  ChallengesModule,
+];
+
+/** What only the worker role runs: the queues' workers and the handlers of the infrastructure's own jobs. */
+export const WORKER_MODULES = [WorkerModule, DeadlinesWorkerModule, OutboxWorkerModule];
+
+/** Every entity and every migration, listed explicitly (no globs: the same list in tests and builds). */
+export const SCHEMA: DatabaseSchema = {
+  entities: [Agency, User, Session, AuditEvent, OutboxMessage, Notification, Cohort, AlignmentNode, Challenge, Team],
+  migrations: [
+    Foundation1763900000000,
+    Workflow1763910000000,
+    Challenges1763920000000,
+    TeamWork1763930000000,
+    MissedCheckInRuns1764000000000,
+  ],
+};
+
+export const createAppDataSource = (databaseUrl: string, applicationName?: string) =>
+  createDataSource(databaseUrl, SCHEMA, applicationName);

@@ -1,0 +1,70 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+
+import { Int as IsInteger, MaxLen, OneOf, Required, Uuid } from '../../common/validation.js';
+import {
+  CONFIDENCE,
+  ConfidenceEnum,
+  REVIEW_DECISIONS,
+  ReviewDecisionEnum,
+  type Confidence,
+  type ReviewDecision,
+} from '../team.types.js';
+import { Huge, NonNegative, Num, trim } from './fields.js';
+
+@InputType()
+export class KpiValueInput {
+  @Field(() => ID) @Uuid() kpiId: string;
+  @Field(() => Float) @Num() @NonNegative() @Huge() value: number;
+  @Field({ description: 'The local date the value is true of, YYYY-MM-DD.' }) @Required() asOf: string;
+  @Field({ description: 'A link or a note on where the figure came from.' })
+  @Transform(trim)
+  @Required()
+  @MaxLen(2000)
+  evidence: string;
+}
+
+@InputType()
+export class CheckInFields {
+  @Field(() => [KpiValueInput])
+  @IsArray()
+  @ArrayMinSize(1, { message: 'validation.minItems|[1]' })
+  @ArrayMaxSize(25, { message: 'validation.maxItems|[25]' })
+  @ValidateNested({ each: true })
+  @Type(() => KpiValueInput)
+  values: KpiValueInput[];
+  @Field() @Transform(trim) @Required() @MaxLen(5000) narrative: string;
+  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(5000) blockers: string;
+  @Field({ defaultValue: '', description: 'Help needed from leadership; when given, the sponsor is told.' })
+  @Transform(trim)
+  @MaxLen(5000)
+  helpNeeded: string;
+  @Field(() => ConfidenceEnum) @OneOf(CONFIDENCE) confidence: Confidence;
+}
+
+@InputType()
+export class SubmitCheckInInput extends CheckInFields {
+  @Field(() => ID) @Uuid() teamId: string;
+  @Field(() => Int, { nullable: true, description: 'The week it is for; omit for the current week.' })
+  @IsOptional()
+  @IsInteger()
+  @Min(1, { message: 'validation.between|[1,15]' })
+  @Max(15, { message: 'validation.between|[1,15]' })
+  week?: number | null;
+}
+
+@InputType()
+export class CorrectCheckInInput extends CheckInFields {
+  @Field(() => ID, { description: 'The check-in this one supersedes.' }) @Uuid() supersedesId: string;
+  @Field() @Transform(trim) @Required() @MaxLen(2000) reason: string;
+}
+
+@InputType()
+export class ReviewCheckInInput {
+  @Field(() => ID) @Uuid() checkInId: string;
+  @Field(() => ReviewDecisionEnum) @OneOf(REVIEW_DECISIONS) decision: ReviewDecision;
+  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(2000) comment: string;
+}
+
+export type { ReviewDecision };
