@@ -22,6 +22,7 @@ export const CohortDetailFields = graphql(`
     approvalsRequired
     minTeamMembers
     minTeamAgencies
+    checkInEscalationRepeatWeeks
     updatedAt
     offsets {
       intakeOpens

@@ -12,6 +12,7 @@ export const TeamSummaryFields = graphql(`
     leadAgencyId
     rag
     myRoles
+    permittedActions
     checkInsFlaggedAt
     goalsFrozenAt
     updatedAt
@@ -142,6 +143,9 @@ export const ChangeRequestFields = graphql(`
     reason
     proposedById
     createdAt
+    availableEvents {
+      ...AvailableEventFields
+    }
   }
 `);
 
