@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
-import type { ChallengeDetailFragment } from '../../gql/graphql';
+import type { ChallengeQueueItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { useAlignmentTree, type AlignmentNode } from '../alignment/AlignmentFields';
@@ -17,7 +17,8 @@ import { ApprovalQueueQuery, ChallengeCohortsQuery } from './documents';
 import { LeadersPanel } from './LeadersPanel';
 import { RubricSummary, ScoreBadge } from './RubricPanel';
 
-type Challenge = ChallengeDetailFragment;
+/** The detail page, the screening drawer and the approval queue all show it. */
+type Challenge = ChallengeQueueItemFragment;
 
 function QueueItem({
   challenge,

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Select } from '@mantine/core';
+import { Alert } from '@mantine/core';
+import type { ChallengeEvent } from '@hundred/workflow';
 import {
   IconArrowBackUp,
   IconBan,
@@ -11,30 +12,24 @@ import {
   IconSend,
   IconThumbUp,
 } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { WorkflowActions, WorkflowEventDialog } from '../../components/WorkflowActions';
-import type { ChallengeDetailFragment } from '../../gql/graphql';
+import type { ChallengeDetailFragment, ChallengeQueueItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
-import {
-  EVENT_INPUT,
-  isChallengeEvent,
-  NEGATIVE_EVENTS,
-  OPEN_FOR_DRAFTS,
-  RESOLVED_IN_DIALOG,
-  type ChallengeEventName,
-} from './challenges';
+import { cohortTakesDrafts } from '../../lib/pending-rules';
+import { asksFor, type AvailableEvent } from '../../lib/workflow';
+import { CHALLENGE_EVENT_TONES, isChallengeEvent } from './challenges';
 import { ChallengeStateBadge } from './ChallengeStateBadge';
 import { ChallengeCohortsQuery } from './documents';
 import { useChallengeLabels } from './labels';
 import { useFireChallengeEvent } from './useFireChallengeEvent';
 
-type Challenge = ChallengeDetailFragment;
-/** Events that step aside rather than forward: shown after the main one, in orange. */
-const SECONDARY_EVENTS: readonly string[] = ['RETURN', 'DEFER', 'CARRY_OVER'];
+/** The detail page, the screening drawer and the approval queue all show it. */
+type Challenge = ChallengeQueueItemFragment;
 
-const ICONS: Record<ChallengeEventName, ReactNode> = {
+const ICONS: Record<ChallengeEvent, ReactNode> = {
   SUBMIT: <IconSend size={18} aria-hidden />,
   START_SCREENING: <IconPlayerPlay size={18} aria-hidden />,
   RETURN: <IconArrowBackUp size={18} aria-hidden />,
@@ -47,6 +42,8 @@ const ICONS: Record<ChallengeEventName, ReactNode> = {
   CARRY_OVER: <IconCalendarShare size={18} aria-hidden />,
 };
 
+const toneOf = (event: string) => (isChallengeEvent(event) ? CHALLENGE_EVENT_TONES[event] : 'forward');
+
 /** Later cohorts that still take drafts: where a deferred challenge may be carried over. */
 function useLaterCohorts(challenge: Challenge, skip: boolean) {
   const format = useFormat();
@@ -54,7 +51,7 @@ function useLaterCohorts(challenge: Challenge, skip: boolean) {
   const options = useMemo(
     () =>
       (data?.cohorts ?? [])
-        .filter((c) => c.id !== challenge.cohortId && OPEN_FOR_DRAFTS.includes(c.state))
+        .filter((c) => c.id !== challenge.cohortId && cohortTakesDrafts(c.state))
         .filter((c) => c.day1 > challenge.cohort.day1)
         .map((c) => ({ value: c.id, label: `${format.name(c)} · ${format.localDate(c.day1)}` })),
     [data, challenge.cohortId, challenge.cohort.day1, format],
@@ -62,89 +59,59 @@ function useLaterCohorts(challenge: Challenge, skip: boolean) {
   return { options, loading };
 }
 
-/** The state an event leads to (APPROVE: approved once enough ministers have). */
-function targetState(challenge: Challenge, event: ChallengeEventName) {
-  if (event === 'APPROVE') {
-    return challenge.approvals.length + 1 >= challenge.cohort.approvalsRequired ? 'APPROVED' : 'RECOMMENDED';
-  }
-  return (
-    {
-      SUBMIT: 'SUBMITTED',
-      START_SCREENING: 'IN_SCREENING',
-      RETURN: 'RETURNED',
-      RECOMMEND: 'RECOMMENDED',
-      DECLINE: 'REJECTED',
-      REJECT: 'REJECTED',
-      DEFER: 'DEFERRED',
-      WITHDRAW: 'WITHDRAWN',
-      CARRY_OVER: 'DRAFT',
-    } as const
-  )[event];
-}
-
-/** The dialog that confirms an event, asking for what it needs (a comment, a reason, a cohort). */
+/** The dialog that confirms an event, asking for what the server says it needs (a comment, a reason, a cohort). */
 function ChallengeEventDialog({
   challenge,
   event,
+  available,
   onClose,
   onReload,
   onDone,
 }: {
   challenge: Challenge;
-  event: ChallengeEventName;
+  event: ChallengeEvent;
+  available: AvailableEvent;
   onClose: () => void;
   onReload: () => Promise<unknown>;
-  onDone?: (event: ChallengeEventName, result: Challenge | undefined) => void;
+  onDone?: (event: ChallengeEvent, result: ChallengeDetailFragment | undefined) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useChallengeLabels();
   const fire = useFireChallengeEvent();
-  const input = EVENT_INPUT[event];
-  const later = useLaterCohorts(challenge, input !== 'cohort');
-  const [target, setTarget] = useState<string | null>(null);
+  const later = useLaterCohorts(challenge, !asksFor(available, 'TARGET_COHORT'));
   const approvalsAfter = challenge.approvals.length + 1;
   const required = challenge.cohort.approvalsRequired;
+  const decides = approvalsAfter >= required;
 
   return (
     <WorkflowEventDialog
+      available={available}
       subject={
         format.language === 'ar' ? challenge.titleAr || challenge.titleEn : challenge.titleEn || challenge.titleAr
       }
       subjectLang={format.language}
       StateBadge={ChallengeStateBadge}
       from={challenge.state}
-      to={targetState(challenge, event)}
+      // An approval records itself or, the N-th one, approves: the note below says which this one is.
+      pickTarget={
+        event === 'APPROVE'
+          ? (targets) => targets.find((target) => target === (decides ? 'APPROVED' : 'RECOMMENDED'))
+          : undefined
+      }
       hint={t(`challenges.eventHints.${event}`)}
-      reason={
-        input === 'comment' || input === 'reason'
-          ? {
-              label: input === 'comment' ? t('challenges.actions.comment') : t('cohorts.actions.reason'),
-              description:
-                input === 'comment' ? t('challenges.actions.commentHint') : t('challenges.actions.reasonHint'),
-              required: true,
-              maxLength: 5000,
-            }
-          : null
+      inputText={(input) =>
+        input === 'COMMENT'
+          ? { label: t('challenges.actions.comment'), description: t('challenges.actions.commentHint') }
+          : { label: t('cohorts.actions.reason'), description: t('challenges.actions.reasonHint') }
       }
-      input={(fieldError) =>
-        input === 'cohort' ? (
-          <Select
-            label={t('challenges.actions.targetCohort')}
-            description={t('challenges.actions.targetCohortHint')}
-            required
-            data={later.options}
-            value={target}
-            onChange={setTarget}
-            error={fieldError}
-            nothingFoundMessage={later.loading ? t('app.loading') : t('challenges.actions.noLaterCohort')}
-            allowDeselect={false}
-            data-autofocus
-          />
-        ) : null
+      targetCohorts={later}
+      perform={(values) =>
+        fire(challenge, event, {
+          text: event === 'RETURN' ? values.comment : values.reason,
+          targetCohortId: values.targetCohortId,
+        })
       }
-      complete={() => input !== 'cohort' || !!target}
-      perform={(text) => fire(challenge, event, { text, targetCohortId: target })}
       doneMessage={(result) =>
         event === 'APPROVE' && result?.state === 'RECOMMENDED'
           ? t('challenges.actions.approvalRecorded', {
@@ -156,20 +123,18 @@ function ChallengeEventDialog({
             : undefined
       }
       onDone={(result) => onDone?.(event, result ?? undefined)}
-      errorFields={['comment', 'reason', 'targetCohortId']}
       failedItems={(failed) => [
         ...failed.filter((guard) => guard !== 'REQUIRED_FIELDS').map(labels.guard),
         ...(failed.includes('REQUIRED_FIELDS') ? challenge.missingFields.map(labels.field) : []),
       ]}
       label={labels.event(event)}
-      negative={NEGATIVE_EVENTS.includes(event)}
-      focusSubmit={input === 'none'}
+      negative={toneOf(event) === 'negative'}
       onClose={onClose}
       onReload={onReload}
     >
       {event === 'APPROVE' ? (
         <Alert color="blue" variant="light" icon={<IconInfoCircle size={20} aria-hidden />}>
-          {approvalsAfter >= required
+          {decides
             ? t('challenges.actions.approveDecides', {
                 count: format.number(approvalsAfter),
                 required: format.number(required),
@@ -184,8 +149,6 @@ function ChallengeEventDialog({
   );
 }
 
-const isNegative = (event: string) => isChallengeEvent(event) && NEGATIVE_EVENTS.includes(event);
-
 /** The transitions this user may fire now on a challenge, straight from the server's list. */
 export function ChallengeActions({
   challenge,
@@ -196,7 +159,7 @@ export function ChallengeActions({
 }: {
   challenge: Challenge;
   onReload: () => Promise<unknown>;
-  onDone?: (event: ChallengeEventName, result: Challenge | undefined) => void;
+  onDone?: (event: ChallengeEvent, result: ChallengeDetailFragment | undefined) => void;
   /** A column of full-width buttons (side panels), or a row (cards). */
   layout?: 'stack' | 'row';
   /** Events offered elsewhere on the page (e.g. SUBMIT on the intake form). */
@@ -206,7 +169,7 @@ export function ChallengeActions({
   const format = useFormat();
   const labels = useChallengeLabels();
   // The step forward first, then the side steps (return, defer, carry over); the refusals go last.
-  const rank = (event: string) => (SECONDARY_EVENTS.includes(event) ? 1 : 0);
+  const rank = (event: string) => (toneOf(event) === 'aside' ? 1 : 0);
   const events = challenge.availableEvents
     .filter((a) => !exclude.includes(a.event))
     .sort((a, b) => rank(a.event) - rank(b.event));
@@ -215,7 +178,6 @@ export function ChallengeActions({
       events={events}
       isEvent={isChallengeEvent}
       labels={labels}
-      resolvedInDialog={() => RESOLVED_IN_DIALOG}
       // The missing fields named.
       explain={(guard, reason) =>
         guard === 'REQUIRED_FIELDS' && challenge.missingFields.length > 0
@@ -225,14 +187,21 @@ export function ChallengeActions({
             })
           : reason
       }
-      tone={(event) => (isNegative(event) ? 'negative' : SECONDARY_EVENTS.includes(event) ? 'aside' : 'forward')}
+      tone={toneOf}
       icon={(event) => ICONS[event]}
       eventTestIdPrefix="challenge-event-"
       testId="challenge-actions"
       none={t('challenges.actions.none')}
       layout={layout}
-      renderDialog={(event, close) => (
-        <ChallengeEventDialog challenge={challenge} event={event} onClose={close} onReload={onReload} onDone={onDone} />
+      renderDialog={(event, available, close) => (
+        <ChallengeEventDialog
+          challenge={challenge}
+          event={event}
+          available={available}
+          onClose={close}
+          onReload={onReload}
+          onDone={onDone}
+        />
       )}
     />
   );

@@ -10,10 +10,10 @@ import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../lib/format';
+import { cohortTakesDrafts, cohortTakesSubmissions } from '../../lib/pending-rules';
 import { useSession } from '../../session/session';
 import { useAlignmentTree, type AlignmentTree } from '../alignment/AlignmentFields';
 import { useMayEditChallenge } from './ChallengePage';
-import { OPEN_FOR_DRAFTS } from './challenges';
 import { titleOf } from './ChallengeSections';
 import { ChallengeAgenciesQuery, ChallengeCohortsQuery, ChallengeQuery } from './documents';
 import { AlignmentSection } from './form/AlignmentSection';
@@ -49,11 +49,11 @@ function ChallengeForm({
   const cohorts = useQuery(ChallengeCohortsQuery, { fetchPolicy: 'cache-and-network' });
   const agencies = useQuery(ChallengeAgenciesQuery, { fetchPolicy: 'cache-first' });
   const openCohorts = useMemo(
-    () => (cohorts.data?.cohorts ?? []).filter((c) => OPEN_FOR_DRAFTS.includes(c.state)),
+    () => (cohorts.data?.cohorts ?? []).filter((c) => cohortTakesDrafts(c.state)),
     [cohorts.data],
   );
   // A cohort named in the address, or the only one taking challenges now.
-  const taking = openCohorts.filter((c) => c.state === 'INTAKE');
+  const taking = openCohorts.filter((c) => cohortTakesSubmissions(c.state));
   const onlyOpen = taking.length === 1 ? taking[0]!.id : null;
   const { form, sending, problem, unplaced, failure, saveDraft, submit, reloadLatest } = useChallengeForm({
     challenge,

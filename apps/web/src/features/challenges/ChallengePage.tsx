@@ -12,6 +12,7 @@ import { LoadError, PageLoader } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import type { ChallengeDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
+import { challengeMayBeScored, lockedDraftEditableBy } from '../../lib/pending-rules';
 import { useSession } from '../../session/session';
 import { useAlignmentTree } from '../alignment/AlignmentFields';
 import { ChallengeActions } from './ChallengeActions';
@@ -45,7 +46,7 @@ export function useMayEditChallenge(challenge: Challenge | null | undefined): bo
     state: challenge.state,
   });
   // The agency's draft is locked once intake closes; the office may still correct it.
-  return allowed && (hasRole(actor, 'ADMIN') || !challenge.lockedAt);
+  return allowed && lockedDraftEditableBy(hasRole(actor, 'ADMIN'), challenge.lockedAt);
 }
 
 /** Required fields still empty, for those who can fill them in. */
@@ -74,7 +75,7 @@ export function MissingFieldsAlert({ challenge }: { challenge: Challenge }) {
 export function RubricSection({ challenge, onReload }: { challenge: Challenge; onReload: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const { actor } = useSession();
-  const mayScore = challenge.state === 'IN_SCREENING' && can(actor, 'challenge.score', { type: 'challenge' });
+  const mayScore = challengeMayBeScored(challenge.state) && can(actor, 'challenge.score', { type: 'challenge' });
   if (!mayScore && challenge.scores.length === 0) return null;
   return (
     <Section id="challenge-rubric" title={t('challenges.rubric.title')} testId="rubric-section">

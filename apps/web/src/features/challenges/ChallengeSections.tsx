@@ -23,7 +23,7 @@ import { Link } from 'react-router';
 
 import { errorCode, toProblem, type Problem } from '../../api/errors';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import type { ChallengeDetailFragment } from '../../gql/graphql';
+import type { ChallengeDetailFragment, ChallengeQueueItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { AlignmentPath, type AlignmentNode } from '../alignment/AlignmentFields';
@@ -123,7 +123,13 @@ export function AgenciesList({ challenge }: { challenge: Challenge }) {
 }
 
 /** Where the challenge sits in the alignment tree: one path per tag. */
-export function AlignmentList({ challenge, byId }: { challenge: Challenge; byId: ReadonlyMap<string, AlignmentNode> }) {
+export function AlignmentList({
+  challenge,
+  byId,
+}: {
+  challenge: ChallengeQueueItemFragment;
+  byId: ReadonlyMap<string, AlignmentNode>;
+}) {
   const { t } = useTranslation();
   if (challenge.alignmentNodes.length === 0) {
     return (
@@ -167,7 +173,7 @@ export function AttachmentsList({ challenge }: { challenge: Challenge }) {
 }
 
 /** "Approvals: 1 of 2", with who approved and when. */
-export function ApprovalsSummary({ challenge }: { challenge: Challenge }) {
+export function ApprovalsSummary({ challenge }: { challenge: ChallengeQueueItemFragment }) {
   const { t } = useTranslation();
   const format = useFormat();
   const count = challenge.approvals.length;

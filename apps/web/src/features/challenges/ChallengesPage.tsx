@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { can } from '@hundred/domain';
+import { CHALLENGE_STATES } from '@hundred/workflow';
 import { IconBulb, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ import { LoadError, PageLoader } from '../../components/PageState';
 import type { ChallengeState, ChallengeSummaryFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
-import { CHALLENGE_STATES, isChallengeState } from './challenges';
+import { isChallengeState } from './challenges';
 import { titleOf } from './ChallengeSections';
 import { ChallengeStateBadge } from './ChallengeStateBadge';
 import { ChallengeAgenciesQuery, ChallengeCohortsQuery, ChallengesQuery } from './documents';

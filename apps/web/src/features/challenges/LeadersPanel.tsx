@@ -9,12 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { toProblem, type Problem } from '../../api/errors';
 import { PersonSelect } from '../../components/PersonSelect';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import type { ChallengeDetailFragment } from '../../gql/graphql';
+import type { ChallengeQueueItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { NameChallengeLeadersMutation } from './documents';
 
-type Challenge = ChallengeDetailFragment;
+/** The detail page, the screening drawer and the approval queue all show it. */
+type Challenge = ChallengeQueueItemFragment;
 
 /** Whether this user may name the sponsor and team leader here, choosing from the list of users. */
 export function useMayNameLeaders(challenge: Challenge): boolean {

@@ -7,13 +7,14 @@ import { useTranslation } from 'react-i18next';
 
 import { toProblem, type Problem } from '../../api/errors';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import type { ChallengeDetailFragment } from '../../gql/graphql';
+import type { ChallengeQueueItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { SCORES } from './challenges';
 import { ScoreChallengeMutation } from './documents';
 import { useChallengeLabels } from './labels';
 
-type Challenge = ChallengeDetailFragment;
+/** The detail page, the screening drawer and the approval queue all show it. */
+type Challenge = ChallengeQueueItemFragment;
 type Criterion = Challenge['cohort']['rubric'][number];
 
 /** A score as a coloured badge: "4 / 5". */

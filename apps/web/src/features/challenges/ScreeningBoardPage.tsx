@@ -15,7 +15,8 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { can } from '@hundred/domain';
+import { can, CHALLENGE_DECIDED } from '@hundred/domain';
+import type { ChallengeState } from '@hundred/workflow';
 import { IconCalendarEvent, IconExternalLink, IconLayoutKanban } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +31,7 @@ import { useSession } from '../../session/session';
 import { useCohortLabels } from '../cohorts/labels';
 import { ChallengeActions } from './ChallengeActions';
 import { RubricSection } from './ChallengePage';
-import { BOARD_COLUMNS, DECIDED_STATES, type ChallengeStateName } from './challenges';
+import { BOARD_COLUMNS } from './challenges';
 import { AgenciesList, ApprovalsSummary, ChallengeTexts, titleOf } from './ChallengeSections';
 import { ChallengeStateBadge } from './ChallengeStateBadge';
 import { ChallengeCohortsQuery, ChallengeQuery, ChallengesQuery } from './documents';
@@ -85,7 +86,7 @@ function Column({
   challenges,
   onOpen,
 }: {
-  state: ChallengeStateName;
+  state: ChallengeState;
   challenges: Summary[];
   onOpen: (id: string) => void;
 }) {
@@ -235,7 +236,7 @@ export default function ScreeningBoardPage() {
     all
       .filter((c) => states.includes(c.state))
       .sort((a, b) => (a.submittedAt ?? a.updatedAt).localeCompare(b.submittedAt ?? b.updatedAt));
-  const decided = byState(DECIDED_STATES);
+  const decided = byState(CHALLENGE_DECIDED);
   const drafts = byState(['DRAFT']);
   const open = (id: string) => set({ open: id });
   const opened = shownId ? all.find((c) => c.id === shownId) : undefined;

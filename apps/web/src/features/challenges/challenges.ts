@@ -1,29 +1,18 @@
 import type { MantineColor } from '@mantine/core';
+import { CHALLENGE_EVENTS, CHALLENGE_STATES, type ChallengeEvent, type ChallengeState } from '@hundred/workflow';
 
-/** The states of a challenge (PRODUCT.md section 4), in the order a challenge goes through them. */
-export const CHALLENGE_STATES = [
-  'DRAFT',
-  'SUBMITTED',
-  'IN_SCREENING',
-  'RETURNED',
-  'RECOMMENDED',
-  'APPROVED',
-  'REJECTED',
-  'DEFERRED',
-  'WITHDRAWN',
-] as const;
-export type ChallengeStateName = (typeof CHALLENGE_STATES)[number];
+// The states and events are libs/workflow's; what is here is how the web shows them.
 
-export const isChallengeState = (value: string): value is ChallengeStateName =>
+export const isChallengeState = (value: string): value is ChallengeState =>
   (CHALLENGE_STATES as readonly string[]).includes(value);
 
-/** Decided: nothing more happens to it in its cohort (a deferred one may be carried over). */
-export const DECIDED_STATES: readonly ChallengeStateName[] = ['APPROVED', 'REJECTED', 'DEFERRED', 'WITHDRAWN'];
+export const isChallengeEvent = (value: string): value is ChallengeEvent =>
+  (CHALLENGE_EVENTS as readonly string[]).includes(value);
 
 /** The columns of the screening board, in the order the office works through them. */
-export const BOARD_COLUMNS: readonly ChallengeStateName[] = ['SUBMITTED', 'IN_SCREENING', 'RETURNED', 'RECOMMENDED'];
+export const BOARD_COLUMNS: readonly ChallengeState[] = ['SUBMITTED', 'IN_SCREENING', 'RETURNED', 'RECOMMENDED'];
 
-export const CHALLENGE_STATE_COLORS: Record<ChallengeStateName, MantineColor> = {
+export const CHALLENGE_STATE_COLORS: Record<ChallengeState, MantineColor> = {
   DRAFT: 'gray',
   SUBMITTED: 'blue',
   IN_SCREENING: 'indigo',
@@ -35,44 +24,19 @@ export const CHALLENGE_STATE_COLORS: Record<ChallengeStateName, MantineColor> = 
   WITHDRAWN: 'dark',
 };
 
-/** Events of the challenge's state machine. */
-export const CHALLENGE_EVENTS = [
-  'SUBMIT',
-  'START_SCREENING',
-  'RETURN',
-  'RECOMMEND',
-  'DECLINE',
-  'APPROVE',
-  'REJECT',
-  'DEFER',
-  'WITHDRAW',
-  'CARRY_OVER',
-] as const;
-export type ChallengeEventName = (typeof CHALLENGE_EVENTS)[number];
-
-export const isChallengeEvent = (value: string): value is ChallengeEventName =>
-  (CHALLENGE_EVENTS as readonly string[]).includes(value);
-
-/** What each event's dialog asks for. */
-export type EventInput = 'none' | 'comment' | 'reason' | 'cohort';
-export const EVENT_INPUT: Record<ChallengeEventName, EventInput> = {
-  SUBMIT: 'none',
-  START_SCREENING: 'none',
-  RETURN: 'comment',
-  RECOMMEND: 'none',
-  DECLINE: 'reason',
-  APPROVE: 'none',
-  REJECT: 'reason',
-  DEFER: 'reason',
-  WITHDRAW: 'none',
-  CARRY_OVER: 'cohort',
+/** How each event's button looks: a step forward, a step aside (return, defer, carry over), or one that turns it down. */
+export const CHALLENGE_EVENT_TONES: Record<ChallengeEvent, 'forward' | 'aside' | 'negative'> = {
+  SUBMIT: 'forward',
+  START_SCREENING: 'forward',
+  RETURN: 'aside',
+  RECOMMEND: 'forward',
+  DECLINE: 'negative',
+  APPROVE: 'forward',
+  REJECT: 'negative',
+  DEFER: 'aside',
+  WITHDRAW: 'negative',
+  CARRY_OVER: 'aside',
 };
-
-/** Events that end or turn down a challenge: shown apart, in red. */
-export const NEGATIVE_EVENTS: readonly ChallengeEventName[] = ['DECLINE', 'REJECT', 'WITHDRAW'];
-
-/** Guards a dialog answers itself (a comment, a reason, the later cohort). */
-export const RESOLVED_IN_DIALOG: readonly string[] = ['COMMENT_GIVEN', 'REASON_GIVEN', 'TARGET_COHORT_OPEN'];
 
 /** Guards of the challenge's transitions that have words of their own on screen. */
 export const CHALLENGE_GUARDS = [
@@ -125,31 +89,5 @@ export type CommentKind = (typeof COMMENT_KINDS)[number];
 export const isCommentKind = (value: string): value is CommentKind =>
   (COMMENT_KINDS as readonly string[]).includes(value);
 
-export const TEAM_STATES = [
-  'FORMING',
-  'GOALS_SUBMITTED',
-  'READY',
-  'ACTIVE',
-  'UNDER_REVIEW',
-  'REPORTING',
-  'FINAL_SUBMITTED',
-  'COMPLETED',
-  'SUSTAINING',
-  'CLOSED',
-  'STOPPED',
-  'WITHDRAWN',
-] as const;
-export type TeamStateName = (typeof TEAM_STATES)[number];
-export const isTeamState = (value: string): value is TeamStateName =>
-  (TEAM_STATES as readonly string[]).includes(value);
-
-export const TEAM_ROLE_NAMES = ['SPONSOR', 'TEAM_LEAD', 'COACH', 'TEAM_MEMBER'] as const;
-export type TeamRoleName = (typeof TEAM_ROLE_NAMES)[number];
-export const isTeamRole = (value: string): value is TeamRoleName =>
-  (TEAM_ROLE_NAMES as readonly string[]).includes(value);
-
 /** Scores of the rubric, lowest to highest. */
 export const SCORES = [1, 2, 3, 4, 5] as const;
-
-/** Cohorts that still take drafts (and may receive a carried-over challenge). */
-export const OPEN_FOR_DRAFTS: readonly string[] = ['DRAFT', 'INTAKE'];

@@ -37,6 +37,56 @@ export const ChallengeSummaryFields = graphql(`
   }
 `);
 
+/** What a row of the approval queue shows and acts on: no texts, comments, history or attachments. */
+export const ChallengeQueueItemFields = graphql(`
+  fragment ChallengeQueueItem on Challenge {
+    ...ChallengeSummary
+    leadAgencyId
+    partnerAgencyIds
+    proposedSponsorId
+    proposedTeamLeadId
+    proposedSponsor {
+      ...PersonName
+    }
+    proposedTeamLead {
+      ...PersonName
+    }
+    alignmentNodes {
+      ...AlignmentNodeFields
+    }
+    scores {
+      criterion
+      score
+      comment
+    }
+    approvals {
+      leaderId
+      approvedAt
+      leader {
+        ...PersonName
+      }
+    }
+    missingFields
+    availableEvents {
+      ...AvailableEventFields
+    }
+    cohort {
+      id
+      nameAr
+      nameEn
+      state
+      timeZone
+      day1
+      approvalsRequired
+      rubric {
+        key
+        nameAr
+        nameEn
+      }
+    }
+  }
+`);
+
 export const ChallengeDetailFields = graphql(`
   fragment ChallengeDetail on Challenge {
     ...ChallengeSummary
@@ -129,7 +179,7 @@ export const ChallengesQuery = graphql(`
 export const ApprovalQueueQuery = graphql(`
   query ApprovalQueue($cohortId: ID) {
     challenges(cohortId: $cohortId, states: [RECOMMENDED]) {
-      ...ChallengeDetail
+      ...ChallengeQueueItem
     }
   }
 `);

@@ -2,15 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useFormat } from '../../lib/format';
-import {
-  isChallengeEvent,
-  isChallengeField,
-  isChallengeGuard,
-  isChallengeState,
-  isCommentKind,
-  isTeamRole,
-  isTeamState,
-} from './challenges';
+import { isTeamRole, isTeamState } from '../teams/teams';
+import { isChallengeEvent, isChallengeField, isChallengeGuard, isChallengeState, isCommentKind } from './challenges';
 
 export interface ChallengeLabels {
   state: (state: string) => string;

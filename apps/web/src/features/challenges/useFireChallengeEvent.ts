@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
+import type { ChallengeEvent } from '@hundred/workflow';
 
 import type { ChallengeDetailFragment } from '../../gql/graphql';
-import type { ChallengeEventName } from './challenges';
 import {
   ApproveChallengeMutation,
   CarryOverChallengeMutation,
@@ -26,7 +26,7 @@ export interface EventExtras {
 /** Sends one event with the version on screen; the answer replaces the challenge in the cache. */
 export function useFireChallengeEvent() {
   const client = useApolloClient();
-  return async (challenge: Pick<Challenge, 'id' | 'version'>, event: ChallengeEventName, extras: EventExtras) => {
+  return async (challenge: Pick<Challenge, 'id' | 'version'>, event: ChallengeEvent, extras: EventExtras) => {
     const input = { id: challenge.id, version: challenge.version };
     const text = extras.text.trim();
     switch (event) {

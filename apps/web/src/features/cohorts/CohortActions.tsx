@@ -1,13 +1,13 @@
 import { useApolloClient } from '@apollo/client/react';
-import { Alert, Checkbox } from '@mantine/core';
+import { Alert } from '@mantine/core';
+import type { CohortEvent } from '@hundred/workflow';
 import { IconBan, IconInfoCircle, IconPlayerPlay } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { WorkflowActions, WorkflowEventDialog } from '../../components/WorkflowActions';
+import { WorkflowActions, WorkflowEventDialog, type EventValues } from '../../components/WorkflowActions';
 import type { CohortDetailFragment } from '../../gql/graphql';
-import { guardReason } from '../../lib/workflow';
-import { EVENT_TARGET, isCohortEvent, RESOLVED_IN_DIALOG, type CohortEventName } from './cohorts';
+import type { AvailableEvent } from '../../lib/workflow';
+import { isCohortEvent } from './cohorts';
 import { CohortStateBadge } from './CohortStateBadge';
 import {
   CancelCohortMutation,
@@ -23,15 +23,10 @@ import { useCohortLabels } from './labels';
 
 type Cohort = Pick<CohortDetailFragment, 'id' | 'version' | 'state' | 'availableEvents'>;
 
-interface Extras {
-  reason: string;
-  excludeNotReadyTeams: boolean;
-}
-
 /** Sends one event with the version the page shows; the answer replaces the cohort in the cache. */
 function useFire(cohort: Cohort) {
   const client = useApolloClient();
-  return async (event: CohortEventName, extras: Extras): Promise<void> => {
+  return async (event: CohortEvent, values: EventValues): Promise<void> => {
     const input = { id: cohort.id, version: cohort.version };
     switch (event) {
       case 'OPEN_INTAKE':
@@ -49,8 +44,8 @@ function useFire(cohort: Cohort) {
           variables: {
             input: {
               ...input,
-              excludeNotReadyTeams: extras.excludeNotReadyTeams,
-              reason: extras.reason.trim() || null,
+              excludeNotReadyTeams: values.excludeNotReady,
+              reason: values.reason.trim() || null,
             },
           },
         });
@@ -67,7 +62,7 @@ function useFire(cohort: Cohort) {
       case 'CANCEL':
         await client.mutate({
           mutation: CancelCohortMutation,
-          variables: { input: { ...input, reason: extras.reason } },
+          variables: { input: { ...input, reason: values.reason } },
         });
         return;
       default:
@@ -77,64 +72,47 @@ function useFire(cohort: Cohort) {
   };
 }
 
-/** The dialog that confirms an event, asking for what it needs (a reason, launching without some teams). */
+/** The dialog that confirms an event, asking for what the server says it needs (a reason, launching without some teams). */
 function CohortEventDialog({
   cohort,
   event,
+  available,
   onClose,
   onReload,
 }: {
   cohort: Cohort;
-  event: CohortEventName;
+  event: CohortEvent;
+  available: AvailableEvent;
   onClose: () => void;
   onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation();
   const labels = useCohortLabels();
   const fire = useFire(cohort);
-  const available = cohort.availableEvents.find((a) => a.event === event);
-  const teamsNotReady = available?.blockedBy.includes('ALL_TEAMS_READY') ?? false;
-  const [exclude, setExclude] = useState(teamsNotReady);
-  const needsReason = event === 'CANCEL' || (event === 'LAUNCH' && exclude);
+  // Guards failing now that the dialog answers (LAUNCH: some teams are not ready).
+  const answered = available.needsInput.filter((guard) => guard !== 'REASON_GIVEN');
   return (
     <WorkflowEventDialog
+      available={available}
       StateBadge={CohortStateBadge}
       from={cohort.state}
-      to={EVENT_TARGET[event]}
       hint={t(`cohorts.eventHints.${event}`)}
-      reason={
-        event === 'CANCEL' || event === 'LAUNCH'
-          ? {
-              label: t('cohorts.actions.reason'),
-              description:
-                event === 'CANCEL' ? t('cohorts.actions.cancelReasonHint') : t('cohorts.actions.launchReasonHint'),
-              required: needsReason,
-              maxLength: 2000,
-            }
-          : null
-      }
-      perform={(reason) => fire(event, { reason, excludeNotReadyTeams: event === 'LAUNCH' && exclude })}
-      errorFields={['reason']}
+      inputText={() => ({
+        label: t('cohorts.actions.reason'),
+        description: event === 'CANCEL' ? t('cohorts.actions.cancelReasonHint') : t('cohorts.actions.launchReasonHint'),
+      })}
+      maxLength={2000}
+      perform={(values) => fire(event, values)}
       failedItems={(failed) => (failed.length > 1 ? failed.map(labels.guard) : [])}
       label={labels.event(event)}
       negative={event === 'CANCEL'}
       onClose={onClose}
       onReload={onReload}
     >
-      {event === 'LAUNCH' ? (
-        <>
-          {teamsNotReady && available ? (
-            <Alert color="orange" variant="light" icon={<IconInfoCircle size={20} aria-hidden />}>
-              {guardReason(available, 'ALL_TEAMS_READY', labels.guard)}
-            </Alert>
-          ) : null}
-          <Checkbox
-            label={t('cohorts.actions.excludeNotReady')}
-            description={t('cohorts.actions.excludeNotReadyHint')}
-            checked={exclude}
-            onChange={(e) => setExclude(e.currentTarget.checked)}
-          />
-        </>
+      {answered.length > 0 ? (
+        <Alert color="orange" variant="light" icon={<IconInfoCircle size={20} aria-hidden />}>
+          {answered.map(labels.guard).join(t('cohorts.listSeparator'))}
+        </Alert>
       ) : null}
     </WorkflowEventDialog>
   );
@@ -149,15 +127,14 @@ export function CohortActions({ cohort, onReload }: { cohort: Cohort; onReload: 
       events={cohort.availableEvents}
       isEvent={isCohortEvent}
       labels={labels}
-      resolvedInDialog={(event) => (isCohortEvent(event) ? (RESOLVED_IN_DIALOG[event] ?? []) : [])}
       tone={(event) => (event === 'CANCEL' ? 'negative' : 'forward')}
       icon={(event) =>
         event === 'CANCEL' ? <IconBan size={18} aria-hidden /> : <IconPlayerPlay size={18} aria-hidden />
       }
       eventTestIdPrefix="event-"
       none={t('cohorts.actions.none')}
-      renderDialog={(event, close) => (
-        <CohortEventDialog cohort={cohort} event={event} onClose={close} onReload={onReload} />
+      renderDialog={(event, available, close) => (
+        <CohortEventDialog cohort={cohort} event={event} available={available} onClose={close} onReload={onReload} />
       )}
     />
   );

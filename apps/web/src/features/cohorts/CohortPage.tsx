@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { can } from '@hundred/domain';
+import { cohortMachine } from '@hundred/workflow';
 import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -145,9 +146,7 @@ export default function CohortPage() {
   if (!cohort) return null;
 
   const mayUpdate =
-    can(actor, 'cohort.update', { type: 'cohort', id: cohort.id }) &&
-    cohort.state !== 'CLOSED' &&
-    cohort.state !== 'CANCELLED';
+    can(actor, 'cohort.update', { type: 'cohort', id: cohort.id }) && !cohortMachine.terminal.includes(cohort.state);
   const now = clock.data?.clock.now ?? null;
   const showClock = can(actor, 'clock.advance', { type: 'clock' }) && clock.data?.clock.controllable === true;
   const nowMs = now ? Date.parse(now) : null;

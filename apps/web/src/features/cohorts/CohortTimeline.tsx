@@ -1,10 +1,11 @@
 import { Group, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COHORT_STATES } from '@hundred/workflow';
 
 import type { CohortDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
-import { COHORT_STATES, isCohortState, isReminder, STATE_COLORS } from './cohorts';
+import { isCohortState, isReminder, STATE_COLORS } from './cohorts';
 import classes from './CohortTimeline.module.css';
 import { useCohortLabels } from './labels';
 

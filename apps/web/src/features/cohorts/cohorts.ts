@@ -1,27 +1,14 @@
 import type { MantineColor } from '@mantine/core';
-import type { Language } from '@hundred/domain';
+import type { CohortDeadlineKind, Language } from '@hundred/domain';
+import { COHORT_EVENTS, COHORT_STATES, type CohortEvent, type CohortState } from '@hundred/workflow';
 
-/** The states of a cohort, in the order a cohort goes through them (PRODUCT.md section 4). */
-export const COHORT_STATES = [
-  'DRAFT',
-  'INTAKE',
-  'SELECTION',
-  'PREPARATION',
-  'EXECUTION',
-  'MIDPOINT_REVIEW',
-  'FINAL_STRETCH',
-  'RESULTS',
-  'SUSTAINMENT',
-  'CLOSED',
-  'CANCELLED',
-] as const;
-export type CohortStateName = (typeof COHORT_STATES)[number];
+// The states and events are libs/workflow's; what is here is how the web shows them.
 
-export const isCohortState = (value: string): value is CohortStateName =>
+export const isCohortState = (value: string): value is CohortState =>
   (COHORT_STATES as readonly string[]).includes(value);
 
 /** One colour per state, shared by the badges and the phases of the timeline. */
-export const STATE_COLORS: Record<CohortStateName, MantineColor> = {
+export const STATE_COLORS: Record<CohortState, MantineColor> = {
   DRAFT: 'gray',
   INTAKE: 'blue',
   SELECTION: 'indigo',
@@ -35,42 +22,25 @@ export const STATE_COLORS: Record<CohortStateName, MantineColor> = {
   CANCELLED: 'red',
 };
 
-/** Events of the cohort's state machine. */
-export const COHORT_EVENTS = [
-  'OPEN_INTAKE',
-  'CLOSE_INTAKE',
-  'START_PREPARATION',
-  'LAUNCH',
-  'OPEN_MIDPOINT',
-  'CLOSE_MIDPOINT',
-  'OPEN_RESULTS',
-  'START_SUSTAINMENT',
-  'CLOSE',
-  'CANCEL',
-] as const;
-export type CohortEventName = (typeof COHORT_EVENTS)[number];
-
-export const isCohortEvent = (value: string): value is CohortEventName =>
+export const isCohortEvent = (value: string): value is CohortEvent =>
   (COHORT_EVENTS as readonly string[]).includes(value);
 
-/** What each dated obligation of the cohort's own calendar is. */
-export const DEADLINE_KINDS = [
-  'COHORT_OPEN_INTAKE',
-  'INTAKE_CLOSE_REMINDER',
-  'COHORT_CLOSE_INTAKE',
-  'COHORT_START_PREPARATION',
-  'LAUNCH_REMINDER',
-  'COHORT_LAUNCH',
-  'COHORT_OPEN_MIDPOINT',
-  'COHORT_CLOSE_MIDPOINT',
-  'COHORT_OPEN_RESULTS',
-  'COHORT_START_SUSTAINMENT',
-  'COHORT_CLOSE',
-] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+/** What each dated obligation of the cohort's own calendar is (libs/domain's kinds: a new one fails type-checking here). */
+const DEADLINE_KINDS: Record<CohortDeadlineKind, true> = {
+  COHORT_OPEN_INTAKE: true,
+  INTAKE_CLOSE_REMINDER: true,
+  COHORT_CLOSE_INTAKE: true,
+  COHORT_START_PREPARATION: true,
+  LAUNCH_REMINDER: true,
+  COHORT_LAUNCH: true,
+  COHORT_OPEN_MIDPOINT: true,
+  COHORT_CLOSE_MIDPOINT: true,
+  COHORT_OPEN_RESULTS: true,
+  COHORT_START_SUSTAINMENT: true,
+  COHORT_CLOSE: true,
+};
 
-export const isDeadlineKind = (value: string): value is DeadlineKind =>
-  (DEADLINE_KINDS as readonly string[]).includes(value);
+export const isDeadlineKind = (value: string): value is CohortDeadlineKind => value in DEADLINE_KINDS;
 
 export const DEADLINE_STATES = ['PENDING', 'FIRED', 'SKIPPED', 'CANCELLED'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
@@ -80,12 +50,6 @@ export const isDeadlineState = (value: string): value is DeadlineState =>
 
 /** Reminders are marked differently from the transitions on the timeline. */
 export const isReminder = (kind: string) => kind.endsWith('_REMINDER');
-
-/** The guards a dialog answers itself: LAUNCH may go ahead without the teams that are not ready. */
-export const RESOLVED_IN_DIALOG: Partial<Record<CohortEventName, readonly string[]>> = {
-  LAUNCH: ['ALL_TEAMS_READY', 'REASON_GIVEN'],
-  CANCEL: ['REASON_GIVEN'],
-};
 
 export type IsoWeekdayNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -146,17 +110,3 @@ export function splitMinutes(totalMinutes: number): { days: number; hours: numbe
   const minutes = Math.max(1, Math.ceil(totalMinutes));
   return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
 }
-
-/** The state each event leads to. */
-export const EVENT_TARGET: Record<CohortEventName, CohortStateName> = {
-  OPEN_INTAKE: 'INTAKE',
-  CLOSE_INTAKE: 'SELECTION',
-  START_PREPARATION: 'PREPARATION',
-  LAUNCH: 'EXECUTION',
-  OPEN_MIDPOINT: 'MIDPOINT_REVIEW',
-  CLOSE_MIDPOINT: 'FINAL_STRETCH',
-  OPEN_RESULTS: 'RESULTS',
-  START_SUSTAINMENT: 'SUSTAINMENT',
-  CLOSE: 'CLOSED',
-  CANCEL: 'CANCELLED',
-};

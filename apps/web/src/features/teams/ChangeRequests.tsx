@@ -14,7 +14,6 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { can } from '@hundred/domain';
 import { IconArrowLeft, IconArrowRight, IconBan, IconCheck, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,11 +23,11 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import type { ChangeRequestFieldsFragment, KpiFieldsFragment, TeamDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { applyProblem, required } from '../../lib/forms';
+import { asksFor, blockingGuards, needs, type AvailableEvent } from '../../lib/workflow';
 import { ApproveKpiChangeMutation, ProposeKpiChangeMutation, RejectKpiChangeMutation } from './documents';
 import type { TeamLabels } from './labels';
 import { useTeamLabels } from './labels';
 import { CHANGE_REQUEST_COLORS, isChangeRequestState, toNumberOrNull } from './teams';
-import { useTeamActor } from './useTeamActor';
 
 type ChangeRequest = ChangeRequestFieldsFragment;
 
@@ -151,13 +150,14 @@ export function ProposeChangeForm({
 
 function DecideDialog({
   request,
-  decision,
+  available,
   kpiName,
   onClose,
   onReload,
 }: {
   request: ChangeRequest;
-  decision: 'APPROVE' | 'REJECT';
+  /** The decision as the server offers it, with what its dialog asks for. */
+  available: AvailableEvent;
   kpiName: string;
   onClose: () => void;
   onReload: () => Promise<unknown>;
@@ -169,12 +169,14 @@ function DecideDialog({
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const loading = approving.loading || rejecting.loading;
+  const decision = available.event === 'APPROVE' ? 'APPROVE' : 'REJECT';
+  const asksReason = asksFor(available, 'REASON');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
     setFieldError(null);
-    if (decision === 'REJECT' && !reason.trim()) {
+    if (needs(available, 'REASON') && !reason.trim()) {
       setFieldError(t('form.required'));
       return;
     }
@@ -200,10 +202,10 @@ function DecideDialog({
       <Stack gap="md">
         <Text fw={600}>{kpiName}</Text>
         <Text size="sm">{decision === 'APPROVE' ? t('teams.changes.approveHint') : t('teams.changes.rejectHint')}</Text>
-        {decision === 'REJECT' ? (
+        {asksReason ? (
           <Textarea
             label={t('cohorts.actions.reason')}
-            required
+            required={needs(available, 'REASON')}
             autosize
             minRows={3}
             maxLength={2000}
@@ -237,6 +239,53 @@ function DecideDialog({
   );
 }
 
+/** The office's decisions on a request, as the server offers them: reject, approve (locked with the reasons while blocked). */
+function DecisionButtons({
+  request,
+  onDecide,
+}: {
+  request: ChangeRequest;
+  onDecide: (available: AvailableEvent) => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useTeamLabels();
+  const reject = request.availableEvents.find((a) => a.event === 'REJECT');
+  const approve = request.availableEvents.find((a) => a.event === 'APPROVE');
+  if (!reject && !approve) return null;
+  const reasons = (available: AvailableEvent) =>
+    blockingGuards(available, labels.guard)
+      .map(({ reason }) => reason)
+      .join(t('cohorts.listSeparator'));
+  return (
+    <Group justify="flex-end" gap="xs" mt="sm">
+      {reject ? (
+        <Button
+          size="xs"
+          variant="light"
+          color="red"
+          leftSection={<IconBan size={16} aria-hidden />}
+          disabled={reject.blockedBy.length > 0}
+          title={reasons(reject) || undefined}
+          onClick={() => onDecide(reject)}
+        >
+          {t('teams.changes.reject')}
+        </Button>
+      ) : null}
+      {approve ? (
+        <Button
+          size="xs"
+          leftSection={<IconCheck size={16} aria-hidden />}
+          disabled={approve.blockedBy.length > 0}
+          title={reasons(approve) || undefined}
+          onClick={() => onDecide(approve)}
+        >
+          {t('teams.changes.approve')}
+        </Button>
+      ) : null}
+    </Group>
+  );
+}
+
 /** Every change request of the team: what it changes, why, and its state; the office decides. */
 export function ChangeRequestsList({
   team,
@@ -250,9 +299,7 @@ export function ChangeRequestsList({
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useTeamLabels();
-  const teamActor = useTeamActor(team);
-  const [deciding, setDeciding] = useState<{ request: ChangeRequest; decision: 'APPROVE' | 'REJECT' } | null>(null);
-  const mayDecide = can(teamActor, 'team.decideChange', { type: 'team', id: team.id, leadAgencyId: team.leadAgencyId });
+  const [deciding, setDeciding] = useState<{ request: ChangeRequest; available: AvailableEvent } | null>(null);
   const kpis = new Map(team.goals.flatMap((g) => g.kpis).map((k) => [k.id, k]));
   const people = new Map(team.members.map((m) => [m.userId, m.user]));
   const Arrow = format.language === 'ar' ? IconArrowLeft : IconArrowRight;
@@ -323,26 +370,7 @@ export function ChangeRequestsList({
                 </Text>
                 {request.reason}
               </Text>
-              {mayDecide && request.state === 'PROPOSED' ? (
-                <Group justify="flex-end" gap="xs" mt="sm">
-                  <Button
-                    size="xs"
-                    variant="light"
-                    color="red"
-                    leftSection={<IconBan size={16} aria-hidden />}
-                    onClick={() => setDeciding({ request, decision: 'REJECT' })}
-                  >
-                    {t('teams.changes.reject')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    leftSection={<IconCheck size={16} aria-hidden />}
-                    onClick={() => setDeciding({ request, decision: 'APPROVE' })}
-                  >
-                    {t('teams.changes.approve')}
-                  </Button>
-                </Group>
-              ) : null}
+              <DecisionButtons request={request} onDecide={(available) => setDeciding({ request, available })} />
             </Paper>
           );
         })}
@@ -350,14 +378,14 @@ export function ChangeRequestsList({
       <Modal
         opened={deciding !== null}
         onClose={() => setDeciding(null)}
-        title={deciding?.decision === 'REJECT' ? t('teams.changes.reject') : t('teams.changes.approve')}
+        title={deciding?.available.event === 'REJECT' ? t('teams.changes.reject') : t('teams.changes.approve')}
         centered
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {deciding ? (
           <DecideDialog
             request={deciding.request}
-            decision={deciding.decision}
+            available={deciding.available}
             kpiName={(() => {
               const kpi = kpis.get(deciding.request.kpiId);
               return kpi ? format.name(kpi) : t('teams.changes.unknownKpi');

@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
-import { can } from '@hundred/domain';
 import {
   IconArrowBackUp,
   IconCheck,
@@ -19,8 +18,7 @@ import { useSession } from '../../session/session';
 import { CheckInValues } from './CheckInValues';
 import { useTeamLabels } from './labels';
 import { ReviewCheckInDialog, type Decision } from './ReviewCheckInDialog';
-import { CHECK_IN_STATES } from './teams';
-import { useTeamActor } from './useTeamActor';
+import { mayOn } from './teams';
 
 type Team = TeamDetailFragment;
 type CheckIn = CheckInFieldsFragment;
@@ -72,12 +70,10 @@ export function CheckInHistory({
   const format = useFormat();
   const labels = useTeamLabels();
   const { user } = useSession();
-  const teamActor = useTeamActor(team);
   const [showAll, setShowAll] = useState(false);
   const [reviewing, setReviewing] = useState<{ checkIn: CheckIn; decision: Decision } | null>(null);
-  const resource = { type: 'team' as const, id: team.id, leadAgencyId: team.leadAgencyId };
-  const mayReview = can(teamActor, 'team.reviewCheckIn', resource);
-  const mayCorrect = can(teamActor, 'team.checkIn', resource) && CHECK_IN_STATES.includes(team.state);
+  const mayReview = mayOn(team, 'REVIEW_CHECK_IN');
+  const mayCorrect = mayOn(team, 'CORRECT_CHECK_IN');
   const kpis = new Map(team.goals.flatMap((g) => g.kpis).map((k) => [k.id, k]));
   const kpiOrder = new Map([...kpis.keys()].map((id, i) => [id, i]));
   const people = new Map(team.members.map((m) => [m.userId, m.user]));

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { KPI_DIRECTIONS } from '@hundred/domain';
 import { IconArrowDown, IconArrowUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +33,7 @@ import {
   UpdateKpiMutation,
 } from './documents';
 import { useTeamLabels } from './labels';
-import { KPI_DIRECTIONS, KPI_UNITS, isKpiDirection, isKpiUnit, toNumberOrNull } from './teams';
+import { KPI_UNITS, isKpiDirection, isKpiUnit, toNumberOrNull } from './teams';
 
 interface GoalValues {
   titleAr: string;

@@ -1,11 +1,11 @@
 import { ActionIcon, Button, Group, Modal, Paper, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { can } from '@hundred/domain';
 import { IconEdit, IconPlus, IconTarget, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { GoalFieldsFragment, KpiFieldsFragment, TeamCohortFragment, TeamDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
+import { MAX_GOALS, MAX_KPIS } from '../../lib/pending-rules';
 import { AlignmentPath, useAlignmentTree } from '../alignment/AlignmentFields';
 import { ProposeChangeForm } from './ChangeRequests';
 import { DeleteConfirm, GoalForm, KpiForm } from './GoalForms';
@@ -13,15 +13,7 @@ import { KpiCard } from './KpiCard';
 import { type CheckInFacts } from './KpiChart';
 import { useTeamLabels } from './labels';
 import { RagBadge } from './RagBadge';
-import {
-  CHANGE_WINDOW_COHORT_STATES,
-  CHANGE_WINDOW_TEAM_STATES,
-  GOALS_EDITABLE_STATES,
-  MAX_GOALS,
-  MAX_KPIS,
-  NOT_STARTED_STATES,
-} from './teams';
-import { useTeamActor } from './useTeamActor';
+import { hasStarted, mayOn } from './teams';
 
 type Team = TeamDetailFragment;
 type Goal = GoalFieldsFragment;
@@ -51,20 +43,14 @@ export function GoalsSection({
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useTeamLabels();
-  const teamActor = useTeamActor(team);
   const tree = useAlignmentTree();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const resource = { type: 'team' as const, id: team.id, leadAgencyId: team.leadAgencyId };
-  const editable = GOALS_EDITABLE_STATES.includes(team.state) && can(teamActor, 'team.editGoals', resource);
-  const changeWindow =
-    CHANGE_WINDOW_TEAM_STATES.includes(team.state) &&
-    cohort !== null &&
-    CHANGE_WINDOW_COHORT_STATES.includes(cohort.state);
-  const mayPropose = changeWindow && can(teamActor, 'team.proposeChange', resource);
+  const editable = mayOn(team, 'EDIT_GOALS');
+  const mayPropose = mayOn(team, 'PROPOSE_CHANGE');
   const pending = new Set(team.changeRequests.filter((c) => c.state === 'PROPOSED').map((c) => c.kpiId));
   const close = () => setDialog(null);
   const goals = team.goals;
-  const started = !NOT_STARTED_STATES.includes(team.state) || team.checkIns.length > 0;
+  const started = hasStarted(team, cohort);
 
   const dialogTitle = (() => {
     if (!dialog) return '';

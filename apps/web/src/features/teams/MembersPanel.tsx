@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { can } from '@hundred/domain';
+import { can, type TeamRole } from '@hundred/domain';
 import { IconCircleCheck, IconCircleDashed, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,8 +28,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { AddTeamMemberMutation, RemoveTeamMemberMutation } from './documents';
 import { useTeamLabels } from './labels';
-import { CLOSED_TEAM_STATES, LEADER_ROLES, ROLE_ORDER, isTeamRole, memberCounts, type TeamRoleName } from './teams';
-import { useTeamActor } from './useTeamActor';
+import { LEADER_ROLES, ROLE_ORDER, isTeamRole, mayOn, memberCounts } from './teams';
 
 type Team = TeamDetailFragment;
 type Member = Team['members'][number];
@@ -105,7 +104,7 @@ function AddMemberForm({
   onReload,
 }: {
   team: Team;
-  roles: TeamRoleName[];
+  roles: TeamRole[];
   agencyId: string | null;
   onReload: () => Promise<unknown>;
 }) {
@@ -240,19 +239,17 @@ export function MembersPanel({
   const format = useFormat();
   const labels = useTeamLabels();
   const { actor } = useSession();
-  const teamActor = useTeamActor(team);
   const [removing, setRemoving] = useState<Member | null>(null);
-  const resource = { type: 'team' as const, id: team.id, leadAgencyId: team.leadAgencyId };
-  const open = !CLOSED_TEAM_STATES.includes(team.state);
-  const mayManageLeaders = open && can(teamActor, 'team.manageLeaders', resource);
-  const mayManageMembers = open && can(teamActor, 'team.manageMembers', resource);
+  // The sponsor and the team leader are named by the office; members and coaches by the team leader too.
+  const mayNameLeaders = mayOn(team, 'NAME_LEADERS');
+  const mayAdd = (role: TeamRole) => (LEADER_ROLES.includes(role) ? mayNameLeaders : mayOn(team, 'ADD_MEMBER'));
   // People are chosen from the directory: everyone for the office and leadership, one's own agency for a focal point.
   const listsAll = can(actor, 'user.list', { type: 'user' });
   const listsOwn = !!actor && can(actor, 'user.list', { type: 'user', agencyId: actor.agencyId });
   const mayChoose = listsAll || listsOwn;
-  const addableRoles = ROLE_ORDER.filter((role) => (LEADER_ROLES.includes(role) ? mayManageLeaders : mayManageMembers));
+  const addableRoles = ROLE_ORDER.filter(mayAdd);
   const mayRemove = (member: Member) =>
-    isTeamRole(member.role) && (LEADER_ROLES.includes(member.role) ? mayManageLeaders : mayManageMembers);
+    isTeamRole(member.role) && (LEADER_ROLES.includes(member.role) ? mayNameLeaders : mayOn(team, 'REMOVE_MEMBER'));
 
   return (
     <Stack gap="md" data-testid="team-members">

@@ -4,9 +4,10 @@ import { IconArrowBackUp, IconBan, IconCheck, IconInfoCircle, IconSend } from '@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { WorkflowActions, WorkflowEventDialog } from '../../components/WorkflowActions';
+import { WorkflowActions, WorkflowEventDialog, type EventValues } from '../../components/WorkflowActions';
 import type { TeamDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
+import type { AvailableEvent } from '../../lib/workflow';
 import {
   ApproveTeamGoalsMutation,
   ReturnTeamGoalsMutation,
@@ -14,22 +15,22 @@ import {
   WithdrawTeamMutation,
 } from './documents';
 import { useTeamLabels } from './labels';
-import { TEAM_EVENT_INPUT, TEAM_EVENT_TARGET, TEAM_RESOLVED_IN_DIALOG, isTeamEvent, type TeamEventName } from './teams';
+import { isWorkspaceEvent, type WorkspaceEvent } from './teams';
 import { TeamStateBadge } from './TeamStateBadge';
 
 type Team = Pick<TeamDetailFragment, 'id' | 'version' | 'state' | 'nameAr' | 'nameEn' | 'availableEvents'>;
 
-const ICONS: Record<TeamEventName, ReactNode> = {
+const ICONS: Record<WorkspaceEvent, ReactNode> = {
   SUBMIT_GOALS: <IconSend size={18} aria-hidden />,
   APPROVE_GOALS: <IconCheck size={18} aria-hidden />,
   RETURN_GOALS: <IconArrowBackUp size={18} aria-hidden />,
   WITHDRAW: <IconBan size={18} aria-hidden />,
 };
 
-/** Sends one event with the version on screen. */
+/** Sends one event with the version on screen and what its dialog gathered. */
 function useFireTeamEvent() {
   const client = useApolloClient();
-  return async (team: Team, event: TeamEventName, text: string) => {
+  return async (team: Team, event: WorkspaceEvent, values: EventValues) => {
     const input = { id: team.id, version: team.version };
     switch (event) {
       case 'SUBMIT_GOALS':
@@ -39,10 +40,16 @@ function useFireTeamEvent() {
         await client.mutate({ mutation: ApproveTeamGoalsMutation, variables: { input } });
         return;
       case 'RETURN_GOALS':
-        await client.mutate({ mutation: ReturnTeamGoalsMutation, variables: { input: { ...input, comment: text } } });
+        await client.mutate({
+          mutation: ReturnTeamGoalsMutation,
+          variables: { input: { ...input, comment: values.comment.trim() } },
+        });
         return;
       case 'WITHDRAW':
-        await client.mutate({ mutation: WithdrawTeamMutation, variables: { input: { ...input, reason: text } } });
+        await client.mutate({
+          mutation: WithdrawTeamMutation,
+          variables: { input: { ...input, reason: values.reason.trim() } },
+        });
         return;
       default: {
         const unknown: never = event;
@@ -55,11 +62,13 @@ function useFireTeamEvent() {
 function TeamEventDialog({
   team,
   event,
+  available,
   onClose,
   onReload,
 }: {
   team: Team;
-  event: TeamEventName;
+  event: WorkspaceEvent;
+  available: AvailableEvent;
   onClose: () => void;
   onReload: () => Promise<unknown>;
 }) {
@@ -67,25 +76,19 @@ function TeamEventDialog({
   const format = useFormat();
   const labels = useTeamLabels();
   const fire = useFireTeamEvent();
-  const input = TEAM_EVENT_INPUT[event];
   return (
     <WorkflowEventDialog
+      available={available}
       subject={format.name(team)}
       StateBadge={TeamStateBadge}
       from={team.state}
-      to={TEAM_EVENT_TARGET[event]}
       hint={t(`teams.eventHints.${event}`)}
-      reason={
-        input !== 'none'
-          ? {
-              label: input === 'comment' ? t('teams.actions.comment') : t('cohorts.actions.reason'),
-              description: input === 'comment' ? t('teams.actions.commentHint') : t('teams.actions.reasonHint'),
-              required: true,
-              maxLength: 5000,
-            }
-          : null
+      inputText={(input) =>
+        input === 'COMMENT'
+          ? { label: t('teams.actions.comment'), description: t('teams.actions.commentHint') }
+          : { label: t('cohorts.actions.reason'), description: t('teams.actions.reasonHint') }
       }
-      perform={(text) => fire(team, event, text.trim())}
+      perform={(values) => fire(team, event, values)}
       onDone={onReload}
       failedItems={(failed) => failed.filter((g) => g !== 'STATE').map(labels.guard)}
       label={labels.event(event)}
@@ -109,16 +112,17 @@ export function TeamActions({ team, onReload }: { team: Team; onReload: () => Pr
   return (
     <WorkflowActions
       // Events of later features (mid-point decision, final report, outcome, sustainment) have their own pages.
-      events={team.availableEvents.filter((a) => isTeamEvent(a.event))}
-      isEvent={isTeamEvent}
+      events={team.availableEvents.filter((a) => isWorkspaceEvent(a.event))}
+      isEvent={isWorkspaceEvent}
       labels={labels}
-      resolvedInDialog={() => TEAM_RESOLVED_IN_DIALOG}
       tone={(event) => (event === 'WITHDRAW' ? 'negative' : event === 'RETURN_GOALS' ? 'aside' : 'forward')}
       icon={(event) => ICONS[event]}
       eventTestIdPrefix="team-event-"
       testId="team-actions"
       none={t('teams.actions.none')}
-      renderDialog={(event, close) => <TeamEventDialog team={team} event={event} onClose={close} onReload={onReload} />}
+      renderDialog={(event, available, close) => (
+        <TeamEventDialog team={team} event={event} available={available} onClose={close} onReload={onReload} />
+      )}
     />
   );
 }

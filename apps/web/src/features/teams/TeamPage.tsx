@@ -47,7 +47,7 @@ import { useTeamLabels } from './labels';
 import { MembersPanel } from './MembersPanel';
 import { RagBadge } from './RagBadge';
 import { TeamActions } from './TeamActions';
-import { CHECK_IN_STATES, NOT_STARTED_STATES, currentWeekOf, isTeamEvent } from './teams';
+import { currentWeekOf, hasStarted, isWorkspaceEvent, mayOn } from './teams';
 import { TeamStateBadge } from './TeamStateBadge';
 import { useTeamActor } from './useTeamActor';
 
@@ -217,8 +217,7 @@ export default function TeamPage() {
   if (loading && !team) return <PageLoader />;
   if (!team) return null;
 
-  const resource = { type: 'team' as const, id: team.id, leadAgencyId: team.leadAgencyId };
-  const mayCheckIn = can(teamActor, 'team.checkIn', resource) && CHECK_IN_STATES.includes(team.state);
+  const mayCheckIn = mayOn(team, 'CHECK_IN');
   const mayReadChallenge = can(teamActor, 'challenge.read', { type: 'challenge', leadAgencyId: team.leadAgencyId });
   const leadAgency = agencies.data?.agencies.find((a) => a.id === team.leadAgencyId) ?? null;
   const other = format.language === 'ar' ? team.nameEn : team.nameAr;
@@ -226,8 +225,8 @@ export default function TeamPage() {
   const lastEvent = team.history[team.history.length - 1];
   const returned = team.state === 'FORMING' && lastEvent?.event === 'RETURN_GOALS' ? lastEvent : null;
   // Status and check-ins mean something once the 100 days run.
-  const started = !NOT_STARTED_STATES.includes(team.state) || team.checkIns.length > 0;
-  const hasEvents = team.availableEvents.some((a) => isTeamEvent(a.event));
+  const started = hasStarted(team, cohort);
+  const hasEvents = team.availableEvents.some((a) => isWorkspaceEvent(a.event));
 
   const actions = (
     <Section id="team-actions" title={t('cohorts.actions.title')}>

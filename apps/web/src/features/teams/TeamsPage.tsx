@@ -18,9 +18,6 @@ import { TeamStateBadge } from './TeamStateBadge';
 
 type Team = TeamsQueryResult['teams'][number];
 
-/** Teams not yet working toward their goals have no status to show. */
-const BEFORE_GOALS: readonly string[] = ['FORMING', 'GOALS_SUBMITTED'];
-
 /** Teams (الفرق): the office and leadership see all of a cohort's; everyone else the teams they belong to. */
 export default function TeamsPage() {
   const { t } = useTranslation();
@@ -98,7 +95,8 @@ export default function TeamsPage() {
           <TeamStateBadge state={team.state} />
         </Table.Td>
         <Table.Td>
-          {BEFORE_GOALS.includes(team.state) ? (
+          {/* Until its goals are approved a team has no status to show. */}
+          {team.goalsFrozenAt === null ? (
             <Text size="sm" c="dimmed">
               —
             </Text>

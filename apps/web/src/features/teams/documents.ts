@@ -12,7 +12,6 @@ export const TeamSummaryFields = graphql(`
     leadAgencyId
     rag
     myRoles
-    permittedActions
     checkInsFlaggedAt
     goalsFrozenAt
     updatedAt
@@ -172,6 +171,7 @@ export const TeamDetailFields = graphql(`
     availableEvents {
       ...AvailableEventFields
     }
+    permittedActions
     history {
       ...TransitionRecordFields
     }
@@ -215,8 +215,9 @@ export const TeamsQuery = graphql(`
   query Teams($cohortId: ID) {
     teams(cohortId: $cohortId) {
       ...TeamSummary
+      # The list counts the people; who they are is on the team's page.
       members {
-        ...TeamMemberFields
+        userId
       }
     }
   }

@@ -1,12 +1,34 @@
 import type { MantineColor } from '@mantine/core';
-import { RAG_STATUSES, WORKING_TEAM_ROLES, type Rag, type TeamRole } from '@hundred/domain';
+import {
+  KPI_DIRECTIONS,
+  RAG_STATUSES,
+  TEAM_ROLES,
+  WORKING_TEAM_ROLES,
+  type KpiDirection,
+  type Rag,
+  type TeamRole,
+} from '@hundred/domain';
+import {
+  CHANGE_REQUEST_STATES,
+  TEAM_EVENTS,
+  TEAM_STATES,
+  type ChangeRequestState,
+  type TeamAction,
+  type TeamEvent,
+  type TeamState,
+} from '@hundred/workflow';
 
-import { TEAM_ROLE_NAMES, type TeamRoleName, type TeamStateName } from '../challenges/challenges';
+import type { Confidence, KpiUnit } from '../../gql/graphql';
 
-export { TEAM_ROLE_NAMES, TEAM_STATES, isTeamRole, isTeamState } from '../challenges/challenges';
-export type { TeamRoleName, TeamStateName } from '../challenges/challenges';
+// The states, events and roles are libs/workflow's and libs/domain's; what is here is how the web shows them.
 
-export const TEAM_STATE_COLORS: Record<TeamStateName, MantineColor> = {
+export const isTeamState = (value: string): value is TeamState => (TEAM_STATES as readonly string[]).includes(value);
+export const isTeamEvent = (value: string): value is TeamEvent => (TEAM_EVENTS as readonly string[]).includes(value);
+export const isTeamRole = (value: string): value is TeamRole => (TEAM_ROLES as readonly string[]).includes(value);
+export const isChangeRequestState = (value: string): value is ChangeRequestState =>
+  (CHANGE_REQUEST_STATES as readonly string[]).includes(value);
+
+export const TEAM_STATE_COLORS: Record<TeamState, MantineColor> = {
   FORMING: 'blue',
   GOALS_SUBMITTED: 'violet',
   READY: 'cyan',
@@ -21,90 +43,61 @@ export const TEAM_STATE_COLORS: Record<TeamStateName, MantineColor> = {
   WITHDRAWN: 'gray',
 };
 
-/** States before the 100 days start for a team: no status to show yet. */
-export const NOT_STARTED_STATES: readonly string[] = ['FORMING', 'GOALS_SUBMITTED', 'READY'];
-/** States in which the team leader and members send weekly check-ins. */
-export const CHECK_IN_STATES: readonly string[] = ['ACTIVE', 'UNDER_REVIEW'];
-/** States in which nobody joins or leaves the team any more. */
-export const CLOSED_TEAM_STATES: readonly string[] = ['CLOSED', 'STOPPED', 'WITHDRAWN'];
-/** Goals and KPIs are drafted while the team forms, and frozen once approved. */
-export const GOALS_EDITABLE_STATES: readonly string[] = ['FORMING'];
-/** A frozen target may change only while the cohort runs and the team is active or under review. */
-export const CHANGE_WINDOW_COHORT_STATES: readonly string[] = ['EXECUTION', 'MIDPOINT_REVIEW', 'FINAL_STRETCH'];
-export const CHANGE_WINDOW_TEAM_STATES: readonly string[] = ['ACTIVE', 'UNDER_REVIEW'];
-
-/** The cap on goals per team and KPIs per goal. */
-export const MAX_GOALS = 5;
-export const MAX_KPIS = 5;
-
 /** Roles in the order the team is presented. */
-export const ROLE_ORDER: readonly TeamRoleName[] = TEAM_ROLE_NAMES;
-/** Roles only the office names. */
-export const LEADER_ROLES: readonly TeamRoleName[] = ['SPONSOR', 'TEAM_LEAD'];
+export const ROLE_ORDER: readonly TeamRole[] = TEAM_ROLES;
+/** The roles named under NAME_LEADERS (the office's); the others under ADD_MEMBER and REMOVE_MEMBER. */
+export const LEADER_ROLES: readonly TeamRole[] = ['SPONSOR', 'TEAM_LEAD'];
 
-/** Every event of the team's state machine (the history names them all). */
-export const TEAM_MACHINE_EVENTS = [
+/** The team events this page fires; those of later features (mid-point, final report, outcome, sustainment) have pages of their own. */
+export const WORKSPACE_EVENTS = [
   'SUBMIT_GOALS',
-  'RETURN_GOALS',
   'APPROVE_GOALS',
-  'START',
-  'BEGIN_REVIEW',
-  'DECIDE_MIDPOINT',
-  'BEGIN_REPORTING',
-  'SUBMIT_FINAL_REPORT',
-  'RECORD_OUTCOME',
-  'START_SUSTAINMENT',
-  'CLOSE_SUSTAINMENT',
+  'RETURN_GOALS',
   'WITHDRAW',
-] as const;
-export type TeamMachineEvent = (typeof TEAM_MACHINE_EVENTS)[number];
-export const isTeamMachineEvent = (value: string): value is TeamMachineEvent =>
-  (TEAM_MACHINE_EVENTS as readonly string[]).includes(value);
+] as const satisfies readonly TeamEvent[];
+export type WorkspaceEvent = (typeof WORKSPACE_EVENTS)[number];
+export const isWorkspaceEvent = (value: string): value is WorkspaceEvent =>
+  (WORKSPACE_EVENTS as readonly string[]).includes(value);
 
-/** Team events this page fires, and what each dialog asks for. */
-export const TEAM_EVENTS = ['SUBMIT_GOALS', 'APPROVE_GOALS', 'RETURN_GOALS', 'WITHDRAW'] as const;
-export type TeamEventName = (typeof TEAM_EVENTS)[number];
-export const isTeamEvent = (value: string): value is TeamEventName =>
-  (TEAM_EVENTS as readonly string[]).includes(value);
-export const TEAM_EVENT_INPUT: Record<TeamEventName, 'none' | 'comment' | 'reason'> = {
-  SUBMIT_GOALS: 'none',
-  APPROVE_GOALS: 'none',
-  RETURN_GOALS: 'comment',
-  WITHDRAW: 'reason',
-};
-export const TEAM_EVENT_TARGET: Record<TeamEventName, TeamStateName> = {
-  SUBMIT_GOALS: 'GOALS_SUBMITTED',
-  APPROVE_GOALS: 'READY',
-  RETURN_GOALS: 'FORMING',
-  WITHDRAW: 'WITHDRAWN',
-};
-/** Guards a dialog answers itself. */
-export const TEAM_RESOLVED_IN_DIALOG: readonly string[] = ['COMMENT_GIVEN', 'REASON_GIVEN'];
+/** Whether the server lets this user do this on the team now (members, goals, check-ins, change requests). */
+export const mayOn = (team: { permittedActions: readonly TeamAction[] }, action: TeamAction): boolean =>
+  team.permittedActions.includes(action);
+
+/**
+ * Whether the team's 100 days run, so that a status and check-ins mean something: its goals are
+ * frozen and its cohort is past day 1, or check-ins have come in.
+ */
+export const hasStarted = (
+  team: { goalsFrozenAt: string | null; checkIns: readonly unknown[] },
+  cohort: { currentDay: number } | null,
+): boolean => (team.goalsFrozenAt !== null && (cohort?.currentDay ?? 0) >= 1) || team.checkIns.length > 0;
 
 /** Guards of the team's transitions with words of their own on screen. */
 export const TEAM_GUARDS = ['STATE', 'GOALS_COMPLETE', 'MEMBER_MINIMUMS', 'COMMENT_GIVEN', 'REASON_GIVEN'] as const;
 export type TeamGuard = (typeof TEAM_GUARDS)[number];
 export const isTeamGuard = (value: string): value is TeamGuard => (TEAM_GUARDS as readonly string[]).includes(value);
 
-export const KPI_UNITS = ['PERCENT', 'NUMBER', 'DAYS', 'HOURS', 'MINUTES', 'CURRENCY'] as const;
-export type KpiUnitName = (typeof KPI_UNITS)[number];
-export const isKpiUnit = (value: string): value is KpiUnitName => (KPI_UNITS as readonly string[]).includes(value);
+/** The units of a KPI in the order the form offers them (the schema's enum: a new unit fails type-checking here). */
+const UNITS: Record<KpiUnit, true> = {
+  PERCENT: true,
+  NUMBER: true,
+  DAYS: true,
+  HOURS: true,
+  MINUTES: true,
+  CURRENCY: true,
+};
+export const KPI_UNITS = Object.keys(UNITS) as KpiUnit[];
+export const isKpiUnit = (value: string): value is KpiUnit => value in UNITS;
 
-export const KPI_DIRECTIONS = ['INCREASE', 'DECREASE'] as const;
-export type KpiDirectionName = (typeof KPI_DIRECTIONS)[number];
-export const isKpiDirection = (value: string): value is KpiDirectionName =>
+export const isKpiDirection = (value: string): value is KpiDirection =>
   (KPI_DIRECTIONS as readonly string[]).includes(value);
 
-export const CONFIDENCES = ['LOW', 'MEDIUM', 'HIGH'] as const;
-export type ConfidenceName = (typeof CONFIDENCES)[number];
-export const isConfidence = (value: string): value is ConfidenceName =>
-  (CONFIDENCES as readonly string[]).includes(value);
+/** The confidence levels of a check-in, lowest first (the schema's enum). */
+const CONFIDENCE_LEVELS: Record<Confidence, true> = { LOW: true, MEDIUM: true, HIGH: true };
+export const CONFIDENCES = Object.keys(CONFIDENCE_LEVELS) as Confidence[];
+export const isConfidence = (value: string): value is Confidence => value in CONFIDENCE_LEVELS;
 
-export const CHANGE_REQUEST_STATES = ['PROPOSED', 'APPROVED', 'REJECTED'] as const;
-export type ChangeRequestStateName = (typeof CHANGE_REQUEST_STATES)[number];
-export const isChangeRequestState = (value: string): value is ChangeRequestStateName =>
-  (CHANGE_REQUEST_STATES as readonly string[]).includes(value);
-export const CHANGE_REQUEST_COLORS: Record<ChangeRequestStateName, MantineColor> = {
+export const CHANGE_REQUEST_COLORS: Record<ChangeRequestState, MantineColor> = {
   PROPOSED: 'blue',
   APPROVED: 'teal',
   REJECTED: 'red',

@@ -3,6 +3,7 @@ import { IconDeviceFloppy, IconLock, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { cohortTakesSubmissions } from '../../../lib/pending-rules';
 import { useChallengeLabels } from '../labels';
 import type { Challenge } from './values';
 
@@ -28,7 +29,7 @@ export function FormButtons({
   const submitOffered = challenge ? submitEvent !== undefined : true;
   const cohortClosed = challenge
     ? (submitEvent?.blockedBy.includes('COHORT_OPEN_FOR_INTAKE') ?? false)
-    : cohortState !== undefined && cohortState !== 'INTAKE';
+    : cohortState !== undefined && !cohortTakesSubmissions(cohortState);
   const closedReason = challenge
     ? (submitEvent?.blockedReasons[submitEvent.blockedBy.indexOf('COHORT_OPEN_FOR_INTAKE')] ??
       labels.guard('COHORT_OPEN_FOR_INTAKE'))

@@ -44,7 +44,9 @@ function challengeFixture(changes: Partial<Challenge> = {}): Challenge {
     comments: [],
     missingFields: [],
     teamId: null,
-    availableEvents: [{ event: 'SUBMIT', blockedBy: [], blockedReasons: [] }],
+    availableEvents: [
+      { event: 'SUBMIT', blockedBy: [], blockedReasons: [], needsInput: [], targets: ['SUBMITTED'], inputs: [] },
+    ],
     history: [],
     leadAgency: agency('a1'),
     partnerAgencies: [agency('a2')],

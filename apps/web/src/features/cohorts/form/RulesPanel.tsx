@@ -10,7 +10,7 @@ export function RulesPanel({ form }: { form: CohortForm }) {
   const whole = { allowDecimal: false, allowNegative: false, required: true } as const;
   // The least a review and a team need, each with its upper bound.
   const limits: {
-    name: 'minReviewers' | 'approvalsRequired' | 'minTeamMembers' | 'minTeamAgencies';
+    name: 'minReviewers' | 'approvalsRequired' | 'minTeamMembers' | 'minTeamAgencies' | 'checkInEscalationRepeatWeeks';
     max: number;
     hint?: string;
   }[] = [
@@ -18,6 +18,7 @@ export function RulesPanel({ form }: { form: CohortForm }) {
     { name: 'approvalsRequired', max: 20, hint: t('cohorts.form.approvalsRequiredHint') },
     { name: 'minTeamMembers', max: 50 },
     { name: 'minTeamAgencies', max: 20 },
+    { name: 'checkInEscalationRepeatWeeks', max: 15, hint: t('cohorts.form.checkInEscalationRepeatWeeksHint') },
   ];
   return (
     <Stack gap="xl">

@@ -22,6 +22,7 @@ function cohortFixture(): Cohort {
     approvalsRequired: 2,
     minTeamMembers: 4,
     minTeamAgencies: 2,
+    checkInEscalationRepeatWeeks: 6,
     updatedAt: '2027-01-01T00:00:00Z',
     offsets: { ...DEFAULT_OFFSETS, checkpoints: [...DEFAULT_OFFSETS.checkpoints] },
     rubric: [{ key: 'CLEAR_AMBITIOUS_GOAL', nameAr: 'هدف واضح', nameEn: 'Clear goal' }],
@@ -95,6 +96,7 @@ describe('useCohortForm', () => {
       ragThresholds: { green: 0.925, amber: 0.5, staleDays: 10 },
       minReviewers: 3,
       approvalsRequired: 2,
+      checkInEscalationRepeatWeeks: 6,
     });
     // A new criterion gets a key of its own, apart from those taken.
     expect(input.rubric).toEqual([

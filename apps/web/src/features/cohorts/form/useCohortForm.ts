@@ -87,6 +87,7 @@ export function useCohortForm({
       approvalsRequired: numberRule,
       minTeamMembers: numberRule,
       minTeamAgencies: numberRule,
+      checkInEscalationRepeatWeeks: numberRule,
     },
   });
 

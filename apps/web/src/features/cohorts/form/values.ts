@@ -63,6 +63,8 @@ export interface CohortFormValues {
   approvalsRequired: NumberValue;
   minTeamMembers: NumberValue;
   minTeamAgencies: NumberValue;
+  /** Weeks a run of missed check-ins goes on before it is escalated again. */
+  checkInEscalationRepeatWeeks: NumberValue;
 }
 
 export type CohortForm = UseFormReturnType<CohortFormValues>;
@@ -103,6 +105,7 @@ export function valuesOf(cohort: Cohort | null): CohortFormValues {
       approvalsRequired: 1,
       minTeamMembers: 3,
       minTeamAgencies: 2,
+      checkInEscalationRepeatWeeks: 4,
     };
   }
   return {
@@ -123,6 +126,7 @@ export function valuesOf(cohort: Cohort | null): CohortFormValues {
     approvalsRequired: cohort.approvalsRequired,
     minTeamMembers: cohort.minTeamMembers,
     minTeamAgencies: cohort.minTeamAgencies,
+    checkInEscalationRepeatWeeks: cohort.checkInEscalationRepeatWeeks,
   };
 }
 
@@ -138,7 +142,12 @@ export function dateOfDay(day1: string, n: number): string | null {
 export function panelOf(path: string): Panel | null {
   if (path.startsWith('offsets')) return 'calendar';
   if (path.startsWith('rubric')) return 'rubric';
-  if (/^(ragThresholds|minReviewers|approvalsRequired|minTeamMembers|minTeamAgencies)/.test(path)) return 'rules';
+  if (
+    /^(ragThresholds|minReviewers|approvalsRequired|minTeamMembers|minTeamAgencies|checkInEscalationRepeatWeeks)/.test(
+      path,
+    )
+  )
+    return 'rules';
   return null;
 }
 
@@ -194,5 +203,6 @@ export function toCohortInput(values: CohortFormValues): CreateCohortInput {
     approvalsRequired: toNumber(values.approvalsRequired),
     minTeamMembers: toNumber(values.minTeamMembers),
     minTeamAgencies: toNumber(values.minTeamAgencies),
+    checkInEscalationRepeatWeeks: toNumber(values.checkInEscalationRepeatWeeks),
   };
 }
