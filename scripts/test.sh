@@ -24,7 +24,7 @@ say "The committed GraphQL schema matches the code"
 node apps/api/dist/schema/emit-schema.js --check
 
 say "Unit tests"
-for project in libs/domain libs/workflow apps/api; do
+for project in libs/domain libs/workflow apps/api apps/web; do
   (cd "$project" && node --experimental-vm-modules --no-warnings=ExperimentalWarning "$ROOT/node_modules/jest/bin/jest.js" --passWithNoTests)
 done
 

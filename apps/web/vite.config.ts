@@ -17,6 +17,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@hundred/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
+      '@hundred/workflow': fileURLToPath(new URL('../../libs/workflow/src/index.ts', import.meta.url)),
     },
   },
   server: { host, port, strictPort: true, proxy },

@@ -7,41 +7,43 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { apolloClient } from './api/client';
 import { NotFoundState } from './components/PageState';
 import { Shell } from './components/Shell';
+import { AccountPage } from './features/account/AccountPage';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
+import { SignInPage } from './features/sign-in/SignInPage';
 import { directionOf, initialLanguage } from './i18n';
-import { AccountPage } from './pages/AccountPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { SignInPage } from './pages/SignInPage';
 import { DirectionSync, RefetchOnLanguageChange } from './session/language';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/session';
 import { theme } from './theme';
 
 // Administration is for few people: its code loads only when opened.
-const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
-const UserPage = lazy(() => import('./pages/admin/UserPage'));
-const AgenciesPage = lazy(() => import('./pages/admin/AgenciesPage'));
+const UsersPage = lazy(() => import('./features/admin/UsersPage'));
+const UserPage = lazy(() => import('./features/admin/UserPage'));
+const AgenciesPage = lazy(() => import('./features/admin/AgenciesPage'));
 // Cohorts: the timeline and the form load when first opened.
-const CohortsPage = lazy(() => import('./pages/cohorts/CohortsPage'));
-const CohortPage = lazy(() => import('./pages/cohorts/CohortPage'));
-const NewCohortPage = lazy(() => import('./pages/cohorts/CohortFormPage').then((m) => ({ default: m.NewCohortPage })));
+const CohortsPage = lazy(() => import('./features/cohorts/CohortsPage'));
+const CohortPage = lazy(() => import('./features/cohorts/CohortPage'));
+const NewCohortPage = lazy(() =>
+  import('./features/cohorts/CohortFormPage').then((m) => ({ default: m.NewCohortPage })),
+);
 const EditCohortPage = lazy(() =>
-  import('./pages/cohorts/CohortFormPage').then((m) => ({ default: m.EditCohortPage })),
+  import('./features/cohorts/CohortFormPage').then((m) => ({ default: m.EditCohortPage })),
 );
 // Challenges: intake, screening and approval load when first opened.
-const ChallengesPage = lazy(() => import('./pages/challenges/ChallengesPage'));
-const ChallengePage = lazy(() => import('./pages/challenges/ChallengePage'));
+const ChallengesPage = lazy(() => import('./features/challenges/ChallengesPage'));
+const ChallengePage = lazy(() => import('./features/challenges/ChallengePage'));
 const NewChallengePage = lazy(() =>
-  import('./pages/challenges/ChallengeFormPage').then((m) => ({ default: m.NewChallengePage })),
+  import('./features/challenges/ChallengeFormPage').then((m) => ({ default: m.NewChallengePage })),
 );
 const EditChallengePage = lazy(() =>
-  import('./pages/challenges/ChallengeFormPage').then((m) => ({ default: m.EditChallengePage })),
+  import('./features/challenges/ChallengeFormPage').then((m) => ({ default: m.EditChallengePage })),
 );
-const ScreeningBoardPage = lazy(() => import('./pages/challenges/ScreeningBoardPage'));
-const ApprovalQueuePage = lazy(() => import('./pages/challenges/ApprovalQueuePage'));
-const AlignmentTreePage = lazy(() => import('./pages/admin/AlignmentTreePage'));
+const ScreeningBoardPage = lazy(() => import('./features/challenges/ScreeningBoardPage'));
+const ApprovalQueuePage = lazy(() => import('./features/challenges/ApprovalQueuePage'));
+const AlignmentTreePage = lazy(() => import('./features/alignment/AlignmentTreePage'));
 // Teams: the list and the workspace load when first opened.
-const TeamsPage = lazy(() => import('./pages/teams/TeamsPage'));
-const TeamPage = lazy(() => import('./pages/teams/TeamPage'));
+const TeamsPage = lazy(() => import('./features/teams/TeamsPage'));
+const TeamPage = lazy(() => import('./features/teams/TeamPage'));
 
 export function App() {
   return (

@@ -45,6 +45,7 @@ export const apolloClient = new ApolloClient({
       Team: {
         fields: {
           availableEvents: { merge: false },
+          permittedActions: { merge: false },
           members: { merge: false },
           weeks: { merge: false },
           history: { merge: false },
@@ -53,6 +54,7 @@ export const apolloClient = new ApolloClient({
           goals: { merge: false },
         },
       },
+      KpiChangeRequest: { fields: { availableEvents: { merge: false } } },
       Goal: { fields: { kpis: { merge: false } } },
       Kpi: { fields: { values: { merge: false }, trajectory: { merge: false }, latestValue: { merge: false } } },
       CheckIn: { fields: { values: { merge: false }, review: { merge: false } } },

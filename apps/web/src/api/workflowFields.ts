@@ -6,6 +6,12 @@ export const AvailableEventFields = graphql(`
     event
     blockedBy
     blockedReasons
+    needsInput
+    targets
+    inputs {
+      input
+      required
+    }
   }
 `);
 

@@ -4,7 +4,6 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { TransitionRecordFieldsFragment } from '../gql/graphql';
-import { useCohortLabels } from '../lib/cohortLabels';
 import { useFormat } from '../lib/format';
 
 /** Badges that keep their whole label in a narrow table cell. */
@@ -36,9 +35,11 @@ export function HistoryTable({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const cohortLabels = useCohortLabels();
   const Arrow = format.language === 'ar' ? IconArrowLeft : IconArrowRight;
   const events = [...records].reverse();
+  // Who fired a transition: a person, the scheduler or the system.
+  const callerOf = (caller: string, actor: { nameAr: string; nameEn: string } | null) =>
+    actor ? format.name(actor) : caller === 'scheduler' ? t('cohorts.history.scheduler') : t('cohorts.history.system');
   if (events.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -76,7 +77,7 @@ export function HistoryTable({
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{cohortLabels.caller(record.caller, record.actor ?? null)}</Text>
+                <Text size="sm">{callerOf(record.caller, record.actor ?? null)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text

@@ -1,9 +1,11 @@
 import {
   Button,
+  Checkbox,
   Divider,
   Group,
   List,
   Modal,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -13,12 +15,13 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconLock } from '@tabler/icons-react';
-import { useId, useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
+import type { EventInput } from '@hundred/workflow';
+import { Fragment, useId, useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { toProblem, type Problem } from '../api/errors';
 import { useFormat } from '../lib/format';
-import { blockingGuards, type AvailableEvent } from '../lib/workflow';
+import { blockingGuards, needs, type AvailableEvent } from '../lib/workflow';
 import { ProblemAlert } from './ProblemAlert';
 
 /** How an event's button looks: a step forward, a step aside (orange), or one that ends or refuses (red, last). */
@@ -115,7 +118,6 @@ export function WorkflowActions<E extends string>({
   events,
   isEvent,
   labels,
-  resolvedInDialog,
   explain,
   tone = () => 'forward',
   icon,
@@ -130,8 +132,6 @@ export function WorkflowActions<E extends string>({
   /** The events this page can fire; any other is shown locked. */
   isEvent: (event: string) => event is E;
   labels: WorkflowLabels;
-  /** Guards an event's dialog answers itself (a comment, a reason): they do not lock its button. */
-  resolvedInDialog?: (event: string) => readonly string[];
   /** A blocking guard's reason as the button shows it (the server's words, or the guard's label). */
   explain?: (guard: string, reason: string) => string;
   tone?: (event: string) => EventTone;
@@ -144,11 +144,12 @@ export function WorkflowActions<E extends string>({
   none: string;
   /** A column of full-width buttons (side panels), or a row (cards). */
   layout?: 'stack' | 'row';
-  /** The dialog that confirms an event (a WorkflowEventDialog). */
-  renderDialog: (event: E, close: () => void) => ReactNode;
+  /** The dialog that confirms an event (a WorkflowEventDialog), given the event as the server offers it. */
+  renderDialog: (event: E, available: AvailableEvent, close: () => void) => ReactNode;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<E | null>(null);
+  const opened = open ? events.find((a) => a.event === open) : undefined;
   const close = () => setOpen(null);
   const forward = events.filter((a) => tone(a.event) !== 'negative');
   const negative = events.filter((a) => tone(a.event) === 'negative');
@@ -157,7 +158,8 @@ export function WorkflowActions<E extends string>({
 
   const button = (available: AvailableEvent) => {
     const event = available.event;
-    const reasons = blockingGuards(available, labels.guard, resolvedInDialog?.(event)).map(({ guard, reason }) =>
+    // The server leaves out the guards the event's dialog answers (a comment, a reason).
+    const reasons = blockingGuards(available, labels.guard).map(({ guard, reason }) =>
       explain ? explain(guard, reason) : reason,
     );
     const known = isEvent(event);
@@ -192,107 +194,139 @@ export function WorkflowActions<E extends string>({
         </Wrap>
       )}
       <Modal
-        opened={open !== null}
+        opened={open !== null && opened !== undefined}
         onClose={close}
         title={open ? labels.event(open) : ''}
         size="lg"
         centered
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {open ? renderDialog(open, close) : null}
+        {open && opened ? renderDialog(open, opened, close) : null}
       </Modal>
     </>
   );
 }
 
-/** The text field of a dialog: a comment or a reason. */
-export interface ReasonField {
-  label: string;
-  description: string;
-  required: boolean;
-  maxLength: number;
+/** What a dialog gathered for an event: the text typed for each input, the choices made. */
+export interface EventValues {
+  comment: string;
+  reason: string;
+  targetCohortId: string | null;
+  excludeNotReady: boolean;
 }
 
+/** The input fields a refusal may name, by what the dialog asks for. */
+const FIELD_OF: Partial<Record<EventInput, string>> = {
+  COMMENT: 'comment',
+  REASON: 'reason',
+  TARGET_COHORT: 'targetCohortId',
+  EXCLUDE_NOT_READY: 'excludeNotReadyTeams',
+};
+
 /**
- * Confirms one event: the object, its state now and after, what the event does, what it asks for; then
- * performs it with the version on screen and says how it went (the server's words on a refusal or a conflict).
+ * Confirms one event: the object, its state now and the state(s) it leads to, what the event does,
+ * and what the server says its dialog asks for (a comment, a reason, a later cohort, launching
+ * without the teams that are not ready); then performs it with the version on screen and says how
+ * it went (the server's words on a refusal or a conflict).
  */
 export function WorkflowEventDialog<T>({
+  available,
   subject,
   subjectLang,
   StateBadge,
   from,
-  to,
+  pickTarget,
   hint,
   children,
-  reason,
-  input,
-  complete,
+  inputText,
+  maxLength = 5000,
+  targetCohorts,
   perform,
   doneMessage,
   onDone,
-  errorFields = ['comment', 'reason'],
   failedItems,
   label,
   negative = false,
-  focusSubmit,
   onClose,
   onReload,
 }: {
+  /** The event as the server offers it: its inputs, its targets, the guards its inputs answer. */
+  available: AvailableEvent;
   /** The object's name, above the transition. */
   subject?: string;
   subjectLang?: string;
   /** Shows one of the object's states (e.g. TeamStateBadge). */
   StateBadge: ComponentType<{ state: string } & BadgeProps>;
   from: string;
-  to: string;
+  /** Which of several targets this event leads to now, when the page can tell (all are shown otherwise). */
+  pickTarget?: (targets: readonly string[]) => string | undefined;
   /** What the event does. */
   hint: string;
-  /** Notes and inputs of the event's own, before the reason. */
+  /** Notes of the event's own, before its inputs. */
   children?: ReactNode;
-  /** The comment or reason the event asks for, if any. */
-  reason?: ReasonField | null;
-  /** An input of the event's own after the reason, given the field error to show. */
-  input?: (fieldError: string | null) => ReactNode;
-  /** False while that input still needs an answer. */
-  complete?: () => boolean;
-  /** Fires the event with the text typed (as typed). */
-  perform: (text: string) => Promise<T>;
+  /** The label and hint of a text the dialog asks for (a comment, a reason). */
+  inputText: (input: EventInput) => { label: string; description?: string };
+  maxLength?: number;
+  /** The cohorts to choose from when the event asks for one. */
+  targetCohorts?: { options: { value: string; label: string }[]; loading: boolean };
+  /** Fires the event with what the dialog gathered (texts as typed). */
+  perform: (values: EventValues) => Promise<T>;
   /** The notification once done, if not "done: <event>". */
   doneMessage?: (result: T) => string | undefined;
   /** After the dialog closed on success. */
   onDone?: (result: T) => unknown;
-  /** Input fields whose server message belongs under the dialog's field rather than in the alert. */
-  errorFields?: readonly string[];
   /** The list under a NOT_ALLOWED refusal, from the guards that failed. */
   failedItems: (failed: readonly string[]) => string[];
   /** The event's name, on the submit button. */
   label: string;
   negative?: boolean;
-  /** Whether the submit button takes the focus (by default when there is no reason to type). */
-  focusSubmit?: boolean;
   onClose: () => void;
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [text, setText] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const asked = available.inputs.map((spec) => spec.input);
+  const [values, setValues] = useState<EventValues>(() => ({
+    comment: '',
+    reason: '',
+    targetCohortId: null,
+    // Launching while some teams are not ready: going without them is what the dialog proposes.
+    excludeNotReady: needs(available, 'EXCLUDE_NOT_READY'),
+  }));
+  const [errors, setErrors] = useState<Partial<Record<EventInput, string>>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sending, setSending] = useState(false);
   const Arrow = format.language === 'ar' ? IconArrowLeft : IconArrowRight;
+  const picked = pickTarget?.(available.targets);
+  const targets = picked ? [picked] : available.targets;
+  const firstText = asked.find((input) => input === 'COMMENT' || input === 'REASON');
+  const set = (change: Partial<EventValues>) => setValues((current) => ({ ...current, ...change }));
+
+  const missing = (input: EventInput): boolean => {
+    if (!needs(available, input)) return false;
+    switch (input) {
+      case 'COMMENT':
+        return !values.comment.trim();
+      case 'REASON':
+        return !values.reason.trim();
+      case 'TARGET_COHORT':
+        return !values.targetCohortId;
+      case 'EXCLUDE_NOT_READY':
+        return !values.excludeNotReady;
+      default:
+        return false;
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
-    setFieldError(null);
-    if ((reason?.required && !text.trim()) || (complete && !complete())) {
-      setFieldError(t('form.required'));
-      return;
-    }
+    const empty = asked.filter(missing);
+    setErrors(Object.fromEntries(empty.map((input) => [input, t('form.required')])));
+    if (empty.length > 0) return;
     setSending(true);
     try {
-      const result = await perform(text);
+      const result = await perform(values);
       notifications.show({
         color: 'teal',
         message: doneMessage?.(result) ?? t('cohorts.actions.done', { event: label }),
@@ -301,9 +335,15 @@ export function WorkflowEventDialog<T>({
       await onDone?.(result);
     } catch (error) {
       const found = toProblem(error, t);
-      const message = errorFields.map((field) => found.fields[field]).find(Boolean);
-      if (message) setFieldError(message);
-      else setProblem(found);
+      const placed = Object.fromEntries(
+        asked.flatMap((input) => {
+          const field = FIELD_OF[input];
+          const message = field ? found.fields[field] : undefined;
+          return message ? [[input, message]] : [];
+        }),
+      );
+      setErrors(placed);
+      if (Object.keys(placed).length === 0) setProblem(found);
     } finally {
       setSending(false);
     }
@@ -312,6 +352,64 @@ export function WorkflowEventDialog<T>({
   const reload = async () => {
     await onReload();
     setProblem(null);
+  };
+
+  const text = (input: 'COMMENT' | 'REASON') => {
+    const key = input === 'COMMENT' ? 'comment' : 'reason';
+    const { label: fieldLabel, description } = inputText(input);
+    return (
+      <Textarea
+        key={input}
+        label={fieldLabel}
+        description={description}
+        required={needs(available, input)}
+        autosize
+        minRows={3}
+        maxLength={maxLength}
+        value={values[key]}
+        onChange={(e) => set({ [key]: e.currentTarget.value })}
+        error={errors[input]}
+        data-autofocus={input === firstText ? true : undefined}
+      />
+    );
+  };
+
+  const field = (input: EventInput): ReactNode => {
+    switch (input) {
+      case 'COMMENT':
+      case 'REASON':
+        return text(input);
+      case 'TARGET_COHORT':
+        return (
+          <Select
+            key={input}
+            label={t('challenges.actions.targetCohort')}
+            description={t('challenges.actions.targetCohortHint')}
+            required={needs(available, input)}
+            data={targetCohorts?.options ?? []}
+            value={values.targetCohortId}
+            onChange={(value) => set({ targetCohortId: value })}
+            error={errors[input]}
+            nothingFoundMessage={targetCohorts?.loading ? t('app.loading') : t('challenges.actions.noLaterCohort')}
+            allowDeselect={false}
+            data-autofocus
+          />
+        );
+      case 'EXCLUDE_NOT_READY':
+        return (
+          <Checkbox
+            key={input}
+            label={t('cohorts.actions.excludeNotReady')}
+            description={t('cohorts.actions.excludeNotReadyHint')}
+            checked={values.excludeNotReady}
+            onChange={(e) => set({ excludeNotReady: e.currentTarget.checked })}
+            error={errors[input]}
+          />
+        );
+      default:
+        // Decisions, outcomes and sustainment statuses are given on pages of their own.
+        return null;
+    }
   };
 
   const failed = problem?.code === 'NOT_ALLOWED' ? failedItems(problem.failed) : [];
@@ -327,25 +425,20 @@ export function WorkflowEventDialog<T>({
         <Group gap="xs" wrap="wrap" aria-label={t('cohorts.actions.transition')}>
           <StateBadge state={from} size="lg" />
           <Arrow size={18} aria-hidden />
-          <StateBadge state={to} size="lg" />
+          {targets.map((target, i) => (
+            <Fragment key={target}>
+              {i > 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('cohorts.actions.or')}
+                </Text>
+              ) : null}
+              <StateBadge state={target} size="lg" />
+            </Fragment>
+          ))}
         </Group>
         <Text size="sm">{hint}</Text>
         {children}
-        {reason ? (
-          <Textarea
-            label={reason.label}
-            description={reason.description}
-            required={reason.required}
-            autosize
-            minRows={3}
-            maxLength={reason.maxLength}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={fieldError}
-            data-autofocus
-          />
-        ) : null}
-        {input?.(fieldError)}
+        {asked.map(field)}
         <ProblemAlert problem={problem} onReload={() => void reload()} title={t('cohorts.actions.failed')} />
         {failed.length > 0 ? (
           <List size="sm" spacing={2}>
@@ -363,7 +456,7 @@ export function WorkflowEventDialog<T>({
             type="submit"
             color={negative ? 'red' : undefined}
             loading={sending}
-            data-autofocus={(focusSubmit ?? !reason) ? true : undefined}
+            data-autofocus={firstText === undefined && !asked.includes('TARGET_COHORT') ? true : undefined}
           >
             {label}
           </Button>

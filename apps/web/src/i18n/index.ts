@@ -2,8 +2,8 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@hundred/domain';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-import ar from './ar.json';
-import en from './en.json';
+import ar from './ar.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
 
 export const resources = {
   ar: { translation: ar },

@@ -55,11 +55,10 @@ export function applyNestedProblem(
     const parts = field.split('.');
     const last = parts[parts.length - 1] ?? '';
     const alias = options.aliases?.[last];
-    const target = hasPath(values, field)
-      ? field
-      : alias && hasPath(values, [...parts.slice(0, -1), alias].join('.'))
-        ? [...parts.slice(0, -1), alias].join('.')
-        : null;
+    // A field without an input of its own shows its message under its neighbour, even where the
+    // values hold it (a criterion's `key`).
+    const aliased = alias ? [...parts.slice(0, -1), alias].join('.') : null;
+    const target = aliased && hasPath(values, aliased) ? aliased : hasPath(values, field) ? field : null;
     if (target && !(target in errors)) errors[target] = message;
     else rest.push(message);
   }

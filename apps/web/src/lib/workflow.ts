@@ -1,19 +1,26 @@
+import type { EventInput } from '@hundred/workflow';
+
 import type { AvailableEventFieldsFragment } from '../gql/graphql';
 
+/** An event the server offers this user now: what blocks it, what its dialog asks for, where it leads. */
 export type AvailableEvent = AvailableEventFieldsFragment;
 
-/** Why a guard stops an event, in the server's words where it gave them. */
-export function guardReason(available: AvailableEvent, guard: string, guardLabel: (guard: string) => string): string {
-  return available.blockedReasons[available.blockedBy.indexOf(guard)] ?? guardLabel(guard);
-}
-
-/** The guards that stop an event even with what its dialog asks for, each with its reason. */
+/** The guards that stop an event even with what its dialog asks for, each with its reason (the server's words). */
 export function blockingGuards(
   available: AvailableEvent,
   guardLabel: (guard: string) => string,
-  resolvedInDialog: readonly string[] = [],
 ): { guard: string; reason: string }[] {
-  return available.blockedBy
-    .map((guard, i) => ({ guard, reason: available.blockedReasons[i] ?? guardLabel(guard) }))
-    .filter(({ guard }) => !resolvedInDialog.includes(guard));
+  return available.blockedBy.map((guard, i) => ({ guard, reason: available.blockedReasons[i] ?? guardLabel(guard) }));
 }
+
+/** Whether the event's dialog asks for this input. */
+export const asksFor = (available: AvailableEvent, input: EventInput): boolean =>
+  available.inputs.some((spec) => spec.input === input);
+
+/**
+ * Whether the dialog must have this input before sending: the event always needs it, or a guard that
+ * fails now is one the dialog's inputs answer (launching while some teams are not ready needs the
+ * choice to go without them, and a reason).
+ */
+export const needs = (available: AvailableEvent, input: EventInput): boolean =>
+  available.inputs.some((spec) => spec.input === input && (spec.required || available.needsInput.length > 0));
