@@ -19,6 +19,7 @@ import { Challenges1763920000000 } from './migrations/1763920000000-challenges.j
 import { TeamWork1763930000000 } from './migrations/1763930000000-team-work.js';
 import { MissedCheckInRuns1764000000000 } from './migrations/1764000000000-missed-check-in-runs.js';
 import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint-review.js';
+import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-deadlines.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -58,6 +59,7 @@ export const SCHEMA: DatabaseSchema = {
     TeamWork1763930000000,
     MissedCheckInRuns1764000000000,
     MidpointReview1764100000000,
+    TeamDeadlines1764110000000,
   ],
 };
 

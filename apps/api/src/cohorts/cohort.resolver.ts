@@ -1,5 +1,5 @@
-import { cohortDeadlines, dayOf, deadlineDay, type Actor, type CohortDeadlineKind } from '@hundred/domain';
-import type { CohortEvent, CohortState } from '@hundred/workflow';
+import { cohortDeadlines, dayOf, teamObligations, type Actor, type CohortDeadlineKind } from '@hundred/domain';
+import { DEADLINE_CONCERNS, type CohortEvent, type CohortState } from '@hundred/workflow';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 
@@ -10,7 +10,8 @@ import { calendarOf, Cohort } from './cohort.entity.js';
 import { CohortService } from './cohort.service.js';
 import { AvailableEvent } from '../workflow/available-events.js';
 import { historyKey, TRANSITION_HISTORY, TransitionRecord } from '../workflow/history.js';
-import { CalendarProblemView, CohortPhase, DeadlineView } from './cohort.types.js';
+import { DeadlineView, toDeadlineView, type DeadlineViewRow } from '../deadlines/deadline.types.js';
+import { CalendarProblemView, CohortPhase, TeamObligationView } from './cohort.types.js';
 import {
   CancelCohortInput,
   CohortEventInput,
@@ -184,31 +185,28 @@ export class CohortResolver {
       `SELECT * FROM deadline WHERE subject_type = 'cohort' AND subject_id = $1 AND state <> 'CANCELLED'
         ORDER BY original_due_at, kind`,
       [cohort.id],
-    )) as {
-      id: string;
-      kind: string;
-      grp: string;
-      subject_type: string;
-      subject_id: string;
-      original_due_at: Date;
-      due_at: Date;
-      state: string;
-      blocked_by: string[] | null;
-      settled_at: Date | null;
-    }[];
+    )) as DeadlineViewRow[];
     const cal = calendarOf(cohort);
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      group: r.grp,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      dueAt: r.original_due_at,
-      nextCheckAt: r.due_at,
-      day: deadlineDay(cal, r.kind, r.original_due_at),
-      state: r.state,
-      blockedBy: r.blocked_by ?? [],
-      settledAt: r.settled_at,
+    return rows.map((r) => toDeadlineView(r, cal));
+  }
+
+  @ResolveField(() => [TeamObligationView], {
+    description:
+      "Every deadline of the cohort's teams by its calendar (goals due, weekly check-ins, assessments due, final report, checkpoints), with how many teams have each pending, fired or skipped.",
+  })
+  async teamDeadlines(@Parent() cohort: Cohort): Promise<TeamObligationView[]> {
+    const counts = (await this.dataSource.query(
+      `SELECT key, state, count(*)::int AS n FROM deadline
+        WHERE cohort_id = $1 AND subject_type IN ('team', 'review') AND state <> 'CANCELLED' GROUP BY key, state`,
+      [cohort.id],
+    )) as { key: string; state: string; n: number }[];
+    const count = (key: string, state: string) => counts.find((c) => c.key === key && c.state === state)?.n ?? 0;
+    return teamObligations(calendarOf(cohort)).map((o) => ({
+      ...o,
+      concerns: [...(DEADLINE_CONCERNS[o.kind] ?? [])],
+      pending: count(o.key, 'PENDING'),
+      fired: count(o.key, 'FIRED'),
+      skipped: count(o.key, 'SKIPPED'),
     }));
   }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_OFFSETS, type CalendarOffsets, type IsoWeekday } from '@hundred/domain';
 import { COHORT_EVENTS, COHORT_STATES, type CohortEvent, type CohortState } from '@hundred/workflow';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, Max, Min } from 'class-validator';
 
 import { ArabicText, Int as IsInteger, LatinText, MaxLen, Required } from '../common/validation.js';
@@ -93,19 +93,18 @@ export class RagThresholds {
   staleDays: number = 14;
 }
 
-@ObjectType({ description: 'A dated obligation of the calendar (موعد).' })
-export class DeadlineView {
-  @Field(() => ID) id: string;
+@ObjectType({
+  description: "A deadline of the cohort's teams by the calendar, with how many teams' deadlines of it stand where.",
+})
+export class TeamObligationView {
   @Field() kind: string;
-  @Field() group: string;
-  @Field() subjectType: string;
-  @Field(() => ID) subjectId: string;
-  @Field({ description: 'When it falls due by the calendar.' }) dueAt: Date;
-  @Field({ description: 'When it will next be checked (later than dueAt while blocked).' }) nextCheckAt: Date;
-  @Field(() => Int, { description: 'The cohort day it falls on.' }) day: number;
-  @Field({ description: 'PENDING, FIRED, SKIPPED or CANCELLED.' }) state: string;
-  @Field(() => [String], { description: 'The guards that blocked it at the last check.' }) blockedBy: string[];
-  @Field(() => Date, { nullable: true }) settledAt: Date | null;
+  @Field({ description: 'The kind and the week or checkpoint it is for.' }) key: string;
+  @Field() dueAt: Date;
+  @Field(() => Int) day: number;
+  @Field(() => [String], { description: 'Whom it reminds, or whom it tells when it passes.' }) concerns: string[];
+  @Field(() => Int) pending: number;
+  @Field(() => Int) fired: number;
+  @Field(() => Int) skipped: number;
 }
 
 @ObjectType({ description: 'A phase of the cohort on its timeline.' })

@@ -22,7 +22,14 @@ import {
 } from './dto/review.inputs.js';
 import { ASSESSMENTS_OF_REVIEW, REVIEW_OF_TEAM } from './reviews.loaders.js';
 import { ReviewsService } from './reviews.service.js';
-import { Assessment, MidpointReview, ProposedAssignment, ReviewAggregate, ReviewCandidate } from './reviews.types.js';
+import {
+  Assessment,
+  MidpointReview,
+  ProposedAssignment,
+  ReviewAggregate,
+  ReviewCandidate,
+  TeamCandidates,
+} from './reviews.types.js';
 
 const seesAll = (actor: Actor) => actor.roles.includes('ADMIN') || actor.roles.includes('LEADERSHIP');
 
@@ -72,6 +79,16 @@ export class ReviewsResolver {
     @CurrentActor() actor: Actor,
   ): Promise<ReviewCandidate[]> {
     return this.assignments.candidates(actor, teamId);
+  }
+
+  @Query(() => [TeamCandidates], {
+    description: 'For every active team of a cohort, every reviewer with what keeps them off it (the office).',
+  })
+  cohortReviewCandidates(
+    @Args('cohortId', { type: () => ID }) cohortId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<TeamCandidates[]> {
+    return this.assignments.cohortCandidates(actor, cohortId);
   }
 
   @Mutation(() => Assessment, {

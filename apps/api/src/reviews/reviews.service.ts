@@ -185,6 +185,8 @@ export class ReviewsService {
       subjectType: 'review',
       subjectId: ctx.id,
       group: 'ASSESSMENTS' as const,
+      // The team the review is of: its deadlines are shown on the team.
+      params: { teamId: ctx.row.team_id as string },
     };
     await this.deadlines.schedule(manager, calendarOf(cohort!), [
       { ...base, kind: 'ASSESSMENTS_REMINDER', rule: { rule: 'ASSESSMENTS_REMINDER' } },

@@ -95,6 +95,12 @@ export class ReviewCandidate {
   @Field(() => Int, { description: 'Teams of the cohort they are assigned to now.' }) load: number;
 }
 
+@ObjectType({ description: 'The reviewers the office may assign to one team.' })
+export class TeamCandidates {
+  @Field(() => ID) teamId: string;
+  @Field(() => [ReviewCandidate]) candidates: ReviewCandidate[];
+}
+
 @ObjectType({ description: 'Reviewers proposed for one team: the ones assigned, and the ones to add.' })
 export class ProposedAssignment {
   @Field(() => ID) teamId: string;

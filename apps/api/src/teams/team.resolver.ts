@@ -20,6 +20,7 @@ import { Clock } from '../common/clock.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { COHORT } from '../cohorts/cohort.loaders.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
+import { DeadlineView } from '../deadlines/deadline.types.js';
 import { AvailableEvent } from '../workflow/available-events.js';
 import { historyKey, TRANSITION_HISTORY, TransitionRecord } from '../workflow/history.js';
 import { CheckInCalendar } from './check-in-calendar.js';
@@ -28,7 +29,13 @@ import { goalStatus } from './team-status.js';
 import { Team, TeamMember } from './team.entity.js';
 import { TeamService } from './team.service.js';
 import { CheckIn, Goal, KpiChangeRequest, RagEnum } from './team.types.js';
-import { CHANGE_REQUESTS_BY_TEAM, CHECK_INS_BY_TEAM, GOALS_BY_TEAM, TEAM_MEMBERS } from './teams.loaders.js';
+import {
+  CHANGE_REQUESTS_BY_TEAM,
+  CHECK_INS_BY_TEAM,
+  GOALS_BY_TEAM,
+  TEAM_DEADLINES,
+  TEAM_MEMBERS,
+} from './teams.loaders.js';
 
 export const TeamActionEnum = Object.fromEntries(TEAM_ACTIONS.map((a) => [a, a])) as Record<TeamAction, TeamAction>;
 registerEnumType(TeamActionEnum, {
@@ -96,6 +103,13 @@ export class TeamResolver {
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<CheckIn[]> {
     return (await ctx.loaders.get(CHECK_INS_BY_TEAM).load(team.id)).slice(0, Math.min(Math.max(limit, 1), 200));
+  }
+
+  @ResolveField(() => [DeadlineView], {
+    description: 'Every deadline that concerns the team (goals, weekly check-ins, its review, …), in calendar order.',
+  })
+  deadlines(@Parent() team: Team, @Context() ctx: RequestContext): Promise<DeadlineView[]> {
+    return ctx.loaders.get(TEAM_DEADLINES).load(team.id);
   }
 
   @ResolveField(() => [KpiChangeRequest])

@@ -1,4 +1,4 @@
-import { can, type Actor, type Language, type TeamRole } from '@hundred/domain';
+import { can, type Actor, type CohortCalendar, type Language, type TeamRole } from '@hundred/domain';
 import {
   availableEvents,
   teamMachine,
@@ -17,6 +17,7 @@ import { calendarOf } from '../cohorts/cohort.entity.js';
 import { queryRows } from '../database/sql.js';
 import { OnDeadline, type DeadlineOutcome } from '../deadlines/deadline-actions.js';
 import { DeadlineService, type DeadlineRow } from '../deadlines/deadline.service.js';
+import { toDeadlineView, type DeadlineView, type DeadlineViewRow } from '../deadlines/deadline.types.js';
 import { byId, LoadsBatch } from '../graphql-context/loaders.js';
 import { ResolvesAudience, type AudienceContext } from '../notifications/audience.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
@@ -33,7 +34,7 @@ import {
   type WorkflowRow,
 } from '../workflow/workflow-runner.js';
 import { Team, type TeamMember } from './team.entity.js';
-import { TEAM, TEAM_MEMBERS } from './teams.loaders.js';
+import { TEAM, TEAM_DEADLINES, TEAM_MEMBERS } from './teams.loaders.js';
 
 /** What a person gives with a team event. */
 export interface TeamEventParams {
@@ -350,6 +351,29 @@ export class TeamService {
       )
       .orderBy('t.name_en', 'ASC')
       .getMany();
+  }
+
+  /** The deadlines of teams: their own and their parts' (which name the team in their params). */
+  @LoadsBatch(TEAM_DEADLINES)
+  async deadlinesOf(teamIds: readonly string[]): Promise<Map<string, DeadlineView[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT d.*, coalesce(d.params ->> 'teamId', d.subject_id::text) AS team_id
+         FROM deadline d
+        WHERE d.state <> 'CANCELLED'
+          AND ((d.subject_type = 'team' AND d.subject_id = ANY($1::uuid[])) OR (d.params ? 'teamId' AND d.params ->> 'teamId' = ANY($1::text[])))
+        ORDER BY d.original_due_at, d.kind`,
+      [teamIds],
+    )) as (DeadlineViewRow & { team_id: string; cohort_id: string })[];
+    const cohorts = new Map<string, CohortCalendar>(
+      (
+        (await this.dataSource.query(`SELECT * FROM cohort WHERE id = ANY($1::uuid[])`, [
+          [...new Set(rows.map((r) => r.cohort_id))],
+        ])) as (Record<string, unknown> & { id: string })[]
+      ).map((c) => [c.id, calendarOf(c)]),
+    );
+    const out = new Map<string, DeadlineView[]>(teamIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.team_id)?.push(toDeadlineView(r, cohorts.get(r.cohort_id)!));
+    return out;
   }
 
   @LoadsBatch(TEAM_MEMBERS)
