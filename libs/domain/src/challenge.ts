@@ -36,6 +36,29 @@ export function missingChallengeFields(c: ChallengeDraft): string[] {
   });
 }
 
+/** Cohorts that take new drafts, and may receive a challenge carried over from an earlier one. */
+export const cohortTakesDrafts = (cohortState: string): boolean => cohortState === 'DRAFT' || cohortState === 'INTAKE';
+
+/** A draft is submitted while its cohort takes challenges; a returned one also during selection. */
+export const cohortTakesSubmissions = (cohortState: string, challengeState: string = 'DRAFT'): boolean =>
+  cohortState === 'INTAKE' || (challengeState === 'RETURNED' && cohortState === 'SELECTION');
+
+/** The office scores the rubric while the challenge is being screened. */
+export const challengeMayBeScored = (challengeState: string): boolean => challengeState === 'IN_SCREENING';
+
+/**
+ * Whether the agency may still change its draft: a draft while its cohort takes drafts, a returned
+ * challenge while it may be resubmitted. The office edits until the challenge is decided.
+ */
+export const agencyMayEditDraft = (challengeState: string, cohortState: string): boolean =>
+  challengeState === 'DRAFT'
+    ? cohortTakesDrafts(cohortState)
+    : challengeState === 'RETURNED' && cohortTakesSubmissions(cohortState, 'RETURNED');
+
+/** The most goals a team has, and KPIs a goal has. */
+export const MAX_GOALS = 5;
+export const MAX_KPIS = 5;
+
 export const ALIGNMENT_LEVELS = ['VISION', 'PILLAR', 'OBJECTIVE', 'INDICATOR'] as const;
 export type AlignmentLevel = (typeof ALIGNMENT_LEVELS)[number];
 

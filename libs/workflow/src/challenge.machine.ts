@@ -1,3 +1,5 @@
+import { cohortTakesDrafts, cohortTakesSubmissions } from '@hundred/domain';
+
 import { agencyFocalPoint, guard, leadership, office, type Machine } from './core.js';
 
 export const CHALLENGE_STATES = [
@@ -65,7 +67,7 @@ export const challengeMachine: Machine<ChallengeState, ChallengeEvent, Challenge
       to: 'SUBMITTED',
       by: [agencyFocalPoint, office],
       guards: [
-        guard('COHORT_OPEN_FOR_INTAKE', (c) => c.cohortState === 'INTAKE'),
+        guard('COHORT_OPEN_FOR_INTAKE', (c) => cohortTakesSubmissions(c.cohortState, 'DRAFT')),
         guard('REQUIRED_FIELDS', (c) => c.missingFields.length === 0),
       ],
       effects: [
@@ -79,7 +81,7 @@ export const challengeMachine: Machine<ChallengeState, ChallengeEvent, Challenge
       to: 'SUBMITTED',
       by: [agencyFocalPoint, office],
       guards: [
-        guard('COHORT_OPEN_FOR_INTAKE', (c) => c.cohortState === 'INTAKE' || c.cohortState === 'SELECTION'),
+        guard('COHORT_OPEN_FOR_INTAKE', (c) => cohortTakesSubmissions(c.cohortState, 'RETURNED')),
         guard('REQUIRED_FIELDS', (c) => c.missingFields.length === 0),
       ],
       effects: [
@@ -203,8 +205,7 @@ export const challengeMachine: Machine<ChallengeState, ChallengeEvent, Challenge
       guards: [
         guard(
           'TARGET_COHORT_OPEN',
-          (c) =>
-            c.targetCohortIsLater === true && (c.targetCohortState === 'DRAFT' || c.targetCohortState === 'INTAKE'),
+          (c) => c.targetCohortIsLater === true && cohortTakesDrafts(c.targetCohortState ?? ''),
           'TARGET_COHORT',
         ),
       ],

@@ -1,4 +1,13 @@
-import { can, missingChallengeFields, type Actor, type Language, type Resource } from '@hundred/domain';
+import {
+  agencyMayEditDraft,
+  can,
+  challengeMayBeScored,
+  cohortTakesDrafts,
+  missingChallengeFields,
+  type Actor,
+  type Language,
+  type Resource,
+} from '@hundred/domain';
 import {
   availableEvents,
   challengeMachine,
@@ -155,7 +164,7 @@ export class ChallengeService {
       state: string;
     }[];
     if (!cohort) throw AppError.field('cohortId', 'validation.invalid');
-    if (!['DRAFT', 'INTAKE'].includes(cohort.state)) throw AppError.field('cohortId', 'error.cohortClosedForDrafts');
+    if (!cohortTakesDrafts(cohort.state)) throw AppError.field('cohortId', 'error.cohortClosedForDrafts');
     await this.checkFields(input, actor);
     const cols = { ...this.columns(input), cohort_id: input.cohortId, created_by: actor.id };
     const names = Object.keys(cols);
@@ -180,12 +189,11 @@ export class ChallengeService {
 
   /** Why a draft may not change now (its state, or its cohort has closed intake); null when it may. */
   private async lockReason(c: Challenge): Promise<MessageKey | null> {
-    if (!['DRAFT', 'RETURNED'].includes(c.state)) return c.state === 'DRAFT' ? null : 'why.stateLocked';
+    if (!['DRAFT', 'RETURNED'].includes(c.state)) return 'why.stateLocked';
     const [cohort] = (await this.dataSource.query(`SELECT state FROM cohort WHERE id = $1`, [c.cohortId])) as {
       state: string;
     }[];
-    const open = c.state === 'DRAFT' ? ['DRAFT', 'INTAKE'] : ['INTAKE', 'SELECTION'];
-    return cohort && open.includes(cohort.state) ? null : 'why.intakeClosed';
+    return cohort && agencyMayEditDraft(c.state, cohort.state) ? null : 'why.intakeClosed';
   }
 
   async update(actor: Actor, input: UpdateChallengeInput, ip: string | null): Promise<Challenge> {
@@ -243,7 +251,7 @@ export class ChallengeService {
   async score(actor: Actor, input: ScoreChallengeInput): Promise<Challenge> {
     const c = await this.visible(actor, input.id);
     if (!can(actor, 'challenge.score', this.resourceOf(c))) throw AppError.forbidden();
-    if (c.state !== 'IN_SCREENING') {
+    if (!challengeMayBeScored(c.state)) {
       throw new AppError(
         'NOT_ALLOWED',
         'error.notAllowedState',

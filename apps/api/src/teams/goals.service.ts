@@ -1,4 +1,4 @@
-import type { Actor } from '@hundred/domain';
+import { MAX_GOALS, MAX_KPIS, type Actor } from '@hundred/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -155,7 +155,7 @@ export class GoalsService {
         `SELECT count(*)::int AS n FROM goal WHERE team_id = $1`,
         [teamId],
       );
-      if (n >= 5) throw AppError.field('teamId', 'error.tooManyGoals');
+      if (n >= MAX_GOALS) throw AppError.field('teamId', 'error.tooManyGoals');
       const [row] = await queryRows<GoalRow>(
         manager,
         `INSERT INTO goal (team_id, sort, title_ar, title_en, alignment_node_ids) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
@@ -211,7 +211,7 @@ export class GoalsService {
       const [{ n }] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM kpi WHERE goal_id = $1`, [
         input.goalId,
       ]);
-      if (n >= 5) throw AppError.field('goalId', 'error.tooManyKpis');
+      if (n >= MAX_KPIS) throw AppError.field('goalId', 'error.tooManyKpis');
       const columns = { goal_id: input.goalId, team_id: teamId, ...kpiColumns(input) };
       const names = Object.keys(columns);
       const [row] = await queryRows<KpiRow>(

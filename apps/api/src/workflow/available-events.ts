@@ -28,19 +28,22 @@ export class AvailableEvent {
     description: 'Guards that fail now but are answered by what the dialog asks for (a comment, a reason).',
   })
   needsInput: string[];
+  @Field(() => [String], { description: 'The same, explained in the request language.' }) needsInputReasons: string[];
   @Field(() => [String], { description: 'The states it leads to.' }) targets: string[];
   @Field(() => [EventInputSpec], { description: 'What the dialog asks for.' }) inputs: EventInputSpec[];
 }
 
 /** The events a user may fire, with the guards that block each explained in the request language. */
+const reason = (lang: Language, guard: string) =>
+  translate(lang, (isMessageKey(`guard.${guard}`) ? `guard.${guard}` : 'guard.STATE') as MessageKey);
+
 export function explainAvailable(events: readonly Available<string>[], lang: Language): AvailableEvent[] {
   return events.map((a) => ({
     event: a.event,
     blockedBy: [...a.blockedBy],
-    blockedReasons: a.blockedBy.map((g) =>
-      translate(lang, (isMessageKey(`guard.${g}`) ? `guard.${g}` : 'guard.STATE') as MessageKey),
-    ),
+    blockedReasons: a.blockedBy.map((g) => reason(lang, g)),
     needsInput: [...a.needsInput],
+    needsInputReasons: a.needsInput.map((g) => reason(lang, g)),
     targets: [...a.targets],
     inputs: a.inputs.map((i) => ({ input: i.input, required: i.required })),
   }));

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { WorkflowActions, WorkflowEventDialog } from '../../components/WorkflowActions';
 import type { ChallengeDetailFragment, ChallengeQueueItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
-import { cohortTakesDrafts } from '../../lib/pending-rules';
+import { cohortTakesDrafts } from '@hundred/domain';
 import { asksFor, type AvailableEvent } from '../../lib/workflow';
 import { CHALLENGE_EVENT_TONES, isChallengeEvent } from './challenges';
 import { ChallengeStateBadge } from './ChallengeStateBadge';

@@ -10,7 +10,7 @@ import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../lib/format';
-import { cohortTakesDrafts, cohortTakesSubmissions } from '../../lib/pending-rules';
+import { cohortTakesDrafts, cohortTakesSubmissions } from '@hundred/domain';
 import { useSession } from '../../session/session';
 import { useAlignmentTree, type AlignmentTree } from '../alignment/AlignmentFields';
 import { useMayEditChallenge } from './ChallengePage';

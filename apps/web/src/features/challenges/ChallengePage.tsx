@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Grid, Group, List, Stack, Text } from '@mantine/core';
-import { can, hasRole } from '@hundred/domain';
+import { agencyMayEditDraft, can, challengeMayBeScored, hasRole } from '@hundred/domain';
 import { IconAlertTriangle, IconLock, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,7 +12,6 @@ import { LoadError, PageLoader } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import type { ChallengeDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
-import { challengeMayBeScored, lockedDraftEditableBy } from '../../lib/pending-rules';
 import { useSession } from '../../session/session';
 import { useAlignmentTree } from '../alignment/AlignmentFields';
 import { ChallengeActions } from './ChallengeActions';
@@ -45,8 +44,8 @@ export function useMayEditChallenge(challenge: Challenge | null | undefined): bo
     partnerAgencyIds: challenge.partnerAgencyIds,
     state: challenge.state,
   });
-  // The agency's draft is locked once intake closes; the office may still correct it.
-  return allowed && lockedDraftEditableBy(hasRole(actor, 'ADMIN'), challenge.lockedAt);
+  // The agency's draft is locked once its cohort stops taking it; the office may still correct it.
+  return allowed && (hasRole(actor, 'ADMIN') || agencyMayEditDraft(challenge.state, challenge.cohort.state));
 }
 
 /** Required fields still empty, for those who can fill them in. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { GoalFieldsFragment, KpiFieldsFragment, TeamCohortFragment, TeamDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
-import { MAX_GOALS, MAX_KPIS } from '../../lib/pending-rules';
+import { MAX_GOALS, MAX_KPIS } from '@hundred/domain';
 import { AlignmentPath, useAlignmentTree } from '../alignment/AlignmentFields';
 import { ProposeChangeForm } from './ChangeRequests';
 import { DeleteConfirm, GoalForm, KpiForm } from './GoalForms';

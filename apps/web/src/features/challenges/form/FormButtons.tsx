@@ -3,7 +3,7 @@ import { IconDeviceFloppy, IconLock, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { cohortTakesSubmissions } from '../../../lib/pending-rules';
+import { cohortTakesSubmissions } from '@hundred/domain';
 import { useChallengeLabels } from '../labels';
 import type { Challenge } from './values';
 
