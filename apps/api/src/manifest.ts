@@ -20,12 +20,15 @@ import { TeamWork1763930000000 } from './migrations/1763930000000-team-work.js';
 import { MissedCheckInRuns1764000000000 } from './migrations/1764000000000-missed-check-in-runs.js';
 import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint-review.js';
 import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-deadlines.js';
+import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
 import { OutboxWorkerModule } from './outbox/outbox-worker.module.js';
+import { ResultsModule } from './results/results.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
+import { SustainmentModule } from './sustainment/sustainment.module.js';
 import { Team } from './teams/team.entity.js';
 import { TeamsModule } from './teams/teams.module.js';
 
@@ -44,6 +47,8 @@ export const FEATURE_MODULES = [
   TeamsModule,
   ChallengesModule,
   ReviewsModule,
+  ResultsModule,
+  SustainmentModule,
 ];
 
 /** What only the worker role runs: the queues' workers and the handlers of the infrastructure's own jobs. */
@@ -60,6 +65,7 @@ export const SCHEMA: DatabaseSchema = {
     MissedCheckInRuns1764000000000,
     MidpointReview1764100000000,
     TeamDeadlines1764110000000,
+    ResultsAndSustainment1764200000000,
   ],
 };
 

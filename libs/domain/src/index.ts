@@ -4,3 +4,4 @@ export * from './calendar.js';
 export * from './challenge.js';
 export * from './rag.js';
 export * from './midpoint.js';
+export * from './outcome.js';

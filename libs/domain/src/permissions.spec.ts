@@ -48,6 +48,10 @@ const RESOURCE: Record<Action, Resource> = {
   'team.proposeChange': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
   'team.decideChange': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
   'team.assignReviewers': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.writeReport': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.draftPlan': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.signPledge': { type: 'team', id: 't1', leadAgencyId: 'agency-2' },
+  'team.reportCheckpoint': { type: 'team', id: 't1', leadAgencyId: 'agency-2', ownerAgencyId: 'agency-2' },
   'review.read': { type: 'review', cohortId: 'c1' },
   'review.decide': { type: 'review', cohortId: 'c1' },
 };
@@ -231,5 +235,16 @@ describe('can(): rules that depend on the resource', () => {
     expect(can(reviewer, 'team.read', { ...team, reviewerIds: ['other'] })).toBe(false);
     expect(can(actor([]), 'team.read', { ...team, reviewerIds: ['me'] })).toBe(false);
     expect(can(reviewer, 'team.checkIn', { ...team, reviewerIds: ['me'] })).toBe(false);
+  });
+
+  it("lets the sponsor alone sign the pledge, and the owner agency's focal point report checkpoints", () => {
+    const team = { type: 'team', id: 't1', leadAgencyId: 'agency-9', ownerAgencyId: 'agency-1' } as const;
+    const on = (role: 'SPONSOR' | 'TEAM_LEAD') => actor(['ADMIN'], { teamRoles: { t1: [role] } });
+    expect(can(on('SPONSOR'), 'team.signPledge', team)).toBe(true);
+    expect(can(on('TEAM_LEAD'), 'team.signPledge', team)).toBe(false);
+    expect(can(actor(['ADMIN']), 'team.signPledge', team)).toBe(false);
+    expect(can(actor(['FOCAL_POINT']), 'team.reportCheckpoint', team)).toBe(true);
+    expect(can(actor(['FOCAL_POINT'], { agencyId: 'agency-9' }), 'team.reportCheckpoint', team)).toBe(false);
+    expect(can(on('TEAM_LEAD'), 'team.draftPlan', team)).toBe(true);
   });
 });

@@ -34,6 +34,8 @@ export type Resource =
       readonly leadAgencyId?: string;
       /** The reviewers assigned to its mid-point review (they read the team, read-only). */
       readonly reviewerIds?: readonly string[];
+      /** The agency that keeps the result after day 100 (its sustainment plan's owner). */
+      readonly ownerAgencyId?: string;
     }
   | { readonly type: 'review'; readonly cohortId?: string };
 
@@ -70,6 +72,10 @@ export const ACTIONS = [
   'team.proposeChange',
   'team.decideChange',
   'team.assignReviewers',
+  'team.writeReport',
+  'team.draftPlan',
+  'team.signPledge',
+  'team.reportCheckpoint',
   'review.read',
   'review.decide',
 ] as const;
@@ -194,6 +200,21 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       return resource.type === 'review' && isOffice(actor);
     case 'team.assignReviewers':
       return resource.type === 'team' && isOffice(actor);
+    case 'team.writeReport':
+    case 'team.draftPlan':
+      // The day-100 report and the sustainment plan: the team leader.
+      return resource.type === 'team' && hasTeamRole(actor, resource.id, 'TEAM_LEAD');
+    case 'team.signPledge':
+      // The pledge is the sponsor's own sign-off: nobody signs it for them.
+      return resource.type === 'team' && hasTeamRole(actor, resource.id, 'SPONSOR');
+    case 'team.reportCheckpoint':
+      // A focal point of the agency that owns the result after day 100.
+      return (
+        resource.type === 'team' &&
+        hasRole(actor, 'FOCAL_POINT') &&
+        resource.ownerAgencyId !== undefined &&
+        resource.ownerAgencyId === actor.agencyId
+      );
     case 'alignment.read':
       return resource.type === 'alignment';
     case 'alignment.manage':

@@ -1,3 +1,4 @@
+import { proposeOutcome, type Outcome } from './outcome.js';
 /**
  * RAG status (PRODUCT.md section 7). For a KPI on day d of 100:
  *   expected = baseline + (target − baseline) × d / 100   (the target itself after day 100)
@@ -109,22 +110,16 @@ export function trajectory(kpi: KpiForRag, points = 11): { day: number; value: n
   });
 }
 
-/**
- * The outcome proposed at day 100 from KPI attainment: every KPI at 100 % → ACHIEVED; mean
- * attainment ≥ 50 % → PARTIALLY_ACHIEVED; otherwise NOT_ACHIEVED. Attainment of one KPI is its
- * progress at day 100 (capped at 1 when the target is reached).
- */
-export function attainment(kpi: KpiForRag, final: number): number {
-  if (targetReached(kpi, final)) return 1;
-  return progress(kpi, final, 100);
-}
-
-export function proposedOutcome(
-  kpis: { kpi: KpiForRag; final: number }[],
-): 'ACHIEVED' | 'PARTIALLY_ACHIEVED' | 'NOT_ACHIEVED' {
-  if (kpis.length === 0) return 'NOT_ACHIEVED';
-  const values = kpis.map((k) => Math.min(attainment(k.kpi, k.final), 1));
-  if (values.every((v) => v >= 1)) return 'ACHIEVED';
-  const mean = values.reduce((s, v) => s + Math.max(v, 0), 0) / values.length;
-  return mean >= 0.5 ? 'PARTIALLY_ACHIEVED' : 'NOT_ACHIEVED';
+/** The outcome proposed at day 100 from KPI attainment (see `proposeOutcome` in outcome.ts). */
+export function proposedOutcome(kpis: { kpi: KpiForRag; final: number }[]): Outcome {
+  return proposeOutcome(
+    kpis.map((k, i) => ({
+      kpiId: String(i),
+      direction: k.kpi.direction,
+      baseline: k.kpi.baseline,
+      target: k.kpi.target,
+      originalTarget: null,
+      final: k.final,
+    })),
+  ).outcome;
 }

@@ -86,4 +86,11 @@ describe('the team actions', () => {
     ).toContain('ASSIGN_REVIEWER');
     expect(permittedActions(teamActions, actor(['ADMIN']), subject('WITHDRAWN'), running)).toEqual([]);
   });
+
+  it('refuses every write on a team of a closed or cancelled cohort, naming the guard', () => {
+    for (const cohortState of ['CLOSED', 'CANCELLED'])
+      expect(
+        checkAction(teamActions, 'ADD_MEMBER', actor(['ADMIN']), subject('SUSTAINING'), { cohortState }),
+      ).toMatchObject({ ok: false, code: 'NOT_ALLOWED', guard: 'COHORT_OPEN' });
+  });
 });

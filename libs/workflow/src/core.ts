@@ -83,6 +83,7 @@ export const EVENT_INPUTS = [
   'DECISION',
   'OUTCOME',
   'SUSTAINMENT_STATUS',
+  'SCALED_TO',
 ] as const;
 export type EventInput = (typeof EVENT_INPUTS)[number];
 

@@ -75,20 +75,7 @@ export const DEADLINE_CONCERNS: Readonly<Record<string, readonly Audience[]>> = 
  * and known to be so. The start-up check lets these pass, and fails once one of them is served
  * (so it is struck off here), so this list only ever shrinks.
  */
-export const NOT_YET_SERVED: readonly string[] = [
-  // Results and sustainment.
-  'schedule:team:FINAL_REPORT',
-  'schedule:team:CHECKPOINTS',
-  'deadline:FINAL_REPORT_REMINDER',
-  'deadline:FINAL_REPORT_OVERDUE',
-  'deadline:CHECKPOINT_REMINDER',
-  'deadline:CHECKPOINT_OVERDUE',
-  'fact:teamsWithoutOutcome',
-  'fact:openSustainmentPlans',
-  'teamfact:finalValuesComplete',
-  'teamfact:proposedOutcome',
-  'teamfact:sustainmentPlanComplete',
-];
+export const NOT_YET_SERVED: readonly string[] = [];
 
 /** Every plug-in point the machines declare (see the keys above), sorted. */
 export function declaredPlugIns(

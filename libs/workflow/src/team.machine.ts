@@ -1,4 +1,4 @@
-import { RECOMMENDATIONS, type Recommendation } from '@hundred/domain';
+import { OUTCOMES as DOMAIN_OUTCOMES, RECOMMENDATIONS, type Outcome, type Recommendation } from '@hundred/domain';
 
 import { guard, office, system, teamLead, type Machine } from './core.js';
 
@@ -38,8 +38,9 @@ export type TeamEvent = (typeof TEAM_EVENTS)[number];
 export const MIDPOINT_DECISIONS = RECOMMENDATIONS;
 export type MidpointDecision = Recommendation;
 
-export const OUTCOMES = ['ACHIEVED', 'PARTIALLY_ACHIEVED', 'NOT_ACHIEVED'] as const;
-export type TeamOutcome = (typeof OUTCOMES)[number];
+/** Proposed by libs/domain's `proposeOutcome` from KPI attainment; recorded by the office. */
+export const OUTCOMES = DOMAIN_OUTCOMES;
+export type TeamOutcome = Outcome;
 
 export const SUSTAINMENT_STATUSES = ['SUSTAINED', 'SCALED', 'LAPSED'] as const;
 export type SustainmentStatus = (typeof SUSTAINMENT_STATUSES)[number];
@@ -56,6 +57,7 @@ export const TEAM_FACTS = [
   'finalValuesComplete',
   'proposedOutcome',
   'sustainmentPlanComplete',
+  'lastCheckpointPassed',
 ] as const;
 export type TeamFact = (typeof TEAM_FACTS)[number];
 
@@ -72,9 +74,13 @@ export interface TeamContext {
   readonly proposedOutcome?: TeamOutcome | null;
   /** A sustainment plan with owner, actions, checkpoints and the sponsor's pledge. */
   readonly sustainmentPlanComplete: boolean;
+  /** The last checkpoint has been reported, or its due time has passed. */
+  readonly lastCheckpointPassed: boolean;
   readonly decision?: MidpointDecision | null;
   readonly outcome?: TeamOutcome | null;
   readonly sustainmentStatus?: SustainmentStatus | null;
+  /** SCALED: where the result was scaled to. */
+  readonly scaledTo?: string | null;
   readonly comment?: string | null;
   readonly reason?: string | null;
 }
@@ -217,8 +223,17 @@ export const teamMachine: Machine<TeamState, TeamEvent, TeamContext> = {
       from: ['SUSTAINING'],
       to: 'CLOSED',
       by: [office],
-      guards: [guard('SUSTAINMENT_STATUS_GIVEN', (c) => c.sustainmentStatus != null, 'SUSTAINMENT_STATUS')],
-      inputs: [{ input: 'SUSTAINMENT_STATUS', required: true }],
+      guards: [
+        guard('SUSTAINMENT_STATUS_GIVEN', (c) => c.sustainmentStatus != null, 'SUSTAINMENT_STATUS'),
+        guard('SCALED_TO_GIVEN', (c) => c.sustainmentStatus !== 'SCALED' || hasText(c.scaledTo), 'SCALED_TO'),
+        // After the last checkpoint, or earlier with a reason.
+        guard('LAST_CHECKPOINT_OR_REASON', (c) => c.lastCheckpointPassed || hasText(c.reason), 'REASON'),
+      ],
+      inputs: [
+        { input: 'SUSTAINMENT_STATUS', required: true },
+        { input: 'SCALED_TO', required: false },
+        { input: 'REASON', required: false },
+      ],
       effects: [
         { type: 'cancelDeadlines', group: 'CHECKPOINTS' },
         { type: 'notify', template: 'TEAM_SUSTAINMENT_CLOSED', audience: ['SPONSOR', 'OFFICE', 'LEADERSHIP'] },

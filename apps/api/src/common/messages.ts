@@ -1,6 +1,7 @@
 import type { Language } from '@hundred/domain';
 
 import { challengesAr, challengesEn } from './messages.challenges.js';
+import { resultsAr, resultsEn } from './messages.results.js';
 import { reviewsAr, reviewsEn } from './messages.reviews.js';
 import { teamsAr, teamsEn } from './messages.teams.js';
 import { workflowAr, workflowEn } from './messages.workflow.js';
@@ -63,6 +64,7 @@ const en = {
   ...challengesEn,
   ...teamsEn,
   ...reviewsEn,
+  ...resultsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -120,6 +122,7 @@ const ar: Record<MessageKey, string> = {
   ...challengesAr,
   ...teamsAr,
   ...reviewsAr,
+  ...resultsAr,
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, ar };

@@ -40,6 +40,9 @@ export const workflowEn = {
   'guard.RECOMMENDATION_GIVEN': 'a recommendation is required',
   'guard.CHANGE_WINDOW_OPEN': 'goals can change only during execution, for active teams',
   'guard.GOALS_FROZEN': 'goals and KPIs can be edited only while the team is forming; after approval, ask for a change',
+  'guard.COHORT_OPEN': 'the cohort is closed or cancelled: nothing about its teams changes any more',
+  'guard.SCALED_TO_GIVEN': 'say where the result was scaled to',
+  'guard.LAST_CHECKPOINT_OR_REASON': 'before the last checkpoint, closing the plan needs a reason',
 
   'subject.cohort': 'cohort',
   'subject.challenge': 'challenge',
@@ -146,6 +149,9 @@ export const workflowAr: Record<keyof typeof workflowEn, string> = {
   'guard.RECOMMENDATION_GIVEN': 'يجب اختيار التوصية',
   'guard.CHANGE_WINDOW_OPEN': 'لا تُعدَّل الأهداف إلا خلال التنفيذ وللفرق النشطة',
   'guard.GOALS_FROZEN': 'تُعدَّل الأهداف والمؤشرات أثناء تشكيل الفريق فقط؛ بعد الاعتماد قدّم طلب تعديل',
+  'guard.COHORT_OPEN': 'أُغلقت الدفعة أو أُلغيت: لا يتغيّر شيء في فرقها بعد الآن',
+  'guard.SCALED_TO_GIVEN': 'اذكر أين وُسِّع نطاق النتيجة',
+  'guard.LAST_CHECKPOINT_OR_REASON': 'إغلاق الخطة قبل نقطة المتابعة الأخيرة يحتاج إلى سبب',
 
   'subject.cohort': 'الدفعة',
   'subject.challenge': 'التحدّي',

@@ -339,6 +339,71 @@ export const TEMPLATES: Record<string, Template> = {
       body: 'The accelerator office finds the team needs leadership to step in. Reason: {reason}',
     },
   ),
+  TEAM_FINAL_REPORT_SUBMITTED: T(
+    { title: 'قُدِّم تقرير اليوم المئة: {teamName}', body: 'قدّم قائد الفريق تقرير اليوم المئة بقيمه النهائية.' },
+    {
+      title: 'Day-100 report submitted: {teamName}',
+      body: 'The team leader submitted the day-100 report with its final values.',
+    },
+  ),
+  FINAL_REPORT_REMINDER: T(
+    { title: 'تذكير: تقرير اليوم المئة لـ {teamName}', body: 'يُستحق تقرير اليوم المئة في {dueAt}.' },
+    { title: 'Reminder: the day-100 report of {teamName}', body: 'The day-100 report is due on {dueAt}.' },
+  ),
+  FINAL_REPORT_OVERDUE: T(
+    { title: 'تأخّر تقرير اليوم المئة: {teamName}', body: 'حلّ موعد تقرير اليوم المئة ولم يُقدَّم بعد.' },
+    { title: 'Day-100 report overdue: {teamName}', body: 'The day-100 report was due and has not been submitted.' },
+  ),
+  TEAM_OUTCOME_RECORDED: T(
+    { title: 'سُجّلت نتيجة {teamName}', body: 'سجّل مكتب المسرّعات نتيجة الفريق في اليوم المئة.' },
+    { title: 'Outcome recorded: {teamName}', body: "The accelerator office recorded the team's day-100 outcome." },
+  ),
+  PLEDGE_SIGNED: T(
+    { title: 'وُقِّع تعهّد الاستدامة: {teamName}', body: 'وقّع الراعي تعهّد الاستدامة لهذه النسخة من الخطة.' },
+    {
+      title: 'Sustainment pledge signed: {teamName}',
+      body: 'The sponsor signed the pledge for this version of the plan.',
+    },
+  ),
+  PLEDGE_VOIDED: T(
+    {
+      title: 'تغيّرت خطة الاستدامة: {teamName}',
+      body: 'تغيّرت الخطة بعد توقيعك فلم يعد التعهّد سارياً. يُرجى مراجعتها وتوقيعها من جديد.',
+    },
+    {
+      title: 'The sustainment plan changed: {teamName}',
+      body: 'The plan changed after you signed, so the pledge no longer holds. Please review it and sign again.',
+    },
+  ),
+  TEAM_SUSTAINMENT_STARTED: T(
+    { title: 'بدأت استدامة {teamName}', body: 'تتابع الجهة المالكة المؤشرات في نقاط المتابعة المحددة.' },
+    { title: 'Sustainment started: {teamName}', body: 'The owner agency follows the KPIs at the set checkpoints.' },
+  ),
+  CHECKPOINT_REMINDER: T(
+    { title: 'نقطة المتابعة {checkpoint}: {teamName}', body: 'يُستحق تقرير نقطة المتابعة في {dueAt}.' },
+    { title: 'Checkpoint {checkpoint}: {teamName}', body: 'The checkpoint report is due on {dueAt}.' },
+  ),
+  CHECKPOINT_OVERDUE: T(
+    {
+      title: 'تأخّر تقرير نقطة المتابعة {checkpoint}: {teamName}',
+      body: 'حلّ موعد نقطة المتابعة ولم تقدّم الجهة المالكة تقريرها.',
+    },
+    {
+      title: 'Checkpoint {checkpoint} overdue: {teamName}',
+      body: 'The checkpoint was due and the owner agency has not reported.',
+    },
+  ),
+  CHECKPOINT_REPORTED: T(
+    { title: 'قُدِّم تقرير متابعة: {teamName}', body: 'قدّمت الجهة المالكة قيم المؤشرات في نقطة المتابعة.' },
+    { title: 'Checkpoint reported: {teamName}', body: 'The owner agency reported the KPIs at the checkpoint.' },
+  ),
+  TEAM_SUSTAINMENT_CLOSED: T(
+    { title: 'أُغلقت استدامة {teamName}', body: 'سجّل مكتب المسرّعات حالة الاستدامة النهائية للفريق.' },
+    {
+      title: 'Sustainment closed: {teamName}',
+      body: "The accelerator office recorded the team's final sustainment status.",
+    },
+  ),
   LAUNCH_REMINDER: T(
     { title: 'تذكير: ورشة الإطلاق غداً', body: 'تنطلق {cohortName} في {launchOn}.' },
     { title: 'Reminder: the launch workshop is tomorrow', body: '{cohortName} launches on {launchOn}.' },

@@ -14,6 +14,9 @@ import * as checkInInputs from '../teams/dto/check-in.inputs.js';
 import * as goalInputs from '../teams/dto/goal.inputs.js';
 import * as memberInputs from '../teams/dto/member.inputs.js';
 import * as teamEventInputs from '../teams/dto/team-event.inputs.js';
+import * as reviewInputs from '../reviews/dto/review.inputs.js';
+import * as resultInputs from '../results/dto/results.inputs.js';
+import * as sustainmentInputs from '../sustainment/dto/sustainment.inputs.js';
 
 const MODULES = [
   agencyInputs,
@@ -27,6 +30,9 @@ const MODULES = [
   checkInInputs,
   changeRequestInputs,
   teamEventInputs,
+  reviewInputs,
+  resultInputs,
+  sustainmentInputs,
 ];
 
 describe('validation messages', () => {

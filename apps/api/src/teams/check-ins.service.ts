@@ -23,6 +23,38 @@ import { CHECK_INS_BY_TEAM, KPI_VALUES, LATEST_VALUE } from './teams.loaders.js'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Values reported for a team's KPIs (a check-in, a final report, a checkpoint): each of one of the
+ * team's KPIs, once, dated no later than today, percentages within 0–100.
+ */
+export async function checkKpiValues(
+  manager: EntityManager,
+  teamId: string,
+  values: readonly { kpiId: string; value: number; asOf: string }[],
+  today: string,
+  field = 'values',
+): Promise<void> {
+  const kpis = new Map(
+    (
+      await queryRows<{ id: string; unit: string }>(manager, `SELECT id, unit FROM kpi WHERE team_id = $1`, [teamId])
+    ).map((k) => [k.id, k.unit]),
+  );
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    const unit = kpis.get(v.kpiId);
+    if (!unit) problems.push({ field: `${field}.${i}.kpiId`, key: 'error.notThisTeamsKpi' });
+    else if (unit === 'PERCENT' && v.value > 100)
+      problems.push({ field: `${field}.${i}.value`, key: 'validation.percent' });
+    if (seen.has(v.kpiId)) problems.push({ field: `${field}.${i}.kpiId`, key: 'validation.unique' });
+    seen.add(v.kpiId);
+    if (!ISO_DATE.test(v.asOf) || Number.isNaN(Date.parse(`${v.asOf}T00:00:00Z`))) {
+      problems.push({ field: `${field}.${i}.asOf`, key: 'calendar.BAD_DATE', params: { value: v.asOf } });
+    } else if (v.asOf > today) problems.push({ field: `${field}.${i}.asOf`, key: 'error.asOfInFuture' });
+  });
+  if (problems.length) throw AppError.validation(problems);
+}
+
 /** The calendar of a cohort, read in the caller's transaction. */
 export async function cohortCalendar(manager: EntityManager, cohortId: string) {
   const [row] = await queryRows<Record<string, unknown>>(manager, `SELECT * FROM cohort WHERE id = $1`, [cohortId]);
@@ -44,34 +76,6 @@ export class CheckInsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
-
-  /** Values must be of this team's KPIs, once each, dated in the past, percentages within 0–100. */
-  private async checkValues(
-    manager: EntityManager,
-    teamId: string,
-    fields: CheckInFields,
-    today: string,
-  ): Promise<void> {
-    const kpis = new Map(
-      (
-        (await manager.query(`SELECT id, unit FROM kpi WHERE team_id = $1`, [teamId])) as { id: string; unit: string }[]
-      ).map((k) => [k.id, k.unit]),
-    );
-    const problems: FieldProblem[] = [];
-    const seen = new Set<string>();
-    fields.values.forEach((v, i) => {
-      const unit = kpis.get(v.kpiId);
-      if (!unit) problems.push({ field: `values.${i}.kpiId`, key: 'error.notThisTeamsKpi' });
-      else if (unit === 'PERCENT' && v.value > 100)
-        problems.push({ field: `values.${i}.value`, key: 'validation.percent' });
-      if (seen.has(v.kpiId)) problems.push({ field: `values.${i}.kpiId`, key: 'validation.unique' });
-      seen.add(v.kpiId);
-      if (!ISO_DATE.test(v.asOf) || Number.isNaN(Date.parse(`${v.asOf}T00:00:00Z`))) {
-        problems.push({ field: `values.${i}.asOf`, key: 'calendar.BAD_DATE', params: { value: v.asOf } });
-      } else if (v.asOf > today) problems.push({ field: `values.${i}.asOf`, key: 'error.asOfInFuture' });
-    });
-    if (problems.length) throw AppError.validation(problems);
-  }
 
   private async insertCheckIn(
     manager: EntityManager,
@@ -152,7 +156,7 @@ export class CheckInsService {
       const current = checkInWeekAt(cal, now) ?? 1;
       const week = input.week ?? current;
       if (week > current || week > due.length) throw AppError.field('week', 'error.futureWeek');
-      await this.checkValues(manager, team.id, input, localDateOf(cal, now));
+      await checkKpiValues(manager, team.id, input.values, localDateOf(cal, now));
       return this.insertCheckIn(manager, team, actor.id, week, now.getTime() > due[week - 1]!.getTime(), input);
     });
     await this.outbox.relayNow();
@@ -163,7 +167,7 @@ export class CheckInsService {
     const original = await this.original(input.supersedesId);
     const id = await this.gate.write(actor, original.team_id, 'CORRECT_CHECK_IN', async (manager, team) => {
       const cal = await cohortCalendar(manager, team.cohortId);
-      await this.checkValues(manager, team.id, input, localDateOf(cal, this.clock.now()));
+      await checkKpiValues(manager, team.id, input.values, localDateOf(cal, this.clock.now()));
       return this.insertCheckIn(manager, team, actor.id, original.week, original.late, input, {
         supersedesId: input.supersedesId,
         reason: input.reason,

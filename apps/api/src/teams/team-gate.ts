@@ -8,6 +8,9 @@ import { refusalError } from '../workflow/refusals.js';
 import type { WorkflowRow } from '../workflow/workflow-runner.js';
 import { TeamService } from './team.service.js';
 
+/** What a feature adds to the team's resource for the permission check (e.g. the owner agency after day 100). */
+export type ResourceExtras = (manager: EntityManager, team: HeldTeam) => Promise<{ ownerAgencyId?: string }>;
+
 /** A team held for one write: its row as locked, its cohort's state, and the actor with their roles on it. */
 export interface HeldTeam {
   id: string;
@@ -42,9 +45,10 @@ export class TeamGate {
     teamId: string,
     action: TeamAction | ((team: HeldTeam) => TeamAction),
     work: (manager: EntityManager, team: HeldTeam) => Promise<T>,
+    extras?: ResourceExtras,
   ): Promise<T> {
     const withRoles = await this.enter(actor, teamId);
-    return this.dataSource.transaction((manager) => this.writeHeld(manager, withRoles, teamId, action, work));
+    return this.dataSource.transaction((manager) => this.writeHeld(manager, withRoles, teamId, action, work, extras));
   }
 
   /** The same inside the caller's transaction (several teams at once, in the caller's order). */
@@ -70,6 +74,7 @@ export class TeamGate {
     teamId: string,
     action: TeamAction | ((team: HeldTeam) => TeamAction),
     work: (manager: EntityManager, team: HeldTeam) => Promise<T>,
+    extras?: ResourceExtras,
   ): Promise<T> {
     const held = await this.hold(manager, withRoles, teamId);
     const wanted = typeof action === 'function' ? action(held) : action;
@@ -77,10 +82,23 @@ export class TeamGate {
       teamActions,
       wanted,
       withRoles,
-      { state: held.state, resource: { type: 'team', id: held.id, leadAgencyId: held.leadAgencyId } },
+      {
+        state: held.state,
+        resource: {
+          type: 'team',
+          id: held.id,
+          leadAgencyId: held.leadAgencyId,
+          ...(extras ? await extras(manager, held) : {}),
+        },
+      },
       { cohortState: held.cohortState },
     );
-    if (!result.ok) throw refusalError(result, 'team', held.state);
+    if (!result.ok) {
+      const refusal = refusalError(result, 'team', held.state);
+      // Once the cohort is closed or cancelled, the refusal names the cohort's state.
+      if (refusal.details.guard === 'COHORT_OPEN') refusal.details.cohortState = held.cohortState;
+      throw refusal;
+    }
     return work(manager, held);
   }
 

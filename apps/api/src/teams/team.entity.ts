@@ -1,5 +1,12 @@
-import { RECOMMENDATIONS, TEAM_ROLES, type Recommendation, type TeamRole } from '@hundred/domain';
-import { TEAM_STATES, type TeamState } from '@hundred/workflow';
+import {
+  OUTCOMES,
+  RECOMMENDATIONS,
+  TEAM_ROLES,
+  type Outcome,
+  type Recommendation,
+  type TeamRole,
+} from '@hundred/domain';
+import { SUSTAINMENT_STATUSES, TEAM_STATES, type SustainmentStatus, type TeamState } from '@hundred/workflow';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -11,6 +18,16 @@ export const RecommendationEnum = Object.fromEntries(RECOMMENDATIONS.map((s) => 
   Recommendation,
   Recommendation
 >;
+export const OutcomeEnum = Object.fromEntries(OUTCOMES.map((o) => [o, o])) as Record<Outcome, Outcome>;
+registerEnumType(OutcomeEnum, { name: 'Outcome', description: 'A team’s result on day 100 (النتيجة).' });
+export const SustainmentStatusEnum = Object.fromEntries(SUSTAINMENT_STATUSES.map((s) => [s, s])) as Record<
+  SustainmentStatus,
+  SustainmentStatus
+>;
+registerEnumType(SustainmentStatusEnum, {
+  name: 'SustainmentStatus',
+  description: 'Whether the result held after day 100: sustained, scaled elsewhere, or lapsed.',
+});
 registerEnumType(RecommendationEnum, {
   name: 'Recommendation',
   description: 'What a reviewer recommends, and what the office decides, at the mid-point.',
@@ -51,6 +68,24 @@ export class Team {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   midpointDecidedAt: Date | null;
+  @Field(() => OutcomeEnum, { nullable: true, description: 'The outcome the office recorded.' })
+  @Column({ type: 'varchar', nullable: true })
+  outcome: Outcome | null;
+  @Field(() => OutcomeEnum, { nullable: true, description: 'The outcome proposed when it was recorded.' })
+  @Column({ type: 'varchar', nullable: true })
+  proposedOutcome: Outcome | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  outcomeRecordedAt: Date | null;
+  @Field(() => SustainmentStatusEnum, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  sustainmentStatus: SustainmentStatus | null;
+  @Field(() => String, { nullable: true, description: 'Where the result was scaled to (SCALED).' })
+  @Column({ type: 'text', nullable: true })
+  scaledTo: string | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  sustainmentClosedAt: Date | null;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Field() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

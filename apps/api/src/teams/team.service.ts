@@ -41,7 +41,7 @@ export interface TeamEventParams {
   reason?: string | null;
   comment?: string | null;
   /** The event's own choices (a mid-point decision, an outcome, a sustainment status). */
-  given?: Pick<TeamContext, 'decision' | 'outcome' | 'sustainmentStatus'>;
+  given?: Pick<TeamContext, 'decision' | 'outcome' | 'sustainmentStatus' | 'scaledTo'>;
 }
 
 /** Which teams a cohort's cascade reaches. */

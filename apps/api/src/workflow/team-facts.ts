@@ -20,6 +20,7 @@ const UNKNOWN: Pick<TeamContext, TeamFact> = {
   finalValuesComplete: false,
   proposedOutcome: null,
   sustainmentPlanComplete: false,
+  lastCheckpointPassed: false,
 };
 
 /** What the team's guards read, each fact gathered by the feature that owns it. */

@@ -1,0 +1,46 @@
+/** Messages of day 100 and after: the final report, the outcome, the sustainment plan, checkpoints. */
+export const resultsEn = {
+  'error.checkpointValuesMissing': 'Report a value for every KPI the plan keeps.',
+  'error.checkpointReported': 'This checkpoint is already reported.',
+  'guard.PLAN_CONTENT_COMPLETE': 'the plan needs an owner agency, actions, kept KPIs and checkpoints',
+  'guard.CHECKPOINT_OPEN': 'this checkpoint opens for reporting seven days before it is due',
+
+  'field.lessons': 'Lessons learned',
+  'field.scaling': 'What to scale',
+  'field.ownerAgencyId': 'Owner agency',
+  'field.actions': 'Actions',
+  'field.kpiIds': 'KPIs kept',
+  'field.descriptionAr': 'Description in Arabic',
+  'field.descriptionEn': 'Description in English',
+  'field.responsibleAgencyId': 'Responsible agency',
+  'field.dueDate': 'Date',
+  'field.planVersion': 'Plan version',
+  'field.index': 'Checkpoint',
+  'field.note': 'Note',
+  'field.status': 'Status',
+  'field.scaledTo': 'Scaled to',
+  'field.outcome': 'Outcome',
+} as const;
+
+export const resultsAr: Record<keyof typeof resultsEn, string> = {
+  'error.checkpointValuesMissing': 'أدخل قيمة لكل مؤشر تبقيه الخطة.',
+  'error.checkpointReported': 'قُدِّم تقرير نقطة المتابعة هذه من قبل.',
+  'guard.PLAN_CONTENT_COMPLETE': 'تحتاج الخطة إلى جهة مالكة وإجراءات ومؤشرات متابعة ونقاط متابعة',
+  'guard.CHECKPOINT_OPEN': 'يُفتح تقرير نقطة المتابعة قبل موعدها بسبعة أيام',
+
+  'field.lessons': 'الدروس المستفادة',
+  'field.scaling': 'ما يُوصى بتوسيع نطاقه',
+  'field.ownerAgencyId': 'الجهة المالكة',
+  'field.actions': 'الإجراءات',
+  'field.kpiIds': 'المؤشرات المتابَعة',
+  'field.descriptionAr': 'الوصف بالعربية',
+  'field.descriptionEn': 'الوصف بالإنجليزية',
+  'field.responsibleAgencyId': 'الجهة المسؤولة',
+  'field.dueDate': 'التاريخ',
+  'field.planVersion': 'نسخة الخطة',
+  'field.index': 'نقطة المتابعة',
+  'field.note': 'ملاحظة',
+  'field.status': 'الحالة',
+  'field.scaledTo': 'نطاق التوسيع',
+  'field.outcome': 'النتيجة',
+};
