@@ -90,7 +90,7 @@ describe('the team actions', () => {
   it('refuses every write on a team of a closed or cancelled cohort, naming the guard', () => {
     for (const cohortState of ['CLOSED', 'CANCELLED'])
       expect(
-        checkAction(teamActions, 'ADD_MEMBER', actor(['ADMIN']), subject('SUSTAINING'), { cohortState }),
+        checkAction(teamActions, 'ADD_MEMBER', actor(['ADMIN']), subject('CLOSED'), { cohortState }),
       ).toMatchObject({ ok: false, code: 'NOT_ALLOWED', guard: 'COHORT_OPEN' });
   });
 });

@@ -25,6 +25,8 @@ export interface ActionTable<S extends string, A extends string, C> {
   /** The object the actions are on (as refusals name it). */
   readonly subject: string;
   readonly actions: readonly A[];
+  /** Guards every action needs, checked before the object's state (e.g. its cohort still open). */
+  readonly before?: readonly Guard<C>[];
   readonly rules: readonly ActionRule<S, A, C>[];
 }
 
@@ -67,6 +69,9 @@ export function checkAction<S extends string, A extends string, C>(
 ): ActionResult {
   const rule = ruleOf(table, action);
   if (!can(actor, rule.permission, subject.resource)) return { ok: false, code: 'FORBIDDEN', action };
+  const first = (table.before ?? []).filter((g) => !g.holds(ctx)).map((g) => g.name);
+  if (first.length > 0)
+    return { ok: false, code: 'NOT_ALLOWED', guard: first[0]!, failed: first, state: subject.state, action };
   if (!rule.states.includes(subject.state)) {
     const guard = rule.refusedAs ?? 'STATE';
     return { ok: false, code: 'NOT_ALLOWED', guard, failed: [guard], state: subject.state, action };

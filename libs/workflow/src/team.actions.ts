@@ -33,7 +33,7 @@ const OPEN: readonly TeamState[] = TEAM_STATES.filter((s) => !TEAM_FINAL_STATES.
 export const CHECK_IN_STATES: readonly TeamState[] = ['ACTIVE', 'UNDER_REVIEW'];
 
 /** Once its cohort is closed or cancelled, nothing about a team is written any more. */
-const COHORT_OPEN = guard<TeamActionContext & { readonly state: TeamState }>(
+const COHORT_OPEN = guard<TeamActionContext>(
   'COHORT_OPEN',
   (c) => c.cohortState !== 'CLOSED' && c.cohortState !== 'CANCELLED',
 );
@@ -84,5 +84,6 @@ const RULES: ActionTable<TeamState, TeamAction, TeamActionContext>['rules'] = [
 export const teamActions: ActionTable<TeamState, TeamAction, TeamActionContext> = {
   subject: 'team',
   actions: TEAM_ACTIONS,
-  rules: RULES.map((r) => ({ ...r, guards: [COHORT_OPEN, ...r.guards] })),
+  before: [COHORT_OPEN],
+  rules: RULES,
 };

@@ -359,10 +359,10 @@ export const TEMPLATES: Record<string, Template> = {
     { title: 'Outcome recorded: {teamName}', body: "The accelerator office recorded the team's day-100 outcome." },
   ),
   PLEDGE_SIGNED: T(
-    { title: 'وُقِّع تعهّد الاستدامة: {teamName}', body: 'وقّع الراعي تعهّد الاستدامة لهذه النسخة من الخطة.' },
+    { title: 'وُقِّع تعهّد الاستدامة: {teamName}', body: 'وقّع الراعي تعهّد الاستدامة للنسخة {version} من الخطة.' },
     {
       title: 'Sustainment pledge signed: {teamName}',
-      body: 'The sponsor signed the pledge for this version of the plan.',
+      body: 'The sponsor signed the pledge for version {version} of the plan.',
     },
   ),
   PLEDGE_VOIDED: T(
@@ -394,8 +394,14 @@ export const TEMPLATES: Record<string, Template> = {
     },
   ),
   CHECKPOINT_REPORTED: T(
-    { title: 'قُدِّم تقرير متابعة: {teamName}', body: 'قدّمت الجهة المالكة قيم المؤشرات في نقطة المتابعة.' },
-    { title: 'Checkpoint reported: {teamName}', body: 'The owner agency reported the KPIs at the checkpoint.' },
+    {
+      title: 'قُدِّم تقرير نقطة المتابعة {checkpoint}: {teamName}',
+      body: 'قدّمت الجهة المالكة قيم المؤشرات في نقطة المتابعة {checkpoint}.',
+    },
+    {
+      title: 'Checkpoint {checkpoint} reported: {teamName}',
+      body: 'The owner agency reported the KPIs at checkpoint {checkpoint}.',
+    },
   ),
   TEAM_SUSTAINMENT_CLOSED: T(
     { title: 'أُغلقت استدامة {teamName}', body: 'سجّل مكتب المسرّعات حالة الاستدامة النهائية للفريق.' },

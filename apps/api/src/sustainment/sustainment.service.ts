@@ -163,7 +163,10 @@ export class SustainmentService {
         subjectId: team.id,
         data: { version: updated.version, pledgeVoided: voided },
       });
-      if (voided) await this.tellTeam(manager, team, 'PLEDGE_VOIDED', ['SPONSOR'], `pledge-voided-${updated.version}`);
+      if (voided)
+        await this.tellTeam(manager, team, 'PLEDGE_VOIDED', ['SPONSOR'], `pledge-voided-${updated.version}`, {
+          version: updated.version,
+        });
       return { row: updated, voided };
     });
     if (voided) await this.outbox.relayNow();
@@ -218,7 +221,9 @@ export class SustainmentService {
         subjectId: team.id,
         data: { planVersion: plan.version },
       });
-      await this.tellTeam(manager, team, 'PLEDGE_SIGNED', ['TEAM_LEAD', 'OFFICE'], `pledge-${plan.version}`);
+      await this.tellTeam(manager, team, 'PLEDGE_SIGNED', ['TEAM_LEAD', 'OFFICE'], `pledge-${plan.version}`, {
+        version: plan.version,
+      });
       return signed!;
     });
     await this.outbox.relayNow();
@@ -231,11 +236,12 @@ export class SustainmentService {
     kind: string,
     audience: ('SPONSOR' | 'TEAM_LEAD' | 'OFFICE')[],
     dedupe: string,
+    extra: Record<string, unknown> = {},
   ): Promise<void> {
     await this.notifications.broadcast(manager, {
       kind,
       audience,
-      params: { teamNameAr: team.nameAr, teamNameEn: team.nameEn },
+      params: { teamNameAr: team.nameAr, teamNameEn: team.nameEn, ...extra },
       dedupePrefix: `${dedupe}-${team.id}`,
       subjectType: 'team',
       subjectId: team.id,
@@ -337,7 +343,9 @@ export class SustainmentService {
           subjectId: team.id,
           data: { index: input.index, values: input.values.length },
         });
-        await this.tellTeam(manager, team, 'CHECKPOINT_REPORTED', ['OFFICE', 'SPONSOR'], `checkpoint-${input.index}`);
+        await this.tellTeam(manager, team, 'CHECKPOINT_REPORTED', ['OFFICE', 'SPONSOR'], `checkpoint-${input.index}`, {
+          checkpoint: input.index + 1,
+        });
         return plan;
       },
       this.owner,
