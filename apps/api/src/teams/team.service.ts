@@ -330,7 +330,7 @@ export class TeamService {
     return team;
   }
 
-  async listVisible(actor: Actor, cohortId?: string | null): Promise<Team[]> {
+  async listVisible(actor: Actor, cohortId?: string | null, page = { limit: 50, offset: 0 }): Promise<Team[]> {
     const office = actor.roles.includes('ADMIN') || actor.roles.includes('LEADERSHIP');
     const focalAgency = actor.roles.includes('FOCAL_POINT') ? actor.agencyId : null;
     return this.dataSource
@@ -342,6 +342,9 @@ export class TeamService {
         { office, focalAgency, userId: actor.id },
       )
       .orderBy('t.name_en', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
       .getMany();
   }
 

@@ -142,7 +142,7 @@ export const ChallengeDetailFields = graphql(`
 `);
 
 export const ChallengesQuery = graphql(`
-  query Challenges($cohortId: ID, $states: [ChallengeState!], $agencyId: ID, $search: String) {
+  query Challenges($cohortId: UUID, $states: [ChallengeState!], $agencyId: UUID, $search: String) {
     challenges(cohortId: $cohortId, states: $states, agencyId: $agencyId, search: $search) {
       ...ChallengeSummary
     }
@@ -150,15 +150,15 @@ export const ChallengesQuery = graphql(`
 `);
 
 export const ApprovalQueueQuery = graphql(`
-  query ApprovalQueue($cohortId: ID) {
-    challenges(cohortId: $cohortId, states: [RECOMMENDED]) {
+  query ApprovalQueue($cohortId: UUID) {
+    challenges(cohortId: $cohortId, states: [RECOMMENDED], limit: 50) {
       ...ChallengeDetail
     }
   }
 `);
 
 export const ChallengeQuery = graphql(`
-  query ChallengeDetail($id: ID!) {
+  query ChallengeDetail($id: UUID!) {
     challenge(id: $id) {
       ...ChallengeDetail
     }
@@ -195,7 +195,7 @@ export const AlignmentTreeQuery = graphql(`
 `);
 
 export const PeopleOfAgencyQuery = graphql(`
-  query PeopleToName($agencyId: ID) {
+  query PeopleToName($agencyId: UUID) {
     users(agencyId: $agencyId) {
       ...PersonName
       active
@@ -207,7 +207,7 @@ export const PeopleOfAgencyQuery = graphql(`
 `);
 
 export const TeamQuery = graphql(`
-  query ChallengeTeam($id: ID!) {
+  query ChallengeTeam($id: UUID!) {
     team(id: $id) {
       id
       state

@@ -194,7 +194,7 @@ export const TeamCohortFields = graphql(`
 `);
 
 export const TeamWorkspaceQuery = graphql(`
-  query TeamWorkspace($id: ID!) {
+  query TeamWorkspace($id: UUID!) {
     team(id: $id) {
       ...TeamDetail
       cohort {
@@ -208,7 +208,7 @@ export const TeamWorkspaceQuery = graphql(`
 `);
 
 export const TeamsQuery = graphql(`
-  query Teams($cohortId: ID) {
+  query Teams($cohortId: UUID) {
     teams(cohortId: $cohortId) {
       ...TeamSummary
       members {
