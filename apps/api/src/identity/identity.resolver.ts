@@ -1,4 +1,4 @@
-import { GLOBAL_ROLES, type Actor, type GlobalRole } from '@hundred/domain';
+import { can, GLOBAL_ROLES, type Actor, type GlobalRole } from '@hundred/domain';
 import { Args, ArgsType, Context, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 
@@ -28,6 +28,15 @@ import { AGENCY, USER } from './identity.loaders.js';
 import { UserService } from './user.service.js';
 
 const acting = (ctx: RequestContext, actor: Actor) => ({ actorId: actor.id, ip: ctx.ip });
+
+/**
+ * Whether a person's account details (e-mail, global roles) are the viewer's to see: exactly
+ * when the viewer may open that person (`user.read`), so that no path to a person — a team's
+ * members, a history's actor, a comment's author — shows more than `user(id)` would
+ * (CONTRIBUTING.md, "What a person's name and roles reveal").
+ */
+const seesAccount = (actor: Actor | null, user: User): boolean =>
+  can(actor, 'user.read', { type: 'user', id: user.id, agencyId: user.agencyId });
 
 @ArgsType()
 class UserListArgs extends PageArgs(200, 500) {
@@ -165,6 +174,23 @@ export class UserResolver {
   ): Promise<boolean> {
     await this.auth.unlock(email.trim().toLowerCase(), actor.id, ctx.ip);
     return true;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The e-mail address; null unless you may open this person (yourself, the office, leadership, your agency’s focal point).',
+  })
+  email(@Parent() user: User, @Context() ctx: RequestContext): string | null {
+    return seesAccount(ctx.actor, user) ? user.email : null;
+  }
+
+  @ResolveField(() => [GlobalRoleEnum], {
+    nullable: true,
+    description: 'Roles across the system; null unless you may open this person (as for email).',
+  })
+  roles(@Parent() user: User, @Context() ctx: RequestContext): GlobalRole[] | null {
+    return seesAccount(ctx.actor, user) ? user.roles : null;
   }
 
   @ResolveField(() => Agency)
