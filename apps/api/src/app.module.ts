@@ -11,6 +11,7 @@ import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { installInputBoundary } from './front-door/input-boundary.js';
+import { PublicRateLimit } from './front-door/public-rate-limit.js';
 import { requestErrorsPlugin } from './front-door/request-errors.js';
 import { requestLimits } from './front-door/request-limits.js';
 import { ContextFactory } from './graphql-context/context.factory.js';
@@ -81,6 +82,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: PublicRateLimit },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
       ],
