@@ -52,7 +52,8 @@ export function requestLimits(config: AppConfig): {
     blockFieldSuggestion: { enabled: false },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    maxDepth: { ...reject('depth', config.graphqlMaxDepth), ignoreIntrospection: true },
+    // Depth of fields, fragments spread in place (a fragment is no level of its own).
+    maxDepth: { ...reject('depth', config.graphqlMaxDepth), ignoreIntrospection: true, flattenFragments: true },
     maxAliases: reject('aliases', config.graphqlMaxAliases),
     maxDirectives: reject('directives', config.graphqlMaxDirectives),
   });

@@ -19,6 +19,7 @@ import {
   Kind,
   parse,
   typeFromAST,
+  validate,
   type DefinitionNode,
   type GraphQLField,
   type GraphQLInputType,
@@ -29,7 +30,7 @@ import { AppError } from '../common/app-error.js';
 import { rangeCheckedBy } from '../common/validation.js';
 import { loadConfig } from '../config/config.js';
 import { installInputBoundary } from '../front-door/input-boundary.js';
-import { costOf } from '../front-door/request-limits.js';
+import { costOf, requestLimits } from '../front-door/request-limits.js';
 import { ALL_RESOLVERS } from './resolvers.js';
 
 type Path = (string | number)[];
@@ -205,5 +206,19 @@ describe('the cost of a request', () => {
       return { name: op.name?.value, cost };
     });
     expect(costs.filter((c) => c.cost > max / 2)).toEqual([]);
+
+    // Nor does any come near the depth, alias and directive limits.
+    const strict = requestLimits({
+      ...loadConfig({}),
+      graphqlMaxDepth: 7,
+      graphqlMaxAliases: 3,
+      graphqlMaxDirectives: 5,
+    });
+    const refused = operations.flatMap((op) =>
+      validate(schema, { kind: Kind.DOCUMENT, definitions: [op, ...fragments] }, strict.validationRules).map(
+        (e) => `${op.name?.value}: ${e.message}`,
+      ),
+    );
+    expect(refused).toEqual([]);
   });
 });
