@@ -6,6 +6,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import {
   coerceInputValue,
+  getOperationAST,
   getNamedType,
   GraphQLError,
   isEnumType,
@@ -296,7 +297,10 @@ export function requestErrorsPlugin(options: { production: boolean }): ApolloSer
           if (originals.length !== out.length) return;
           const lang = rc.contextValue?.lang ?? DEFAULT_LANGUAGE;
           const detail = (e: GraphQLError) => (options.production ? {} : { detail: e.message });
-          const positions = rc.document && rc.operation ? positionsOf(rc.schema, rc.document, rc.operation) : undefined;
+          // The operation, also when validation refused the document (Apollo resolves it only after).
+          const operation =
+            rc.operation ?? (rc.document ? getOperationAST(rc.document, rc.request.operationName) : null);
+          const positions = rc.document && operation ? positionsOf(rc.schema, rc.document, operation) : undefined;
 
           const problems: FieldProblem[] = [];
           const errors: GraphQLFormattedError[] = [];
@@ -310,9 +314,9 @@ export function requestErrorsPlugin(options: { production: boolean }): ApolloSer
               return;
             }
             if (code === 'BAD_USER_INPUT' && /^Variable "\$/.test(error.message)) {
-              if (problems.length === 0 && positions && rc.operation)
+              if (problems.length === 0 && positions && operation)
                 problems.push(
-                  ...variableProblems(rc.schema, rc.operation, rc.request.variables ?? {}, positions.variables),
+                  ...variableProblems(rc.schema, operation, rc.request.variables ?? {}, positions.variables),
                 );
               return;
             }
