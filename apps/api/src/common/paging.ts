@@ -5,16 +5,11 @@ import { Between, Int as IsInteger } from './validation.js';
 /** How far into a list a page may start. */
 export const MAX_OFFSET = 10_000;
 
-/**
- * Costs for the request's cost limit (front-door/request-limits.ts). A field costs 1 and its
- * selection; about 0.01 ms of server time per unit on the reference machine. Fields whose
- * resolver does real work (a query of its own, a calendar computed, guards evaluated) say what
- * a call costs, measured in those units; lists multiply their selection by the items they hold.
- */
-export const costly =
-  (base: number): ComplexityEstimator =>
-  ({ childComplexity }) =>
-    base + childComplexity;
+// Costs for the request's cost limit (front-door/request-limits.ts). A field costs 1 and its
+// selection; about 0.01 ms of server time per unit on the reference machine. A field whose
+// resolver does real work (a query of its own, a calendar computed, guards evaluated) says what a
+// call costs, in those units (`complexity: 50`); lists multiply their selection by the items they
+// hold.
 
 /**
  * A list field: `base` for the call, plus its selection once per item. A list bounded by the
