@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 
-import { HSTS, SECURITY_HEADERS } from './security-headers';
+import { HSTS, SECURITY_HEADERS } from './security-headers.ts';
 
 // The browser only ever talks to its own origin: the API is reached through this proxy, so the
 // session cookie stays first-party. The same settings serve `vite` (development) and `vite preview`.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { HSTS, SECURITY_HEADERS } from '../../apps/web/security-headers';
+import { HSTS, SECURITY_HEADERS } from '../../apps/web/security-headers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

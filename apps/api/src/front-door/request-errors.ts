@@ -157,11 +157,11 @@ function variableProblems(
     const type = typeFromAST(schema, def.type) as GraphQLInputType | undefined;
     const at = positions.get(name);
     if (!type || !at) continue;
-    const name_ = (inner: Path) => fieldPath(at.arg, [...at.path, ...inner].map(String));
+    const fieldOf = (inner: Path) => fieldPath(at.arg, [...at.path, ...inner].map(String));
     const present = Object.prototype.hasOwnProperty.call(values, name);
     if (!present || values[name] === null) {
       if (isNonNullType(type) && !(def.defaultValue && !present))
-        problems.push({ field: name_([]), key: 'validation.required' });
+        problems.push({ field: fieldOf([]), key: 'validation.required' });
       continue;
     }
     const found: FieldProblem[] = [];
@@ -172,7 +172,7 @@ function variableProblems(
       const key = problemKey(typeAt(type, inner), error.message);
       // A scalar in a list is named by its list, as validation names it (`alignmentNodeIds`).
       if (typeof inner[inner.length - 1] === 'number') inner.pop();
-      found.push({ field: name_(inner), key });
+      found.push({ field: fieldOf(inner), key });
     });
     problems.push(...found);
     // The variable is a whole input argument: say what else is wrong with it too, in one answer.
@@ -245,7 +245,7 @@ function literalProblem(error: GraphQLError, positions: Map<ASTNode, Position>):
   return { field: fieldPath(at.arg, [...at.path, ...inner].map(String)), key: problemKey(type, error.message) };
 }
 
-const CODE_OF_LIMIT: Record<string, MessageKey> = {
+const LIMIT_LABELS: Record<string, MessageKey> = {
   depth: 'limit.depth',
   aliases: 'limit.aliases',
   directives: 'limit.directives',
@@ -254,8 +254,8 @@ const CODE_OF_LIMIT: Record<string, MessageKey> = {
 };
 
 /** A refusal for a request that asks for too much, in the caller's language. */
-export function tooComplex(lang: Language, limit: keyof typeof CODE_OF_LIMIT, max: number): GraphQLError {
-  return new GraphQLError(translate(lang, 'error.tooComplex', { limit: CODE_OF_LIMIT[limit]!, max }), {
+export function tooComplex(lang: Language, limit: keyof typeof LIMIT_LABELS, max: number): GraphQLError {
+  return new GraphQLError(translate(lang, 'error.tooComplex', { limit: LIMIT_LABELS[limit]!, max }), {
     extensions: { code: 'TOO_COMPLEX', limit, max, http: { status: 400 } },
   });
 }
@@ -323,8 +323,8 @@ export function requestErrorsPlugin(options: { production: boolean }): ApolloSer
             if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
               const limit = (original as GraphQLError | undefined)?.extensions?.limit ?? error.extensions?.limit;
               const max = (original as GraphQLError | undefined)?.extensions?.max ?? error.extensions?.max;
-              if (typeof limit === 'string' && limit in CODE_OF_LIMIT && typeof max === 'number') {
-                errors.push(formatted(tooComplex(lang, limit as keyof typeof CODE_OF_LIMIT, max)));
+              if (typeof limit === 'string' && limit in LIMIT_LABELS && typeof max === 'number') {
+                errors.push(formatted(tooComplex(lang, limit as keyof typeof LIMIT_LABELS, max)));
                 return;
               }
               if (/Document contains more that \d+ tokens/.test(error.message)) {
