@@ -18,6 +18,7 @@ const API_LAYERS = [
   ['outbox'],
   ['notifications', 'deadlines'],
   ['workflow'],
+  ['front-door'],
 ];
 /** The composition: what assembles features and infrastructure (features never import it). */
 const API_COMPOSITION = ['manifest', 'app.module', 'core.module', 'bootstrap', 'main', 'worker', 'migrate'];

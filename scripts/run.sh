@@ -13,6 +13,8 @@ export HUNDRED_API_URL="http://127.0.0.1:${PORT}"
 export PUBLIC_WEB_URL="${PUBLIC_WEB_URL:-http://localhost:${HUNDRED_WEB_PORT}}"
 # A demo: the office may move the clock forward to see the calendar run (never in production).
 export CLOCK_CONTROL="${CLOCK_CONTROL:-true}"
+# The web server (vite preview) proxies the API from this machine and says who the client is.
+export TRUST_PROXY="${TRUST_PROXY:-loopback}"
 RUN_DIR="$ROOT/.run"
 
 TREE_BEFORE="$(tracked_state)"

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+
+import { HSTS, SECURITY_HEADERS } from './security-headers.ts';
 
 // The browser only ever talks to its own origin: the API is reached through this proxy, so the
 // session cookie stays first-party. The same settings serve `vite` (development) and `vite preview`.
@@ -12,8 +14,24 @@ const port = Number(process.env.HUNDRED_WEB_PORT || 5173);
 const toApi: ProxyOptions = { target: apiUrl, changeOrigin: false, xfwd: true };
 const proxy: Record<string, ProxyOptions> = { '/graphql': toApi, '/health': toApi };
 
+/**
+ * The security headers on every answer of `vite preview` (what the run command and the browser
+ * tests serve), HSTS when over TLS. The development server goes without the CSP: its hot reload
+ * injects inline scripts.
+ */
+const securityHeaders = (): Plugin => ({
+  name: 'hundred-security-headers',
+  configurePreviewServer(server) {
+    server.middlewares.use((req, res, next) => {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      if ((req.socket as { encrypted?: boolean }).encrypted) res.setHeader('Strict-Transport-Security', HSTS);
+      next();
+    });
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), securityHeaders()],
   resolve: {
     alias: {
       '@hundred/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),

@@ -273,14 +273,14 @@ it('takes a challenge from an agency draft through screening to leadership appro
 
   const { challenge } = await gql<{ challenge: { state: string; teamId: string | null } }>(
     minister.request,
-    'query ($id: ID!) { challenge(id: $id) { state teamId } }',
+    'query ($id: UUID!) { challenge(id: $id) { state teamId } }',
     { id: challengeId },
   );
   expect(challenge.state).toBe('APPROVED');
   expect(challenge.teamId).toBe(await team.getAttribute('data-team-id'));
   const { team: formed } = await gql<{ team: { state: string; members: { role: string }[] } }>(
     minister.request,
-    'query ($id: ID!) { team(id: $id) { state members { role } } }',
+    'query ($id: UUID!) { team(id: $id) { state members { role } } }',
     { id: challenge.teamId },
   );
   expect(formed.state).toBe('FORMING');

@@ -198,6 +198,10 @@ export default async function globalSetup(): Promise<void> {
       CLOCK_CONTROL: 'true',
       LOG_LEVEL: 'warn',
       PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}`,
+      // Every spec signs in from this one address, often; a busy machine must not hit the budget.
+      PUBLIC_RATE_PER_ADDRESS: '100000',
+      PUBLIC_RATE_GLOBAL: '100000',
+      REQUEST_TIME_BUDGET_MS: '30000',
     };
     await run('migrate', ['apps/api/dist/migrate.js'], apiEnv);
     await run('seed', ['apps/api/dist/seed/seed-cli.js'], apiEnv);

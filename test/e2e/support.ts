@@ -183,7 +183,7 @@ export type CohortState = { state: string; version: number };
 
 /** The cohort's state and version, as `api` may read them. */
 export const readCohort = async (api: APIRequestContext, id: string) =>
-  (await gql<{ cohort: CohortState }>(api, 'query ($id: ID!) { cohort(id: $id) { state version } }', { id })).cohort;
+  (await gql<{ cohort: CohortState }>(api, 'query ($id: UUID!) { cohort(id: $id) { state version } }', { id })).cohort;
 
 /**
  * Takes the cohort forward to `target` as the office would. The scheduler may fire the same

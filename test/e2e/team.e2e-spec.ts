@@ -210,7 +210,7 @@ it('takes a team from forming through approved goals to a weekly check-in on its
 
   // ------------------------------------------------------------------ the cohort launches
   await walkCohort(office, cohort.id, 'EXECUTION');
-  const { team } = await gql<{ team: { state: string } }>(office, 'query ($id: ID!) { team(id: $id) { state } }', {
+  const { team } = await gql<{ team: { state: string } }>(office, 'query ($id: UUID!) { team(id: $id) { state } }', {
     id: teamId,
   });
   expect(team.state).toBe('ACTIVE');

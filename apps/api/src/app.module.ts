@@ -10,6 +10,10 @@ import { ErrorsFilter } from './common/errors.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
+import { installInputBoundary } from './front-door/input-boundary.js';
+import { PublicRateLimit } from './front-door/public-rate-limit.js';
+import { requestErrorsPlugin } from './front-door/request-errors.js';
+import { requestLimits } from './front-door/request-limits.js';
 import { ContextFactory } from './graphql-context/context.factory.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -32,17 +36,31 @@ class ApiContextModule {}
       driver: ApolloDriver,
       imports: [ApiContextModule],
       inject: [ContextFactory, APP_CONFIG],
-      useFactory: (contexts: ContextFactory, config: AppConfig) => ({
-        path: '/graphql',
-        autoSchemaFile: true,
-        sortSchema: true,
-        graphiql: config.nodeEnv !== 'production',
-        introspection: config.nodeEnv !== 'production',
-        includeStacktraceInErrorResponses: false,
-        // No HTTP caching of GraphQL answers here: without it Apollo does not wrap every field's resolver.
-        plugins: [ApolloServerPluginCacheControlDisabled()],
-        context: (req: FastifyRequest, reply: FastifyReply) => contexts.build(req, reply),
-      }),
+      useFactory: (contexts: ContextFactory, config: AppConfig) => {
+        const production = config.nodeEnv === 'production';
+        const limits = requestLimits(config);
+        return {
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: !production,
+          introspection: !production,
+          includeStacktraceInErrorResponses: false,
+          // No "Did you mean …?" that would spell out the schema with introspection off.
+          hideSchemaDetailsFromClientErrors: production,
+          // Every string argument checked and normalised, and the time budget, before each resolver.
+          transformSchema: installInputBoundary,
+          parseOptions: limits.parseOptions,
+          validationRules: limits.validationRules,
+          plugins: [
+            // No HTTP caching of GraphQL answers here: without it Apollo does not wrap every field's resolver.
+            ApolloServerPluginCacheControlDisabled(),
+            ...limits.plugins,
+            requestErrorsPlugin({ production }),
+          ],
+          context: (req: FastifyRequest, reply: FastifyReply) => contexts.build(req, reply),
+        };
+      },
     }),
   ],
   controllers: [HealthController],
@@ -64,6 +82,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: PublicRateLimit },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
       ],

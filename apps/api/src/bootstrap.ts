@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 
 import { AppModule, type Role } from './app.module.js';
 import { loadConfig, type AppConfig } from './config/config.js';
+import { secureHttp, trustProxyOption } from './front-door/http.js';
 import { JsonLogger } from './logging/json-logger.js';
 import { REDIS } from './redis/redis.js';
 
@@ -31,12 +32,13 @@ export async function start(
   let app: INestApplicationContext;
   let url: string | undefined;
   if (http) {
-    const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024 });
+    const adapter = new FastifyAdapter({ trustProxy: trustProxyOption(config), bodyLimit: 1024 * 1024 });
     const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, role), adapter, {
       logger,
       bufferLogs: true,
     });
     await nest.register(fastifyCookie);
+    await secureHttp(nest, config);
     await nest.listen(config.port, config.host);
     url = await (nest as INestApplication).getUrl();
     app = nest;

@@ -5,7 +5,7 @@ const CREATE_AGENCY = `mutation ($input: CreateAgencyInput!) { createAgency(inpu
 const UPDATE_AGENCY = `mutation ($input: UpdateAgencyInput!) { updateAgency(input: $input) { id code nameAr version } }`;
 const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { id email roles version agency { code } } }`;
 const SET_ROLES = `mutation ($input: SetUserRolesInput!) { setUserRoles(input: $input) { id roles version } }`;
-const USER = `query ($id: ID!) { user(id: $id) { id email version roles } }`;
+const USER = `query ($id: UUID!) { user(id: $id) { id email version roles } }`;
 
 type Agency = { id: string; code: string; nameAr: string; version: number };
 type U = { id: string; roles: string[]; version: number };

@@ -109,7 +109,7 @@ describe('sign-in, sessions and lock-out (GraphQL over HTTP)', () => {
     const { client: office } = await app.signedIn(['ADMIN']);
     const { user, client } = await app.signedIn(['FOCAL_POINT']);
     const { user: fresh } = await office.data<{ user: { version: number } }>(
-      `query ($id: ID!) { user(id: $id) { version } }`,
+      `query ($id: UUID!) { user(id: $id) { version } }`,
       {
         id: user.id,
       },

@@ -45,12 +45,12 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
       ['SUBMIT', 'DRAFT', 'SUBMITTED', 'user'],
     ]);
     // The focal point may list the people of their own agency (to propose a sponsor), no one else's.
-    const own = await w.focal.data<{ users: { id: string }[] }>(`query ($a: ID) { users(agencyId: $a) { id } }`, {
+    const own = await w.focal.data<{ users: { id: string }[] }>(`query ($a: UUID) { users(agencyId: $a) { id } }`, {
       a: w.agencyId,
     });
     expect(own.users.map((u) => u.id)).toContain(w.focalUser.id);
     const other = await app.createAgency();
-    expect(codeOf(await w.focal.request(`query ($a: ID) { users(agencyId: $a) { id } }`, { a: other.id }))).toBe(
+    expect(codeOf(await w.focal.request(`query ($a: UUID) { users(agencyId: $a) { id } }`, { a: other.id }))).toBe(
       'FORBIDDEN',
     );
     // A submitted challenge is no longer the agency's to edit.
@@ -156,7 +156,7 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
     expect(c.history.map((h) => h.event)).toEqual(['SUBMIT', 'START_SCREENING', 'RECOMMEND', 'APPROVE', 'APPROVE']);
     const { team } = await w.office.data<{
       team: { state: string; nameAr: string; members: { userId: string; role: string }[] };
-    }>(`query ($id: ID!) { team(id: $id) { state nameAr members { userId role } } }`, { id: c.teamId });
+    }>(`query ($id: UUID!) { team(id: $id) { state nameAr members { userId role } } }`, { id: c.teamId });
     expect(team.state).toBe('FORMING');
     expect(team.nameAr).toBe(c.titleAr);
     expect(team.members.map((m) => m.role).sort()).toEqual(['SPONSOR', 'TEAM_LEAD']);
@@ -219,8 +219,8 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
     expect((await readChallenge(partnerFocal, c.id)).id).toBe(c.id);
     expect(codeOf(await fire(partnerFocal, 'submitChallenge', { id: c.id, version: c.version }))).toBe('FORBIDDEN');
     for (const outsider of [stranger, reviewer]) {
-      const seen = await outsider.request(`query ($id: ID!) { challenge(id: $id) { id } }`, { id: c.id });
-      const missing = await outsider.request(`query ($id: ID!) { challenge(id: $id) { id } }`, {
+      const seen = await outsider.request(`query ($id: UUID!) { challenge(id: $id) { id } }`, { id: c.id });
+      const missing = await outsider.request(`query ($id: UUID!) { challenge(id: $id) { id } }`, {
         id: '00000000-0000-4000-8000-000000000000',
       });
       expect([codeOf(seen), codeOf(missing)]).toEqual(['FORBIDDEN', 'FORBIDDEN']);
@@ -234,7 +234,7 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
         ),
       ).toBe('FORBIDDEN');
       const { challenges } = await outsider.data<{ challenges: { id: string }[] }>(
-        `query ($c: ID) { challenges(cohortId: $c) { id } }`,
+        `query ($c: UUID) { challenges(cohortId: $c) { id } }`,
         {
           c: w.cohort.id,
         },
@@ -375,12 +375,12 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
     const { user: leader } = await app.signedIn(['LEADERSHIP']);
     const office = api.client();
     await office.signIn(admin.email, admin.password);
-    const BOARD = `query ($c: ID!) { challenges(cohortId: $c) { id state titleAr meanScore teamId missingFields
+    const BOARD = `query ($c: UUID!) { challenges(cohortId: $c) { id state titleAr meanScore teamId missingFields
         leadAgency { nameAr } partnerAgencies { nameAr } alignmentNodes { nameAr } cohort { nameAr state }
         proposedSponsor { nameAr } proposedTeamLead { nameAr }
         scores { criterion score scoredBy { nameAr } } approvals { leader { nameAr } } comments { body author { nameAr } }
         availableEvents { event blockedBy needsInput targets } history { event actor { nameAr } } } }`;
-    const QUEUE = `query ($c: ID!) { challenges(cohortId: $c, states: [RECOMMENDED]) { id titleAr meanScore
+    const QUEUE = `query ($c: UUID!) { challenges(cohortId: $c, states: [RECOMMENDED]) { id titleAr meanScore
         leadAgency { nameAr } approvals { leader { nameAr } } availableEvents { event blockedBy } } }`;
     const count = async (n: number) => {
       const w = await intakeWorld(app);
@@ -435,11 +435,11 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
   it('gives the alignment tree with every parent before its children', async () => {
     const w = await intakeWorld(app);
     const { createAlignmentNode: objective } = await w.office.data<{ createAlignmentNode: { id: string } }>(
-      `mutation ($p: ID!) { createAlignmentNode(input: { parentId: $p, nameAr: "تحسين الخدمات", nameEn: "Better services", sort: 0 }) { id } }`,
+      `mutation ($p: UUID!) { createAlignmentNode(input: { parentId: $p, nameAr: "تحسين الخدمات", nameEn: "Better services", sort: 0 }) { id } }`,
       { p: w.nodeId },
     );
     await w.office.data(
-      `mutation ($p: ID!) { createAlignmentNode(input: { parentId: $p, nameAr: "زمن الخدمة", nameEn: "Service time", sort: 0 }) { id } }`,
+      `mutation ($p: UUID!) { createAlignmentNode(input: { parentId: $p, nameAr: "زمن الخدمة", nameEn: "Service time", sort: 0 }) { id } }`,
       { p: objective.id },
     );
     const { alignmentTree } = await w.focal.data<{ alignmentTree: { id: string; parentId: string | null }[] }>(

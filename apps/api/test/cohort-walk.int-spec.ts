@@ -209,7 +209,7 @@ describe('a cohort from draft to closed', () => {
         narrative: 'بلغنا الهدف',
       },
     });
-    await leader.client.data(`mutation ($i: TeamVersionInput!) { submitFinalReport(input: $i) { state } }`, {
+    await leader.client.data(`mutation ($i: TeamEventInput!) { submitFinalReport(input: $i) { state } }`, {
       i: { id: teamId, version: (await teamRow(teamId)).version },
     });
     await office.data(`mutation ($i: RecordOutcomeInput!) { recordTeamOutcome(input: $i) { state } }`, {
@@ -234,7 +234,7 @@ describe('a cohort from draft to closed', () => {
     await sponsor.client.data(`mutation ($i: SignPledgeInput!) { signSustainmentPledge(input: $i) { version } }`, {
       i: { teamId, planVersion: plan.version },
     });
-    await office.data(`mutation ($i: TeamVersionInput!) { startTeamSustainment(input: $i) { state } }`, {
+    await office.data(`mutation ($i: TeamEventInput!) { startTeamSustainment(input: $i) { state } }`, {
       i: { id: teamId, version: (await teamRow(teamId)).version },
     });
 

@@ -4,14 +4,14 @@ import { advanceTo, clockNow, createCohort, dateFromNow, eventually, settled } f
 import { addMember, insertTeam } from './support/teams.js';
 
 const SAVE_REPORT = `mutation ($i: SaveFinalReportInput!) { saveFinalReport(input: $i) { id version values { kpiId value } } }`;
-const SUBMIT_REPORT = `mutation ($i: TeamVersionInput!) { submitFinalReport(input: $i) { state version } }`;
+const SUBMIT_REPORT = `mutation ($i: TeamEventInput!) { submitFinalReport(input: $i) { state version } }`;
 const RECORD = `mutation ($i: RecordOutcomeInput!) { recordTeamOutcome(input: $i) { state version outcome proposedOutcome } }`;
 const SAVE_PLAN = `mutation ($i: SaveSustainmentPlanInput!) { saveSustainmentPlan(input: $i) { id version contentComplete pledge { valid planVersion } } }`;
 const SIGN = `mutation ($i: SignPledgeInput!) { signSustainmentPledge(input: $i) { version pledge { valid planVersion signedById } } }`;
-const START = `mutation ($i: TeamVersionInput!) { startTeamSustainment(input: $i) { state version } }`;
+const START = `mutation ($i: TeamEventInput!) { startTeamSustainment(input: $i) { state version } }`;
 const REPORT_CHECKPOINT = `mutation ($i: ReportCheckpointInput!) { reportCheckpoint(input: $i) { id } }`;
 const CLOSE = `mutation ($i: CloseSustainmentInput!) { closeTeamSustainment(input: $i) { state sustainmentStatus scaledTo } }`;
-const TEAM = `query ($id: ID!) { team(id: $id) { id state version outcome
+const TEAM = `query ($id: UUID!) { team(id: $id) { id state version outcome
   outcomeProposal { outcome mean kpis { kpiId attainment againstOriginal originalTarget target final } }
   sustainmentPlan { version permittedActions pledge { valid } checkpoints { index day state report { note } }
     kpis { kpiId points { day value source } } }

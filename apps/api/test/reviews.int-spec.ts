@@ -9,7 +9,7 @@ const SUBMIT = `mutation ($i: AssessmentFieldsInput!) { submitAssessment(input: 
 const DECLARE = `mutation ($i: DeclareReviewConflictInput!) { declareReviewConflict(input: $i) { id state conflictDeclared } }`;
 const UNASSIGN = `mutation ($i: AssessmentEventInput!) { unassignReviewer(input: $i) { id state } }`;
 const DECIDE = `mutation ($i: DecideMidpointInput!) { decideMidpoint(input: $i) { id state version midpointDecision midpointCorrections } }`;
-const REVIEW = `query ($id: ID!) { team(id: $id) { id state version midpointDecision midpointCorrections
+const REVIEW = `query ($id: UUID!) { team(id: $id) { id state version midpointDecision midpointCorrections
   review { id state assignedCount submittedCount minimumAssessments
     assessments { id state version mine position recommendation comment scores { criterion score comment } reviewer { id } }
     aggregate { disagreement submitted criteria { criterion mean spread disagreement } recommendations { recommendation count } } } } }`;
@@ -166,10 +166,10 @@ describe('the mid-point review (GraphQL over HTTP, the clock moving)', () => {
     expect(codeOf(await assign(w, team, r.user.id))).toBe('BAD_USER_INPUT');
     // The reviewer reads the team now; a stranger still cannot.
     expect(
-      codeOf(await r.client.request(`query ($id: ID!) { team(id: $id) { id goals { id } } }`, { id: team })),
+      codeOf(await r.client.request(`query ($id: UUID!) { team(id: $id) { id goals { id } } }`, { id: team })),
     ).toBeUndefined();
     const stranger = await reviewer();
-    expect(codeOf(await stranger.client.request(`query ($id: ID!) { team(id: $id) { id } }`, { id: team }))).toBe(
+    expect(codeOf(await stranger.client.request(`query ($id: UUID!) { team(id: $id) { id } }`, { id: team }))).toBe(
       'FORBIDDEN',
     );
 
@@ -186,7 +186,7 @@ describe('the mid-point review (GraphQL over HTTP, the clock moving)', () => {
 
     const { reviewCandidates } = await w.office.data<{
       reviewCandidates: { reviewerId: string; conflict: string | null; assigned: boolean }[];
-    }>(`query ($t: ID!) { reviewCandidates(teamId: $t) { reviewerId conflict assigned } }`, { t: team });
+    }>(`query ($t: UUID!) { reviewCandidates(teamId: $t) { reviewerId conflict assigned } }`, { t: team });
     const of = (id: string) => reviewCandidates.find((c) => c.reviewerId === id);
     expect([
       of(onTeam.user.id)?.conflict,
@@ -197,7 +197,7 @@ describe('the mid-point review (GraphQL over HTTP, the clock moving)', () => {
     expect(of(stranger.user.id)).toMatchObject({ conflict: null, assigned: false });
     // Only the office assigns or sees candidates.
     expect(
-      codeOf(await r.client.request(`query ($t: ID!) { reviewCandidates(teamId: $t) { reviewerId } }`, { t: team })),
+      codeOf(await r.client.request(`query ($t: UUID!) { reviewCandidates(teamId: $t) { reviewerId } }`, { t: team })),
     ).toBe('FORBIDDEN');
   });
 
@@ -223,7 +223,9 @@ describe('the mid-point review (GraphQL over HTTP, the clock moving)', () => {
       await assigned(w, w.teams[0]!, ours[5]!);
       const { proposedReviewAssignment: proposal } = await w.office.data<{
         proposedReviewAssignment: { teamId: string; reviewerIds: string[]; short: boolean }[];
-      }>(`query ($c: ID!) { proposedReviewAssignment(cohortId: $c) { teamId reviewerIds short } }`, { c: w.cohortId });
+      }>(`query ($c: UUID!) { proposedReviewAssignment(cohortId: $c) { teamId reviewerIds short } }`, {
+        c: w.cohortId,
+      });
       expect(proposal).toHaveLength(20);
       const load = new Map<string, number>();
       for (const p of proposal) {
@@ -537,12 +539,12 @@ describe('the mid-point review (GraphQL over HTTP, the clock moving)', () => {
     const r = await reviewer();
     const a = await assigned(w, w.teams[0]!, r.user.id);
     const other = await reviewer();
-    expect(codeOf(await other.client.request(`query ($id: ID!) { assessment(id: $id) { id } }`, { id: a.id }))).toBe(
+    expect(codeOf(await other.client.request(`query ($id: UUID!) { assessment(id: $id) { id } }`, { id: a.id }))).toBe(
       'FORBIDDEN',
     );
     expect(
       codeOf(
-        await other.client.request(`query ($id: ID!) { assessment(id: $id) { id } }`, {
+        await other.client.request(`query ($id: UUID!) { assessment(id: $id) { id } }`, {
           id: '00000000-0000-4000-8000-000000000000',
         }),
       ),
@@ -557,7 +559,7 @@ describe('the mid-point review (GraphQL over HTTP, the clock moving)', () => {
     });
     expect(un.unassignReviewer.state).toBe('UNASSIGNED');
     expect(await notices('ASSESSMENT_UNASSIGNED', r.user.id, a.id)).toHaveLength(1);
-    expect(codeOf(await r.client.request(`query ($id: ID!) { team(id: $id) { id } }`, { id: w.teams[0] }))).toBe(
+    expect(codeOf(await r.client.request(`query ($id: UUID!) { team(id: $id) { id } }`, { id: w.teams[0] }))).toBe(
       'FORBIDDEN',
     );
   });

@@ -91,7 +91,7 @@ describe('team writes under the rule source (GraphQL over HTTP)', () => {
     const actions = async (client: typeof w.office) =>
       (
         await client.data<{ team: { permittedActions: string[] } }>(
-          `query ($id: ID!) { team(id: $id) { permittedActions } }`,
+          `query ($id: UUID!) { team(id: $id) { permittedActions } }`,
           {
             id: w.teamId,
           },
@@ -166,7 +166,7 @@ describe('team writes under the rule source (GraphQL over HTTP)', () => {
     const missed = async () =>
       (
         await office.data<{ team: { missedCheckInWeeks: number } }>(
-          `query ($id: ID!) { team(id: $id) { missedCheckInWeeks } }`,
+          `query ($id: UUID!) { team(id: $id) { missedCheckInWeeks } }`,
           {
             id: teamId,
           },

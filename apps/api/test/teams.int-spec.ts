@@ -552,7 +552,7 @@ describe('teams at work: goals, check-ins, RAG (GraphQL over HTTP)', () => {
       const counter = api.dataSource.logger as StatementCounter;
       const before = counter.statements;
       const res = await office.data<{ teams: { goals: { kpis: { latestValue: { value: number } | null }[] }[] }[] }>(
-        `query ($c: ID!) { teams(cohortId: $c) { id nameAr state rag members { role user { nameAr } } checkIns { week values { value } } changeRequests { id }
+        `query ($c: UUID!) { teams(cohortId: $c) { id nameAr state rag members { role user { nameAr } } checkIns { week values { value } } changeRequests { id }
             goals { titleAr rag kpis { nameAr baseline target rag expected latestValue { value asOf } } } } }`,
         { c: cohort.id },
       );

@@ -2,6 +2,7 @@ import type { Actor } from '@hundred/domain';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 
 import { CurrentActor, Requires } from '../common/auth.js';
+import { listOf } from '../common/paging.js';
 import { AlignmentNode } from './alignment-node.entity.js';
 import { AlignmentService } from './alignment.service.js';
 import { CreateAlignmentNodeInput, UpdateAlignmentNodeInput } from './dto/alignment.inputs.js';
@@ -11,7 +12,10 @@ export class AlignmentResolver {
   constructor(private readonly alignment: AlignmentService) {}
 
   @Requires('alignment.read', { type: 'alignment' })
-  @Query(() => [AlignmentNode], { description: 'Every node of the alignment tree, parents before children.' })
+  @Query(() => [AlignmentNode], {
+    description: 'Every node of the alignment tree, parents before children.',
+    complexity: listOf(100),
+  })
   alignmentTree(): Promise<AlignmentNode[]> {
     return this.alignment.tree();
   }

@@ -21,8 +21,14 @@ const seesAll = (actor: Actor) => actor.roles.includes('ADMIN') || actor.roles.i
 export class ChallengeReadingService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(actor: Actor, filter: ChallengeFilter): Promise<Challenge[]> {
-    const qb = this.dataSource.getRepository(Challenge).createQueryBuilder('c').orderBy('c.updated_at', 'DESC');
+  async list(actor: Actor, filter: ChallengeFilter, page = { limit: 100, offset: 0 }): Promise<Challenge[]> {
+    const qb = this.dataSource
+      .getRepository(Challenge)
+      .createQueryBuilder('c')
+      .orderBy('c.updated_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset);
     if (!seesAll(actor)) {
       if (!actor.roles.includes('FOCAL_POINT')) return [];
       qb.andWhere('(c.lead_agency_id = :agency OR :agency = ANY(c.partner_agency_ids))', { agency: actor.agencyId });

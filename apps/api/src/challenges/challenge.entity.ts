@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 import { MaxLen, Required } from '../common/validation.js';
+import { listOf } from '../common/paging.js';
 import { IsUrl } from 'class-validator';
 
 export const ChallengeStateEnum = Object.fromEntries(CHALLENGE_STATES.map((s) => [s, s])) as Record<
@@ -47,7 +48,7 @@ export class Challenge {
   @Field(() => [ID]) @Column({ type: 'uuid', array: true }) alignmentNodeIds: string[];
   @Field(() => ID, { nullable: true }) @Column({ type: 'uuid', nullable: true }) proposedSponsorId: string | null;
   @Field(() => ID, { nullable: true }) @Column({ type: 'uuid', nullable: true }) proposedTeamLeadId: string | null;
-  @Field(() => [Attachment]) @Column({ type: 'jsonb' }) attachments: Attachment[];
+  @Field(() => [Attachment], { complexity: listOf(5) }) @Column({ type: 'jsonb' }) attachments: Attachment[];
 
   @Field(() => ID, { nullable: true }) @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @Field(() => Date, { nullable: true }) @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;

@@ -2,6 +2,7 @@ import type { Actor } from '@hundred/domain';
 import { CHALLENGE_STATES, type ChallengeEvent, type ChallengeState } from '@hundred/workflow';
 import {
   Args,
+  ArgsType,
   Context,
   Float,
   ID,
@@ -13,10 +14,13 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 
 import { AlignmentNode } from '../alignment/alignment-node.entity.js';
 import { Ctx, CurrentActor } from '../common/auth.js';
-import { AppError } from '../common/app-error.js';
+import { listOf, PageArgs, paged } from '../common/paging.js';
+import { UuidScalar } from '../common/uuid.scalar.js';
+import { MaxLen, OneOf, Uuid } from '../common/validation.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { COHORT } from '../cohorts/cohort.loaders.js';
@@ -49,6 +53,17 @@ import {
   UpdateChallengeInput,
 } from './dto/challenge.inputs.js';
 
+@ArgsType()
+class ChallengeListArgs extends PageArgs(100, 200) {
+  @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() cohortId?: string | null;
+  @Field(() => [ChallengeStateEnum], { nullable: true })
+  @IsOptional()
+  @OneOf(CHALLENGE_STATES, true)
+  states?: ChallengeState[] | null;
+  @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() agencyId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLen(100) search?: string | null;
+}
+
 @ObjectType({ description: 'An approval with its leader.' })
 class ApprovalView extends ChallengeApproval {
   @Field(() => User) leader: User;
@@ -77,20 +92,14 @@ export class ChallengeResolver {
   @Query(() => [Challenge], {
     name: 'challenges',
     description: 'The challenges you may see (a focal point: their agency’s), most recent first.',
+    complexity: paged(),
   })
-  challengeList(
-    @CurrentActor() actor: Actor,
-    @Args('cohortId', { type: () => ID, nullable: true }) cohortId?: string | null,
-    @Args('states', { type: () => [ChallengeStateEnum], nullable: true }) states?: ChallengeState[] | null,
-    @Args('agencyId', { type: () => ID, nullable: true }) agencyId?: string | null,
-    @Args('search', { type: () => String, nullable: true }) search?: string | null,
-  ): Promise<Challenge[]> {
-    if (states?.some((s) => !CHALLENGE_STATES.includes(s))) throw AppError.field('states', 'validation.oneOf');
-    return this.reading.list(actor, { cohortId, states, agencyId, search: search?.slice(0, 100) });
+  challengeList(@CurrentActor() actor: Actor, @Args() args: ChallengeListArgs): Promise<Challenge[]> {
+    return this.reading.list(actor, args, args);
   }
 
   @Query(() => Challenge, { description: 'A challenge; refused alike when it does not exist or is not yours to see.' })
-  challenge(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<Challenge> {
+  challenge(@Args('id', { type: () => UuidScalar }) id: string, @CurrentActor() actor: Actor): Promise<Challenge> {
     return this.challenges.visible(actor, id);
   }
 
@@ -217,14 +226,14 @@ export class ChallengeResolver {
     return (await ctx.loaders.get(AGENCY).load(c.leadAgencyId))!;
   }
 
-  @ResolveField(() => [Agency])
+  @ResolveField(() => [Agency], { complexity: listOf(5) })
   async partnerAgencies(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<Agency[]> {
     return (await ctx.loaders.get(AGENCY).loadMany(c.partnerAgencyIds)).filter(
       (a): a is Agency => !!a && !(a instanceof Error),
     );
   }
 
-  @ResolveField(() => [AlignmentNode])
+  @ResolveField(() => [AlignmentNode], { complexity: listOf(5) })
   async alignmentNodes(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<AlignmentNode[]> {
     return (await ctx.loaders.get(ALIGNMENT_NODE).loadMany(c.alignmentNodeIds)).filter(
       (n): n is AlignmentNode => !!n && !(n instanceof Error),
@@ -241,7 +250,7 @@ export class ChallengeResolver {
     return c.proposedTeamLeadId ? ctx.loaders.get(USER).load(c.proposedTeamLeadId) : null;
   }
 
-  @ResolveField(() => [ChallengeScore])
+  @ResolveField(() => [ChallengeScore], { complexity: listOf(5) })
   async scores(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<ChallengeScore[]> {
     return ctx.loaders.get(CHALLENGE_SCORES).load(c.id);
   }
@@ -252,13 +261,13 @@ export class ChallengeResolver {
     return scores.length ? Math.round((scores.reduce((s, x) => s + x.score, 0) / scores.length) * 100) / 100 : null;
   }
 
-  @ResolveField(() => [ApprovalView])
+  @ResolveField(() => [ApprovalView], { complexity: listOf(3) })
   async approvals(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<ApprovalView[]> {
     const approvals = await ctx.loaders.get(CHALLENGE_APPROVALS).load(c.id);
     return Promise.all(approvals.map(async (a) => ({ ...a, leader: (await ctx.loaders.get(USER).load(a.leaderId))! })));
   }
 
-  @ResolveField(() => [CommentView])
+  @ResolveField(() => [CommentView], { complexity: listOf(10) })
   async comments(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<CommentView[]> {
     const comments = await ctx.loaders.get(CHALLENGE_COMMENTS).load(c.id);
     return Promise.all(comments.map(async (x) => ({ ...x, author: (await ctx.loaders.get(USER).load(x.authorId))! })));
@@ -274,7 +283,7 @@ export class ChallengeResolver {
     return c.state === 'APPROVED' ? ctx.loaders.get(TEAM_OF_CHALLENGE).load(c.id) : null;
   }
 
-  @ResolveField(() => [AvailableEvent])
+  @ResolveField(() => [AvailableEvent], { complexity: listOf(5, 50) })
   async availableEvents(
     @Parent() c: Challenge,
     @CurrentActor() actor: Actor,
@@ -288,7 +297,7 @@ export class ChallengeResolver {
     return this.challenges.availableEvents(actor, c, { cohort, scores, approvals }, ctx.lang);
   }
 
-  @ResolveField(() => [TransitionRecord])
+  @ResolveField(() => [TransitionRecord], { complexity: listOf(10) })
   history(@Parent() c: Challenge, @Context() ctx: RequestContext): Promise<TransitionRecord[]> {
     return ctx.loaders.get(TRANSITION_HISTORY).load(historyKey('challenge', c.id));
   }

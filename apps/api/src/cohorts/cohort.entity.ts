@@ -3,6 +3,7 @@ import type { CohortState } from '@hundred/workflow';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+import { listOf } from '../common/paging.js';
 import { CalendarOffsetsType, CohortStateEnum, RagThresholds, RubricCriterion } from './cohort.types.js';
 
 @ObjectType({ description: 'A cohort (دفعة) of national challenges, each solved in 100 days.' })
@@ -43,7 +44,7 @@ export class Cohort {
   @Column({ type: 'jsonb' })
   offsets: CalendarOffsetsType;
 
-  @Field(() => [RubricCriterion], { description: 'Screening criteria, each scored 1–5.' })
+  @Field(() => [RubricCriterion], { description: 'Screening criteria, each scored 1–5.', complexity: listOf(5) })
   @Column({ type: 'jsonb' })
   rubric: RubricCriterion[];
 

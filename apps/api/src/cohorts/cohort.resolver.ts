@@ -1,10 +1,12 @@
 import { cohortDeadlines, dayOf, teamObligations, type Actor, type CohortDeadlineKind } from '@hundred/domain';
 import { DEADLINE_CONCERNS, type CohortEvent, type CohortState } from '@hundred/workflow';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 
 import { Ctx, CurrentActor, Requires } from '../common/auth.js';
 import { AppError } from '../common/app-error.js';
+import { listOf, PageArgs, paged } from '../common/paging.js';
+import { UuidScalar } from '../common/uuid.scalar.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
 import { calendarOf, Cohort } from './cohort.entity.js';
 import { CohortService } from './cohort.service.js';
@@ -20,7 +22,23 @@ import {
   UpdateCohortInput,
 } from './dto/cohort.inputs.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * What a request works out once per cohort it reads, however often the cohort appears in the
+ * answer (every challenge and team of a list names its cohort): kept on the cohort object,
+ * which the request's loader hands out once per id, so it lives as long as the request.
+ */
+const perCohort = new WeakMap<Cohort, { phases?: CohortPhase[]; deadlines?: Map<string, Promise<DeadlineView[]>> }>();
+const memo = (cohort: Cohort) => {
+  let m = perCohort.get(cohort);
+  if (!m) perCohort.set(cohort, (m = {}));
+  return m;
+};
+
+@ArgsType()
+class CohortListArgs extends PageArgs(50, 100) {}
+
+@ArgsType()
+class DeadlineListArgs extends PageArgs(100, 200) {}
 
 /** The phases of the timeline, each from the transition that opens it to the one that closes it. */
 const PHASES: [CohortState, CohortDeadlineKind, CohortDeadlineKind][] = [
@@ -42,15 +60,19 @@ export class CohortResolver {
   ) {}
 
   @Requires('cohort.read', { type: 'cohort' })
-  @Query(() => [Cohort], { name: 'cohorts', description: 'Every cohort, the most recent day 1 first.' })
-  cohortList(): Promise<Cohort[]> {
-    return this.cohorts.list();
+  @Query(() => [Cohort], {
+    name: 'cohorts',
+    description: 'The cohorts, the most recent day 1 first.',
+    complexity: paged(),
+  })
+  cohortList(@Args() page: CohortListArgs): Promise<Cohort[]> {
+    return this.cohorts.list(page);
   }
 
   @Requires('cohort.read', (args) => ({ type: 'cohort', id: args.id as string }))
   @Query(() => Cohort)
-  async cohort(@Args('id', { type: () => ID }) id: string): Promise<Cohort> {
-    const found = UUID.test(id) ? await this.cohorts.byId(id) : null;
+  async cohort(@Args('id', { type: () => UuidScalar }) id: string): Promise<Cohort> {
+    const found = await this.cohorts.byId(id);
     if (!found) throw AppError.notFound();
     return found;
   }
@@ -141,12 +163,15 @@ export class CohortResolver {
     return this.fire(input, 'CANCEL', actor, ctx, { reason: input.reason });
   }
 
-  @ResolveField(() => Int, { description: 'Today, as a day of the cohort (negative before day 1).' })
+  @ResolveField(() => Int, { description: 'Today, as a day of the cohort (negative before day 1).', complexity: 50 })
   currentDay(@Parent() cohort: Cohort): number {
     return this.cohorts.currentDay(cohort);
   }
 
-  @ResolveField(() => [AvailableEvent], { description: 'The events you may fire now, with what blocks each.' })
+  @ResolveField(() => [AvailableEvent], {
+    description: 'The events you may fire now, with what blocks each.',
+    complexity: listOf(5, 150),
+  })
   availableEvents(
     @Parent() cohort: Cohort,
     @CurrentActor() actor: Actor,
@@ -157,13 +182,22 @@ export class CohortResolver {
 
   @ResolveField(() => [CalendarProblemView], {
     description: 'What makes the calendar inconsistent (empty when it is fine).',
+    complexity: listOf(5, 100),
   })
   calendarProblems(@Parent() cohort: Cohort, @Context() ctx: RequestContext) {
     return this.cohorts.calendarProblemsOf(cohort, ctx.lang);
   }
 
-  @ResolveField(() => [CohortPhase], { description: 'The phases on the timeline, by the calendar.' })
+  @ResolveField(() => [CohortPhase], {
+    description: 'The phases on the timeline, by the calendar.',
+    complexity: listOf(8, 600),
+  })
   phases(@Parent() cohort: Cohort): CohortPhase[] {
+    const m = memo(cohort);
+    return (m.phases ??= this.phasesOf(cohort));
+  }
+
+  private phasesOf(cohort: Cohort): CohortPhase[] {
     const cal = calendarOf(cohort);
     const at = new Map(cohortDeadlines(cal).map((d) => [d.kind, d.dueAt]));
     return PHASES.map(([state, from, to]) => {
@@ -179,18 +213,30 @@ export class CohortResolver {
     });
   }
 
-  @ResolveField(() => [DeadlineView], { description: "The cohort's own deadlines, in calendar order." })
-  async deadlines(@Parent() cohort: Cohort): Promise<DeadlineView[]> {
+  @ResolveField(() => [DeadlineView], {
+    description: "The cohort's own deadlines, in calendar order.",
+    complexity: paged(250),
+  })
+  deadlines(@Parent() cohort: Cohort, @Args() page: DeadlineListArgs): Promise<DeadlineView[]> {
+    const cached = (memo(cohort).deadlines ??= new Map());
+    const key = `${page.limit}:${page.offset}`;
+    let found = cached.get(key);
+    if (!found) cached.set(key, (found = this.deadlinesOf(cohort, page)));
+    return found;
+  }
+
+  private async deadlinesOf(cohort: Cohort, page: DeadlineListArgs): Promise<DeadlineView[]> {
     const rows = (await this.dataSource.query(
       `SELECT * FROM deadline WHERE subject_type = 'cohort' AND subject_id = $1 AND state <> 'CANCELLED'
-        ORDER BY original_due_at, kind`,
-      [cohort.id],
+        ORDER BY original_due_at, kind, id LIMIT $2 OFFSET $3`,
+      [cohort.id, page.limit, page.offset],
     )) as DeadlineViewRow[];
     const cal = calendarOf(cohort);
     return rows.map((r) => toDeadlineView(r, cal));
   }
 
   @ResolveField(() => [TeamObligationView], {
+    complexity: listOf(30, 100),
     description:
       "Every deadline of the cohort's teams by its calendar (goals due, weekly check-ins, assessments due, final report, checkpoints), with how many teams have each pending, fired or skipped.",
   })
@@ -210,7 +256,7 @@ export class CohortResolver {
     }));
   }
 
-  @ResolveField(() => [TransitionRecord], { description: 'Every transition, oldest first.' })
+  @ResolveField(() => [TransitionRecord], { description: 'Every transition, oldest first.', complexity: listOf(10) })
   async history(@Parent() cohort: Cohort, @Context() ctx: RequestContext): Promise<TransitionRecord[]> {
     return ctx.loaders.get(TRANSITION_HISTORY).load(historyKey('cohort', cohort.id));
   }

@@ -91,8 +91,10 @@ export class CohortService {
     private readonly clock: Clock,
   ) {}
 
-  list(): Promise<Cohort[]> {
-    return this.dataSource.getRepository(Cohort).find({ order: { day1: 'DESC' } });
+  list(page = { limit: 50, offset: 0 }): Promise<Cohort[]> {
+    return this.dataSource
+      .getRepository(Cohort)
+      .find({ order: { day1: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
   }
 
   byId(id: string): Promise<Cohort | null> {

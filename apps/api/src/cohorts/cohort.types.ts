@@ -3,7 +3,15 @@ import { COHORT_EVENTS, COHORT_STATES, type CohortEvent, type CohortState } from
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, Max, Min } from 'class-validator';
 
-import { ArabicText, Int as IsInteger, LatinText, MaxLen, Required } from '../common/validation.js';
+import {
+  ArabicText,
+  Between,
+  Int as IsInteger,
+  LatinText,
+  MaxLen,
+  RangeCheckedBy,
+  Required,
+} from '../common/validation.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -12,7 +20,11 @@ registerEnumType(CohortStateEnum, { name: 'CohortState' });
 export const CohortEventEnum = asEnum(COHORT_EVENTS);
 registerEnumType(CohortEventEnum, { name: 'CohortEvent' });
 
+/** Where the ranges of a calendar's numbers are checked, with a message per field: libs/domain's calendar. */
+export const CALENDAR_CHECK = 'calendarFormatProblems (libs/domain/src/calendar.ts)';
+
 /** The phase offsets of a cohort's calendar (days relative to day 1; there is no day 0). */
+@RangeCheckedBy(CALENDAR_CHECK)
 @InputType('CalendarOffsetsInput')
 @ObjectType()
 export class CalendarOffsetsType implements CalendarOffsets {
@@ -90,6 +102,7 @@ export class RagThresholds {
 
   @Field(() => Int, { description: 'No value newer than this many days is grey.' })
   @IsInteger()
+  @Between(1, 100)
   staleDays: number = 14;
 }
 

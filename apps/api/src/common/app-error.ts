@@ -10,7 +10,10 @@ export type AppErrorCode =
   | 'NOT_ALLOWED'
   | 'INVALID_CREDENTIALS'
   | 'SIGN_IN_THROTTLED'
-  | 'ACCOUNT_LOCKED';
+  | 'ACCOUNT_LOCKED'
+  | 'RATE_LIMITED'
+  | 'TOO_COMPLEX'
+  | 'TIMED_OUT';
 
 /** The codes clients see. */
 export type GraphqlErrorCode =
@@ -21,6 +24,9 @@ export type GraphqlErrorCode =
   | 'CONFLICT'
   | 'NOT_ALLOWED'
   | 'TOO_MANY_ATTEMPTS'
+  | 'RATE_LIMITED'
+  | 'TOO_COMPLEX'
+  | 'TIMED_OUT'
   | 'INTERNAL_SERVER_ERROR';
 
 export function graphqlCode(code: AppErrorCode): GraphqlErrorCode {
@@ -41,6 +47,12 @@ export function graphqlCode(code: AppErrorCode): GraphqlErrorCode {
     case 'SIGN_IN_THROTTLED':
     case 'ACCOUNT_LOCKED':
       return 'TOO_MANY_ATTEMPTS';
+    case 'RATE_LIMITED':
+      return 'RATE_LIMITED';
+    case 'TOO_COMPLEX':
+      return 'TOO_COMPLEX';
+    case 'TIMED_OUT':
+      return 'TIMED_OUT';
     default: {
       const unmapped: never = code;
       return unmapped;

@@ -12,6 +12,10 @@ const REQUIRES = 'hundred:requires';
 /** The operation needs no session (sign-in, health). */
 export const Public = () => SetMetadata(PUBLIC, true);
 
+/** Whether the operation of this context is declared `@Public()`. */
+export const isPublic = (reflector: Reflector, context: ExecutionContext): boolean =>
+  reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]) === true;
+
 type ResourceOf = (args: Record<string, unknown>) => Resource;
 
 /**
@@ -30,7 +34,7 @@ export class AuthGuard implements CanActivate {
     const ctx = gqlContext(context);
     if (!ctx) return true; // plain HTTP routes (health) declare their own access
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    if (isPublic(this.reflector, context)) return true;
     if (!ctx.actor) throw AppError.unauthenticated();
     const required = this.reflector.getAllAndOverride<{ action: Action; resource: Resource | ResourceOf } | undefined>(
       REQUIRES,

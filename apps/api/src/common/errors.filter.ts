@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE } from '@hundred/domain';
+import { DEFAULT_LANGUAGE, type Language } from '@hundred/domain';
 import { Catch, HttpException, Inject, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
@@ -8,6 +8,28 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError, graphqlCode } from './app-error.js';
 import { fieldLabel, translate } from './messages.js';
 import { gqlContext } from '../graphql-context/request-context.js';
+
+/**
+ * An expected refusal in the caller's language: its code, one message per field (named by its
+ * path in the argument, `values.0.value`), and its machine-readable details.
+ */
+export function renderAppError(exception: AppError, lang: Language): GraphQLError {
+  const fields = exception.fields.map((f) => ({
+    field: f.field,
+    message: translate(lang, f.key, { ...f.params, field: fieldLabel(lang, labelOf(f.field)) }),
+  }));
+  const message = fields.length === 1 ? fields[0]!.message : translate(lang, exception.key, exception.params);
+  return new GraphQLError(message, {
+    extensions: { code: graphqlCode(exception.code), ...(fields.length ? { fields } : {}), ...exception.details },
+  });
+}
+
+/** The name a field is shown by: the last segment of its path that is not a list index. */
+const labelOf = (path: string): string =>
+  path
+    .split('.')
+    .reverse()
+    .find((segment) => !/^\d+$/.test(segment)) ?? path;
 
 /**
  * The one place errors become responses. Expected refusals (AppError) are translated into the
@@ -25,16 +47,7 @@ export class ErrorsFilter implements GqlExceptionFilter {
     if (!ctx) return this.http(exception, host);
     const lang = ctx.lang ?? DEFAULT_LANGUAGE;
 
-    if (exception instanceof AppError) {
-      const fields = exception.fields.map((f) => ({
-        field: f.field,
-        message: translate(lang, f.key, { ...f.params, field: fieldLabel(lang, f.field.split('.').pop() ?? f.field) }),
-      }));
-      const message = fields.length === 1 ? fields[0]!.message : translate(lang, exception.key, exception.params);
-      return new GraphQLError(message, {
-        extensions: { code: graphqlCode(exception.code), ...(fields.length ? { fields } : {}), ...exception.details },
-      });
-    }
+    if (exception instanceof AppError) return renderAppError(exception, lang);
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();

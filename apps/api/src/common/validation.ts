@@ -1,4 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
+import { Extensions } from '@nestjs/graphql';
 import {
   ArrayMinSize,
   ArrayUnique,
@@ -18,6 +19,7 @@ import {
 
 import { AppError, type FieldProblem } from './app-error.js';
 import { isMessageKey, type MessageKey } from './messages.js';
+import type { TextKind } from './text.js';
 
 /**
  * Validation decorators whose messages are message keys plus their arguments, so the error
@@ -45,7 +47,8 @@ export const Password = () => Matches(/^(?=.*\p{L})(?=.*\p{N}).{10,200}$/u, { me
 export const MinItems = (n: number) => ArrayMinSize(n, { message: encode('validation.minItems') });
 export const Unique = () => ArrayUnique({ message: encode('validation.unique') });
 
-function problems(errors: ValidationError[], prefix = ''): FieldProblem[] {
+/** One problem per invalid field (its path dotted, e.g. `kpis.0.target`), with its message key. */
+export function problems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
@@ -67,12 +70,14 @@ export function toAppError(errors: ValidationError[]): AppError {
   return AppError.validation(problems(errors));
 }
 
+/** What the validation pipe checks with (also used to name every problem of an input refused earlier). */
+export const VALIDATION_OPTIONS = { whitelist: true, forbidUnknownValues: true } as const;
+
 /** The validation pipe for every resolver: whitelist, transform, localisable errors. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
+    ...VALIDATION_OPTIONS,
     transform: true,
-    whitelist: true,
-    forbidUnknownValues: true,
     exceptionFactory: (errors) => toAppError(errors),
   });
 }
@@ -85,3 +90,46 @@ export const Between =
       Min(min, { message: `validation.between|${JSON.stringify([min, max])}` }),
       Max(max, { message: `validation.between|${JSON.stringify([min, max])}` }),
     ].forEach((d) => d(target, key));
+
+/**
+ * How the input boundary (front-door/input-boundary.ts) treats a string field: every string is
+ * one line of text unless its field says otherwise. Multi-line text keeps tabs and line breaks.
+ */
+export const MultiLine = () => Extensions({ text: 'multiline' satisfies TextKind });
+/** A password: the same characters refused, but never trimmed or normalised (common/text.ts). */
+export const Secret = () => Extensions({ text: 'secret' satisfies TextKind });
+
+/** The largest GraphQL Int. */
+export const MAX_INT = 2_147_483_647;
+/** The version of a versioned row, as read. */
+export const Version = (): PropertyDecorator => (target, key) => {
+  Int()(target, key);
+  Between(0, MAX_INT)(target, key);
+};
+/** The position of an item in its list. */
+export const Sort = (): PropertyDecorator => (target, key) => {
+  Int()(target, key);
+  Between(-10_000, 10_000)(target, key);
+};
+
+const RANGE_CHECKED_BY = 'hundred:range-checked-by';
+
+/**
+ * Every number of an input declares its range: with `Between` (or Min and Max) here, or, for the
+ * few checked by a rule of their own with its own messages (a cohort's calendar), by naming that
+ * rule on the field or the class. A unit test refuses a number input that does neither.
+ */
+export const RangeCheckedBy =
+  (rule: string) =>
+  (target: object, key?: string | symbol): void => {
+    if (key === undefined) Reflect.defineMetadata(RANGE_CHECKED_BY, rule, target);
+    else Reflect.defineMetadata(RANGE_CHECKED_BY, rule, target, key);
+  };
+
+/** The rule that checks the range of a number field declared with `RangeCheckedBy`, if any. */
+export function rangeCheckedBy(cls: abstract new (...args: never[]) => unknown, key: string): string | undefined {
+  return (
+    (Reflect.getMetadata(RANGE_CHECKED_BY, cls.prototype, key) as string | undefined) ??
+    (Reflect.getMetadata(RANGE_CHECKED_BY, cls) as string | undefined)
+  );
+}

@@ -46,4 +46,32 @@ describe('loadConfig', () => {
   it('refuses a lock-out threshold not above the slow-down threshold', () => {
     expect(() => loadConfig({ SIGN_IN_SLOW_AFTER: '5', SIGN_IN_LOCK_AFTER: '5' })).toThrow(/SIGN_IN_LOCK_AFTER/);
   });
+
+  it('trusts no proxy unless told, and takes addresses, CIDR ranges and proxy names', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback,::1,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      'loopback',
+      '::1',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must list addresses or CIDR ranges/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33,*' })).toThrow(/not "10.0.0.0\/33", "\*"/);
+  });
+
+  it('bounds every request by default: rate limits, GraphQL limits and a time budget', () => {
+    expect(loadConfig({})).toMatchObject({
+      publicRateWindowSeconds: 60,
+      publicRatePerAddress: 20,
+      publicRateGlobal: 300,
+      graphqlMaxDepth: 10,
+      graphqlMaxAliases: 10,
+      graphqlMaxTokens: 3000,
+      graphqlMaxDirectives: 20,
+      graphqlMaxCost: 60_000,
+      requestTimeBudgetMs: 2000,
+    });
+    expect(() => loadConfig({ GRAPHQL_MAX_COST: '10' })).toThrow(/GRAPHQL_MAX_COST must be a whole number from 100/);
+  });
 });

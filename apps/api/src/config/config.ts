@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * Configuration read from the environment once, at start-up, and validated as a whole: every
  * missing or bad value gets its own line in one error, so an operator fixes them in one go.
@@ -33,6 +35,23 @@ export interface AppConfig {
   workerLockMs: number;
   /** Concurrency of the deadline worker. */
   deadlineConcurrency: number;
+  /**
+   * The proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or `loopback`,
+   * `linklocal`, `uniquelocal`); none by default, so the client's address is the socket's.
+   */
+  trustProxy: string[];
+  /** Public mutations (sign-in, sign-out): how many per window from one client address, and from all. */
+  publicRateWindowSeconds: number;
+  publicRatePerAddress: number;
+  publicRateGlobal: number;
+  /** Limits of one GraphQL request, checked before it runs. */
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxTokens: number;
+  graphqlMaxDirectives: number;
+  graphqlMaxCost: number;
+  /** Server time one GraphQL request may take; past it, no further resolver runs. */
+  requestTimeBudgetMs: number;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +106,30 @@ const bool = (raw: string): boolean | { error: string } =>
     : ['false', '0', 'no'].includes(raw)
       ? false
       : { error: `must be true or false, got "${raw}"` };
+
+/** Proxy names that proxy-addr knows: 127.0.0.1/8 and ::1; 169.254.0.0/16 and fe80::/10; private ranges. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+const proxies = (raw: string): string[] | { error: string } => {
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const bad = entries.filter((entry) => {
+    if (PROXY_NAMES.includes(entry)) return false;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || rest.length > 0) return true;
+    if (prefix === undefined) return false;
+    const bits = Number(prefix);
+    return !/^\d{1,3}$/.test(prefix) || bits > (family === 4 ? 32 : 128);
+  });
+  return bad.length
+    ? {
+        error: `must list addresses or CIDR ranges (or ${PROXY_NAMES.join(', ')}), comma-separated; not ${bad.map((b) => `"${b}"`).join(', ')}`,
+      }
+    : entries;
+};
 
 const devOnly =
   <T>(value: T) =>
@@ -185,6 +228,62 @@ const fields: { [K in keyof Omit<AppConfig, 'nodeEnv'>]: [string, Field<AppConfi
   deadlineConcurrency: [
     'DEADLINE_CONCURRENCY',
     { parse: int(1, 500), fallback: 50, describe: 'deadline jobs handled at once per worker' },
+  ],
+  trustProxy: [
+    'TRUST_PROXY',
+    {
+      parse: proxies,
+      fallback: [],
+      describe: 'proxies whose X-Forwarded-For is believed, e.g. 10.0.0.0/8,loopback (none by default)',
+    },
+  ],
+  publicRateWindowSeconds: [
+    'PUBLIC_RATE_WINDOW_SECONDS',
+    { parse: int(1, 3600), fallback: 60, describe: 'window of the public-mutation rate limits, in seconds' },
+  ],
+  publicRatePerAddress: [
+    'PUBLIC_RATE_PER_ADDRESS',
+    {
+      parse: int(1, 1_000_000),
+      fallback: 20,
+      describe: 'sign-ins (and other public mutations) per window per client address',
+    },
+  ],
+  publicRateGlobal: [
+    'PUBLIC_RATE_GLOBAL',
+    {
+      parse: int(1, 10_000_000),
+      fallback: 300,
+      describe: 'sign-ins (and other public mutations) per window from all clients',
+    },
+  ],
+  graphqlMaxDepth: [
+    'GRAPHQL_MAX_DEPTH',
+    { parse: int(2, 100), fallback: 10, describe: 'deepest field nesting of a GraphQL request' },
+  ],
+  graphqlMaxAliases: [
+    'GRAPHQL_MAX_ALIASES',
+    { parse: int(0, 1000), fallback: 10, describe: 'aliases in a GraphQL request' },
+  ],
+  graphqlMaxTokens: [
+    'GRAPHQL_MAX_TOKENS',
+    { parse: int(100, 100_000), fallback: 3000, describe: 'tokens in a GraphQL document' },
+  ],
+  graphqlMaxDirectives: [
+    'GRAPHQL_MAX_DIRECTIVES',
+    { parse: int(0, 1000), fallback: 20, describe: 'directives in a GraphQL request' },
+  ],
+  graphqlMaxCost: [
+    'GRAPHQL_MAX_COST',
+    {
+      parse: int(100, 10_000_000),
+      fallback: 60_000,
+      describe: 'estimated cost of a GraphQL request (a field 1, about 0.01 ms; lists times their items)',
+    },
+  ],
+  requestTimeBudgetMs: [
+    'REQUEST_TIME_BUDGET_MS',
+    { parse: int(100, 120_000), fallback: 2000, describe: 'server time one GraphQL request may take, in ms' },
   ],
 };
 

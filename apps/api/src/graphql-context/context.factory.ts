@@ -23,6 +23,7 @@ export class ContextFactory {
   ) {}
 
   async build(req: FastifyRequest, reply: FastifyReply): Promise<RequestContext> {
+    const deadline = Date.now() + this.config.requestTimeBudgetMs;
     const session = await this.sessions.resolveSession(req.cookies?.[SESSION_COOKIE]);
     const user = session?.user ?? null;
     return {
@@ -35,6 +36,7 @@ export class ContextFactory {
       loaders: this.loaders.forRequest(),
       secureCookies: this.config.cookieSecure,
       lang: requestLanguage(req, user),
+      deadline,
     };
   }
 }

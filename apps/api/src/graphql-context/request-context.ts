@@ -28,6 +28,8 @@ export interface RequestContext<U extends SessionUser = SessionUser> {
   loaders: Loaders;
   /** Send cookies with the Secure flag (outside development). */
   secureCookies: boolean;
+  /** When this request's time budget runs out (ms since the epoch, real time): no resolver starts after it. */
+  deadline: number;
 }
 
 /** The language the client asked for (the web sends its current one), else the user's preference. */

@@ -1,9 +1,13 @@
-import { GLOBAL_ROLES, type Actor, type GlobalRole } from '@hundred/domain';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { can, GLOBAL_ROLES, type Actor, type GlobalRole } from '@hundred/domain';
+import { Args, ArgsType, Context, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 
 import { assertCan, Ctx, CurrentActor, Public, Requires } from '../common/auth.js';
 import { AppError } from '../common/app-error.js';
 import { GlobalRoleEnum } from '../common/graphql-enums.js';
+import { listOf, PageArgs, paged } from '../common/paging.js';
+import { UuidScalar } from '../common/uuid.scalar.js';
+import { MaxLen, OneOf, Uuid } from '../common/validation.js';
 import { actorOf, type RequestContext } from '../graphql-context/request-context.js';
 import { TransitionRecord } from '../workflow/history.js';
 import { Agency } from './agency.entity.js';
@@ -24,6 +28,22 @@ import { AGENCY, USER } from './identity.loaders.js';
 import { UserService } from './user.service.js';
 
 const acting = (ctx: RequestContext, actor: Actor) => ({ actorId: actor.id, ip: ctx.ip });
+
+/**
+ * Whether a person's account details (e-mail, global roles) are the viewer's to see: exactly
+ * when the viewer may open that person (`user.read`), so that no path to a person — a team's
+ * members, a history's actor, a comment's author — shows more than `user(id)` would
+ * (CONTRIBUTING.md, "What a person's name and roles reveal").
+ */
+const seesAccount = (actor: Actor | null, user: User): boolean =>
+  can(actor, 'user.read', { type: 'user', id: user.id, agencyId: user.agencyId });
+
+@ArgsType()
+class UserListArgs extends PageArgs(200, 500) {
+  @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() agencyId?: string | null;
+  @Field(() => GlobalRoleEnum, { nullable: true }) @IsOptional() @OneOf(GLOBAL_ROLES) role?: GlobalRole | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLen(100) search?: string | null;
+}
 
 @Resolver(() => User)
 export class UserResolver {
@@ -82,23 +102,19 @@ export class UserResolver {
   }
 
   @Requires('user.list', (args) => ({ type: 'user', agencyId: (args.agencyId as string | undefined) ?? undefined }))
-  @Query(() => [User], { description: 'People; a focal point sees those of their own agency.' })
-  users(
-    @Args('agencyId', { type: () => ID, nullable: true }) agencyId?: string,
-    @Args('role', { type: () => GlobalRoleEnum, nullable: true }) role?: GlobalRole,
-    @Args('search', { nullable: true }) search?: string,
-  ): Promise<User[]> {
-    if (role !== undefined && role !== null && !GLOBAL_ROLES.includes(role))
-      throw AppError.field('role', 'validation.oneOf');
-    return this.userService.list({
-      agencyId: agencyId ?? undefined,
-      role: role ?? undefined,
-      search: search?.slice(0, 100),
-    });
+  @Query(() => [User], {
+    description: 'People, by English name; a focal point sees those of their own agency.',
+    complexity: paged(),
+  })
+  users(@Args() args: UserListArgs): Promise<User[]> {
+    return this.userService.list(
+      { agencyId: args.agencyId ?? undefined, role: args.role ?? undefined, search: args.search ?? undefined },
+      args,
+    );
   }
 
   @Query(() => User, { description: 'One user; refused alike whether or not it exists when you may not read it.' })
-  async user(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<User> {
+  async user(@Args('id', { type: () => UuidScalar }) id: string, @CurrentActor() actor: Actor): Promise<User> {
     const found = await this.userService.byId(id).catch(() => null);
     if (!found) {
       // Only those who may read any user learn that it does not exist.
@@ -160,6 +176,23 @@ export class UserResolver {
     return true;
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The e-mail address; null unless you may open this person (yourself, the office, leadership, your agency’s focal point).',
+  })
+  email(@Parent() user: User, @Context() ctx: RequestContext): string | null {
+    return seesAccount(ctx.actor, user) ? user.email : null;
+  }
+
+  @ResolveField(() => [GlobalRoleEnum], {
+    nullable: true,
+    description: 'Roles across the system; null unless you may open this person (as for email).',
+  })
+  roles(@Parent() user: User, @Context() ctx: RequestContext): GlobalRole[] | null {
+    return seesAccount(ctx.actor, user) ? user.roles : null;
+  }
+
   @ResolveField(() => Agency)
   async agency(@Parent() user: User, @Context() ctx: RequestContext): Promise<Agency> {
     const agency = await ctx.loaders.get(AGENCY).load(user.agencyId);
@@ -173,7 +206,7 @@ export class AgencyResolver {
   constructor(private readonly agencyService: AgencyService) {}
 
   @Requires('agency.read', { type: 'agency' })
-  @Query(() => [Agency])
+  @Query(() => [Agency], { complexity: listOf(50) })
   agencies(): Promise<Agency[]> {
     return this.agencyService.list();
   }

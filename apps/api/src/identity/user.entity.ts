@@ -2,7 +2,7 @@ import { type GlobalRole, type Language } from '@hundred/domain';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-import { GlobalRoleEnum, LanguageEnum } from '../common/graphql-enums.js';
+import { LanguageEnum } from '../common/graphql-enums.js';
 
 @ObjectType('User', { description: 'A person who signs in; belongs to one agency.' })
 @Entity({ name: 'app_user' })
@@ -11,7 +11,7 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
+  /** Shown only to those who may read the account (UserResolver.email). */
   @Column()
   email: string;
 
@@ -31,7 +31,7 @@ export class User {
   @Column({ type: 'varchar' })
   preferredLanguage: Language;
 
-  @Field(() => [GlobalRoleEnum])
+  /** Shown only to those who may read the account (UserResolver.roles). */
   @Column({ type: 'text', array: true })
   roles: GlobalRole[];
 

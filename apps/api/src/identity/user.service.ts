@@ -39,8 +39,14 @@ export class UserService {
     private readonly passwords: PasswordService,
   ) {}
 
-  async list(filter: UserFilter): Promise<User[]> {
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('u.name_en', 'ASC');
+  async list(filter: UserFilter, page = { limit: 200, offset: 0 }): Promise<User[]> {
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .orderBy('u.name_en', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset);
     if (filter.agencyId) qb.andWhere('u.agency_id = :agencyId', { agencyId: filter.agencyId });
     if (filter.role) qb.andWhere(':role = ANY(u.roles)', { role: filter.role });
     if (filter.search) {

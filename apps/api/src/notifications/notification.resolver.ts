@@ -1,26 +1,37 @@
 import type { Actor } from '@hundred/domain';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArrayMaxSize, IsBoolean, IsOptional } from 'class-validator';
 
 import { CurrentActor } from '../common/auth.js';
-import { AppError } from '../common/app-error.js';
+import { PageArgs, paged } from '../common/paging.js';
+import { UuidScalar } from '../common/uuid.scalar.js';
+import { Uuids } from '../common/validation.js';
 import { Notification } from './notification.entity.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
 import { NotificationService } from './notification.service.js';
 import { render } from './templates.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+@ArgsType()
+class NotificationListArgs extends PageArgs(50, 200) {
+  @Field({ defaultValue: false }) @IsBoolean({ message: 'validation.boolean|[]' }) unreadOnly: boolean;
+}
+
+@ArgsType()
+class MarkReadArgs {
+  @Field(() => [UuidScalar], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(500, { message: 'validation.maxItems|[500]' })
+  @Uuids()
+  ids?: string[] | null;
+}
 
 @Resolver(() => Notification)
 export class NotificationResolver {
   constructor(private readonly notifications: NotificationService) {}
 
-  @Query(() => [Notification], { description: 'Your notifications, newest first.' })
-  myNotifications(
-    @CurrentActor() actor: Actor,
-    @Args('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
-    @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
-  ): Promise<Notification[]> {
-    return this.notifications.forUser(actor.id, unreadOnly, Math.min(Math.max(limit, 1), 200));
+  @Query(() => [Notification], { description: 'Your notifications, newest first.', complexity: paged() })
+  myNotifications(@CurrentActor() actor: Actor, @Args() args: NotificationListArgs): Promise<Notification[]> {
+    return this.notifications.forUser(actor.id, args.unreadOnly, args.limit, args.offset);
   }
 
   @Query(() => Int)
@@ -29,11 +40,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => Int, { description: 'Marks your notifications read (all of them when ids is omitted).' })
-  markNotificationsRead(
-    @CurrentActor() actor: Actor,
-    @Args('ids', { type: () => [ID], nullable: true }) ids?: string[] | null,
-  ): Promise<number> {
-    if (ids && ids.some((id) => !UUID.test(id))) throw AppError.field('ids', 'validation.uuid');
+  markNotificationsRead(@CurrentActor() actor: Actor, @Args() { ids }: MarkReadArgs): Promise<number> {
     return this.notifications.markRead(actor.id, ids ?? null);
   }
 

@@ -104,14 +104,15 @@ export class NotificationService {
     );
   }
 
-  forUser(userId: string, unreadOnly: boolean, limit: number): Promise<Notification[]> {
+  forUser(userId: string, unreadOnly: boolean, limit: number, offset = 0): Promise<Notification[]> {
     const qb = this.dataSource
       .getRepository(Notification)
       .createQueryBuilder('n')
       .where('n.user_id = :userId', { userId })
       .orderBy('n.created_at', 'DESC')
       .addOrderBy('n.id', 'DESC')
-      .take(limit);
+      .take(limit)
+      .skip(offset);
     if (unreadOnly) qb.andWhere('n.read_at IS NULL');
     return qb.getMany();
   }

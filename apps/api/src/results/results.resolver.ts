@@ -4,7 +4,8 @@ import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import { Ctx, CurrentActor } from '../common/auth.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
 import { Team } from '../teams/team.entity.js';
-import { RecordOutcomeInput, SaveFinalReportInput, TeamVersionInput } from './dto/results.inputs.js';
+import { TeamEventInput } from '../teams/dto/team-event.inputs.js';
+import { RecordOutcomeInput, SaveFinalReportInput } from './dto/results.inputs.js';
 import { FINAL_REPORT_OF_TEAM } from './results.loaders.js';
 import { ResultsService } from './results.service.js';
 import { FinalReport, OutcomeProposal } from './results.types.js';
@@ -36,7 +37,7 @@ export class ResultsResolver {
 
   @Mutation(() => Team, { description: 'SUBMIT_FINAL_REPORT: REPORTING → FINAL_SUBMITTED (the team leader).' })
   submitFinalReport(
-    @Args('input') input: TeamVersionInput,
+    @Args('input') input: TeamEventInput,
     @CurrentActor() actor: Actor,
     @Ctx() ctx: RequestContext,
   ): Promise<Team> {

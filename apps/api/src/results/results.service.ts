@@ -20,7 +20,8 @@ import { TeamService } from '../teams/team.service.js';
 import { GathersCohortFacts } from '../workflow/cohort-facts.js';
 import { GathersTeamFacts } from '../workflow/team-facts.js';
 import { SchedulesDeadlines, type EffectContext, type WorkflowRow } from '../workflow/workflow-runner.js';
-import type { RecordOutcomeInput, SaveFinalReportInput, TeamVersionInput } from './dto/results.inputs.js';
+import type { TeamEventInput } from '../teams/dto/team-event.inputs.js';
+import type { RecordOutcomeInput, SaveFinalReportInput } from './dto/results.inputs.js';
 import { FINAL_REPORT_OF_TEAM } from './results.loaders.js';
 import type { FinalReport, OutcomeProposal } from './results.types.js';
 
@@ -128,7 +129,7 @@ export class ResultsService {
   }
 
   /** SUBMIT_FINAL_REPORT: the team leader, with a final value for every KPI. */
-  async submitReport(actor: Actor, input: TeamVersionInput, ip: string | null): Promise<Team> {
+  async submitReport(actor: Actor, input: TeamEventInput, ip: string | null): Promise<Team> {
     const team = await this.teams.visible(actor, input.id);
     const roles = await this.teams.rolesOf(actor.id, team.id);
     const caller: Caller = { kind: 'user', actor: { ...actor, teamRoles: { [team.id]: roles } }, teamRoles: roles };

@@ -2,6 +2,7 @@ import type { Outcome } from '@hundred/domain';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
 import { OutcomeEnum } from '../teams/team.entity.js';
+import { listOf } from '../common/paging.js';
 
 export { OutcomeEnum };
 
@@ -18,7 +19,7 @@ export class FinalReport {
   @Field(() => ID) id: string;
   @Field(() => ID) teamId: string;
   @Field(() => Int) version: number;
-  @Field(() => [FinalKpiValue]) values: FinalKpiValue[];
+  @Field(() => [FinalKpiValue], { complexity: listOf(5) }) values: FinalKpiValue[];
   @Field() narrative: string;
   @Field({ description: 'Lessons learned.' }) lessons: string;
   @Field({ description: 'What the team recommends scaling.' }) scaling: string;
@@ -43,5 +44,5 @@ export class KpiAttainmentView {
 export class OutcomeProposal {
   @Field(() => OutcomeEnum) outcome: Outcome;
   @Field(() => Float, { description: 'Mean attainment, each KPI counted between 0 and 1.' }) mean: number;
-  @Field(() => [KpiAttainmentView]) kpis: KpiAttainmentView[];
+  @Field(() => [KpiAttainmentView], { complexity: listOf(10) }) kpis: KpiAttainmentView[];
 }

@@ -1,8 +1,10 @@
 import { reviewAggregate, type Actor } from '@hundred/domain';
 import { assessmentMachine, availableEvents } from '@hundred/workflow';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Ctx, CurrentActor } from '../common/auth.js';
+import { listOf } from '../common/paging.js';
+import { UuidScalar } from '../common/uuid.scalar.js';
 import { COHORT } from '../cohorts/cohort.loaders.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
 import { USER } from '../identity/identity.loaders.js';
@@ -61,31 +63,34 @@ export class ReviewsResolver {
   ) {}
 
   @Query(() => [ProposedAssignment], {
+    complexity: listOf(20, 300),
     description:
       "A proposed assignment of reviewers for every active team of a cohort: the cohort's minimum each, no conflict of interest, the load spread evenly (the office).",
   })
   proposedReviewAssignment(
-    @Args('cohortId', { type: () => ID }) cohortId: string,
+    @Args('cohortId', { type: () => UuidScalar }) cohortId: string,
     @CurrentActor() actor: Actor,
   ): Promise<ProposedAssignment[]> {
     return this.assignments.propose(actor, cohortId);
   }
 
   @Query(() => [ReviewCandidate], {
+    complexity: listOf(20, 100),
     description: 'Every reviewer, with what keeps them off this team and their load (the office).',
   })
   reviewCandidates(
-    @Args('teamId', { type: () => ID }) teamId: string,
+    @Args('teamId', { type: () => UuidScalar }) teamId: string,
     @CurrentActor() actor: Actor,
   ): Promise<ReviewCandidate[]> {
     return this.assignments.candidates(actor, teamId);
   }
 
   @Query(() => [TeamCandidates], {
+    complexity: listOf(20, 300),
     description: 'For every active team of a cohort, every reviewer with what keeps them off it (the office).',
   })
   cohortReviewCandidates(
-    @Args('cohortId', { type: () => ID }) cohortId: string,
+    @Args('cohortId', { type: () => UuidScalar }) cohortId: string,
     @CurrentActor() actor: Actor,
   ): Promise<TeamCandidates[]> {
     return this.assignments.cohortCandidates(actor, cohortId);
@@ -99,6 +104,7 @@ export class ReviewsResolver {
   }
 
   @Mutation(() => [Assessment], {
+    complexity: listOf(40, 300),
     description: "Makes a cohort's assignment the one given (the office confirms a proposal it adjusted).",
   })
   confirmReviewAssignment(
@@ -129,7 +135,10 @@ export class ReviewsResolver {
     return (await ctx.loaders.get(TEAM).load(review.teamId))!;
   }
 
-  @ResolveField(() => [Assessment], { description: 'The assessments you may see of this review.' })
+  @ResolveField(() => [Assessment], {
+    description: 'The assessments you may see of this review.',
+    complexity: listOf(4),
+  })
   async assessments(
     @Parent() review: MidpointReview,
     @CurrentActor() actor: Actor,
@@ -187,13 +196,16 @@ export class AssessmentsResolver {
     private readonly reviews: ReviewsService,
   ) {}
 
-  @Query(() => [Assessment], { description: 'Your assignments as a reviewer, the ones to do first.' })
+  @Query(() => [Assessment], {
+    description: 'Your assignments as a reviewer, the ones to do first.',
+    complexity: listOf(10, 20),
+  })
   myAssessments(@CurrentActor() actor: Actor): Promise<Assessment[]> {
     return this.assessments.mine(actor);
   }
 
   @Query(() => Assessment, { description: 'An assessment you may read: your own, or any for the office.' })
-  assessment(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<Assessment> {
+  assessment(@Args('id', { type: () => UuidScalar }) id: string, @CurrentActor() actor: Actor): Promise<Assessment> {
     return this.assessments.visible(actor, id);
   }
 
@@ -254,7 +266,7 @@ export class AssessmentsResolver {
     return this.reviews.dueAt(review.cohortId);
   }
 
-  @ResolveField(() => [AvailableEvent], { description: 'What you may do with it now.' })
+  @ResolveField(() => [AvailableEvent], { description: 'What you may do with it now.', complexity: listOf(3, 50) })
   async availableEvents(
     @Parent() a: Assessment,
     @CurrentActor() actor: Actor,

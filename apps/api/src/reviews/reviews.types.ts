@@ -9,6 +9,7 @@ import { ASSESSMENT_STATES, REVIEW_STATES, type AssessmentState, type ReviewStat
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 import { RecommendationEnum } from '../teams/team.entity.js';
+import { listOf } from '../common/paging.js';
 
 export { RecommendationEnum };
 
@@ -43,7 +44,7 @@ export class Assessment {
   reviewerId: string;
   @Field(() => AssessmentStateEnum) state: AssessmentState;
   @Field(() => Int) version: number;
-  @Field(() => [CriterionScore]) scores: CriterionScore[];
+  @Field(() => [CriterionScore], { complexity: listOf(5) }) scores: CriterionScore[];
   @Field(() => RecommendationEnum, { nullable: true }) recommendation: Recommendation | null;
   @Field() comment: string;
   @Field() assignedAt: Date;
@@ -70,8 +71,8 @@ export class RecommendationCount {
 
 @ObjectType({ description: 'The submitted assessments of a team taken together.' })
 export class ReviewAggregate {
-  @Field(() => [CriterionAggregate]) criteria: CriterionAggregate[];
-  @Field(() => [RecommendationCount]) recommendations: RecommendationCount[];
+  @Field(() => [CriterionAggregate], { complexity: listOf(5) }) criteria: CriterionAggregate[];
+  @Field(() => [RecommendationCount], { complexity: listOf(3) }) recommendations: RecommendationCount[];
   @Field() disagreement: boolean;
   @Field(() => Int) submitted: number;
 }
@@ -98,7 +99,7 @@ export class ReviewCandidate {
 @ObjectType({ description: 'The reviewers the office may assign to one team.' })
 export class TeamCandidates {
   @Field(() => ID) teamId: string;
-  @Field(() => [ReviewCandidate]) candidates: ReviewCandidate[];
+  @Field(() => [ReviewCandidate], { complexity: listOf(20) }) candidates: ReviewCandidate[];
 }
 
 @ObjectType({ description: 'Reviewers proposed for one team: the ones assigned, and the ones to add.' })

@@ -6,7 +6,7 @@ import { Ctx, CurrentActor } from '../common/auth.js';
 import { calendarOf } from '../cohorts/cohort.entity.js';
 import { COHORT } from '../cohorts/cohort.loaders.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
-import { TeamVersionInput } from '../results/dto/results.inputs.js';
+import { TeamEventInput } from '../teams/dto/team-event.inputs.js';
 import { FINAL_REPORT_OF_TEAM } from '../results/results.loaders.js';
 import { Team } from '../teams/team.entity.js';
 import { TeamActionEnum } from '../teams/team.resolver.js';
@@ -20,6 +20,7 @@ import {
 import { CHECKPOINT_REPORTS, PLAN_OF_TEAM } from './sustainment.loaders.js';
 import { SustainmentService } from './sustainment.service.js';
 import { Checkpoint, SeriesPoint, SustainedKpi, SustainmentPlan } from './sustainment.types.js';
+import { listOf } from '../common/paging.js';
 
 const PLAN_ACTIONS: readonly TeamAction[] = ['DRAFT_PLAN', 'SIGN_PLEDGE', 'REPORT_CHECKPOINT'];
 
@@ -35,11 +36,7 @@ export class TeamSustainmentResolver {
   @Mutation(() => Team, {
     description: 'START_SUSTAINMENT: COMPLETED → SUSTAINING (the office; a complete plan with a valid pledge).',
   })
-  startTeamSustainment(
-    @Args('input') input: TeamVersionInput,
-    @CurrentActor() actor: Actor,
-    @Ctx() ctx: RequestContext,
-  ) {
+  startTeamSustainment(@Args('input') input: TeamEventInput, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext) {
     return this.sustainment.start(actor, input, ctx.ip);
   }
 
@@ -76,7 +73,10 @@ export class SustainmentPlanResolver {
     return this.sustainment.reportCheckpoint(actor, input);
   }
 
-  @ResolveField(() => [Checkpoint], { description: 'Its checkpoints by the cohort calendar, with their reports.' })
+  @ResolveField(() => [Checkpoint], {
+    description: 'Its checkpoints by the cohort calendar, with their reports.',
+    complexity: listOf(3, 20),
+  })
   async checkpoints(@Parent() plan: SustainmentPlan, @Context() ctx: RequestContext): Promise<Checkpoint[]> {
     const team = (await ctx.loaders.get(TEAM).load(plan.teamId))!;
     const cohort = (await ctx.loaders.get(COHORT).load(team.cohortId))!;
@@ -84,6 +84,7 @@ export class SustainmentPlanResolver {
   }
 
   @ResolveField(() => [SustainedKpi], {
+    complexity: listOf(5, 20),
     description: 'Each kept KPI from its baseline through the check-ins and day 100 to every checkpoint.',
   })
   async kpis(@Parent() plan: SustainmentPlan, @Context() ctx: RequestContext): Promise<SustainedKpi[]> {

@@ -13,7 +13,7 @@ import { DeadlineService, type DeadlineRow, type DeadlineSpec } from '../deadlin
 import { groupBy, LoadsBatch } from '../graphql-context/loaders.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import type { TeamVersionInput } from '../results/dto/results.inputs.js';
+import type { TeamEventInput } from '../teams/dto/team-event.inputs.js';
 import { checkKpiValues, cohortCalendar } from '../teams/check-ins.service.js';
 import { TeamGate, type HeldTeam } from '../teams/team-gate.js';
 import type { Team } from '../teams/team.entity.js';
@@ -252,7 +252,7 @@ export class SustainmentService {
   // ---------------------------------------------------------------- the team's events
 
   /** START_SUSTAINMENT (the office): a complete plan with a valid pledge; the checkpoints are scheduled. */
-  async start(actor: Actor, input: TeamVersionInput, ip: string | null): Promise<Team> {
+  async start(actor: Actor, input: TeamEventInput, ip: string | null): Promise<Team> {
     return this.fireTeam(actor, input, 'START_SUSTAINMENT', {}, ip);
   }
 
@@ -278,7 +278,7 @@ export class SustainmentService {
 
   private async fireTeam(
     actor: Actor,
-    input: TeamVersionInput,
+    input: TeamEventInput,
     event: 'START_SUSTAINMENT' | 'CLOSE_SUSTAINMENT',
     params: Parameters<TeamService['fireIn']>[5],
     ip: string | null,

@@ -2,6 +2,7 @@ import { SUSTAINMENT_STATUSES, type SustainmentStatus } from '@hundred/workflow'
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 import { SustainmentStatusEnum } from '../teams/team.entity.js';
+import { listOf } from '../common/paging.js';
 
 export { SUSTAINMENT_STATUSES, SustainmentStatusEnum, type SustainmentStatus };
 
@@ -50,7 +51,7 @@ export class ReportedKpiValue {
 
 @ObjectType({ description: "The owner agency's report at one checkpoint." })
 export class CheckpointReport {
-  @Field(() => [ReportedKpiValue]) values: ReportedKpiValue[];
+  @Field(() => [ReportedKpiValue], { complexity: listOf(5) }) values: ReportedKpiValue[];
   @Field() note: string;
   @Field(() => ID) reportedById: string;
   @Field() reportedAt: Date;
@@ -83,7 +84,7 @@ export class SustainedKpi {
   @Field(() => Float) baseline: number;
   @Field(() => Float) target: number;
   @Field(() => Float, { nullable: true }) originalTarget: number | null;
-  @Field(() => [SeriesPoint]) points: SeriesPoint[];
+  @Field(() => [SeriesPoint], { complexity: listOf(20) }) points: SeriesPoint[];
 }
 
 @ObjectType({ description: 'The sustainment plan (خطة الاستدامة) of a completed team.' })
@@ -92,7 +93,7 @@ export class SustainmentPlan {
   @Field(() => ID) teamId: string;
   @Field(() => Int) version: number;
   @Field(() => ID, { nullable: true, description: 'The agency that keeps the result.' }) ownerAgencyId: string | null;
-  @Field(() => [SustainmentAction]) actions: SustainmentAction[];
+  @Field(() => [SustainmentAction], { complexity: listOf(10) }) actions: SustainmentAction[];
   @Field(() => [ID], { description: 'The KPIs the owner keeps reporting.' }) kpiIds: string[];
   @Field(() => [Int], { description: 'The checkpoint days of the plan, from the cohort.' }) checkpointDays: number[];
   @Field(() => Pledge, { nullable: true }) pledge: Pledge | null;

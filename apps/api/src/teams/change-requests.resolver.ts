@@ -3,6 +3,7 @@ import { availableEvents, changeRequestMachine } from '@hundred/workflow';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { CurrentActor } from '../common/auth.js';
+import { listOf } from '../common/paging.js';
 import { COHORT } from '../cohorts/cohort.loaders.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
 import { AvailableEvent, explainAvailable } from '../workflow/available-events.js';
@@ -19,7 +20,10 @@ import { TEAM } from './teams.loaders.js';
 export class ChangeRequestsResolver {
   constructor(private readonly changes: ChangeRequestsService) {}
 
-  @ResolveField(() => [AvailableEvent], { description: 'What you may decide on it now (the office).' })
+  @ResolveField(() => [AvailableEvent], {
+    description: 'What you may decide on it now (the office).',
+    complexity: listOf(3, 50),
+  })
   async availableEvents(
     @Parent() cr: KpiChangeRequest,
     @CurrentActor() actor: Actor,

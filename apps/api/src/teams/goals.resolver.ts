@@ -2,6 +2,7 @@ import { kpiRag, trajectory, type Actor, type Rag } from '@hundred/domain';
 import { Args, Context, Float, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { CurrentActor } from '../common/auth.js';
+import { listOf } from '../common/paging.js';
 import { Clock } from '../common/clock.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
 import { CreateGoalInput, CreateKpiInput, DeleteInput, UpdateGoalInput, UpdateKpiInput } from './dto/goal.inputs.js';
@@ -18,12 +19,12 @@ export class GoalsResolver {
     private readonly clock: Clock,
   ) {}
 
-  @ResolveField(() => [Kpi])
+  @ResolveField(() => [Kpi], { complexity: listOf(5) })
   kpis(@Parent() goal: Goal, @Context() ctx: RequestContext): Promise<Kpi[]> {
     return ctx.loaders.get(KPIS_BY_GOAL).load(goal.id);
   }
 
-  @ResolveField(() => RagEnum, { description: 'The worst status of its KPIs.' })
+  @ResolveField(() => RagEnum, { description: 'The worst status of its KPIs.', complexity: 5 })
   rag(@Parent() goal: Goal, @Context() ctx: RequestContext): Promise<Rag> {
     return goalStatus(ctx, this.clock, goal);
   }
@@ -68,23 +69,30 @@ export class KpiResolver {
     return ctx.loaders.get(LATEST_VALUE).load(kpi.id);
   }
 
-  @ResolveField(() => [KpiValue], { description: 'Every value, oldest first (for the chart).' })
+  @ResolveField(() => [KpiValue], { description: 'Every value, oldest first (for the chart).', complexity: listOf(15) })
   values(@Parent() kpi: Kpi, @Context() ctx: RequestContext): Promise<KpiValue[]> {
     return ctx.loaders.get(KPI_VALUES).load(kpi.id);
   }
 
-  @ResolveField(() => RagEnum)
+  @ResolveField(() => RagEnum, { complexity: 5 })
   rag(@Parent() kpi: Kpi, @Context() ctx: RequestContext): Promise<Rag> {
     return kpiStatus(ctx, this.clock, kpi);
   }
 
-  @ResolveField(() => Float, { description: 'The value expected today on the line from baseline to target.' })
+  @ResolveField(() => Float, {
+    description: 'The value expected today on the line from baseline to target.',
+    complexity: 5,
+  })
   async expected(@Parent() kpi: Kpi, @Context() ctx: RequestContext): Promise<number> {
     const { day, today, thresholds } = await ragContext(ctx, this.clock, kpi.teamId);
     return kpiRag(kpi, null, day, today, thresholds).expected;
   }
 
-  @ResolveField(() => Float, { nullable: true, description: 'Progress toward the expected value (1 = on track).' })
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: 'Progress toward the expected value (1 = on track).',
+    complexity: 5,
+  })
   async progress(@Parent() kpi: Kpi, @Context() ctx: RequestContext): Promise<number | null> {
     const { day, today, thresholds } = await ragContext(ctx, this.clock, kpi.teamId);
     return kpiRag(kpi, await ctx.loaders.get(LATEST_VALUE).load(kpi.id), day, today, thresholds).progress;
@@ -92,6 +100,7 @@ export class KpiResolver {
 
   @ResolveField(() => [TrajectoryPoint], {
     description: 'The expected line from baseline (day 1) to target (day 100).',
+    complexity: listOf(11, 5),
   })
   trajectory(@Parent() kpi: Kpi): TrajectoryPoint[] {
     return trajectory(kpi);

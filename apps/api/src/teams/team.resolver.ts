@@ -2,9 +2,9 @@ import { worstRag, type Actor, type Rag } from '@hundred/domain';
 import { permittedActions, TEAM_ACTIONS, teamActions, type TeamAction } from '@hundred/workflow';
 import {
   Args,
+  ArgsType,
   Context,
   Field,
-  ID,
   Int,
   Mutation,
   ObjectType,
@@ -14,8 +14,12 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 
 import { Ctx, CurrentActor } from '../common/auth.js';
+import { listOf, PageArgs, paged } from '../common/paging.js';
+import { UuidScalar } from '../common/uuid.scalar.js';
+import { Between, Int as IsInteger, Uuid } from '../common/validation.js';
 import { Clock } from '../common/clock.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { COHORT } from '../cohorts/cohort.loaders.js';
@@ -49,6 +53,19 @@ class CheckInWeek {
   @Field() dueAt: Date;
 }
 
+@ArgsType()
+class TeamListArgs extends PageArgs(50, 500) {
+  @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() cohortId?: string | null;
+}
+
+@ArgsType()
+class CheckInListArgs {
+  @Field(() => Int, { defaultValue: 30, description: 'How many, at most 200.' })
+  @IsInteger()
+  @Between(1, 200)
+  limit: number;
+}
+
 @Resolver(() => Team)
 export class TeamResolver {
   constructor(
@@ -58,16 +75,13 @@ export class TeamResolver {
   ) {}
 
   @Query(() => Team, { description: 'A team you may see; refused alike when it does not exist.' })
-  team(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<Team> {
+  team(@Args('id', { type: () => UuidScalar }) id: string, @CurrentActor() actor: Actor): Promise<Team> {
     return this.teamService.visible(actor, id);
   }
 
-  @Query(() => [Team], { description: 'The teams you may see, of one cohort or all.' })
-  teams(
-    @CurrentActor() actor: Actor,
-    @Args('cohortId', { type: () => ID, nullable: true }) cohortId?: string | null,
-  ): Promise<Team[]> {
-    return this.teamService.listVisible(actor, cohortId);
+  @Query(() => [Team], { description: 'The teams you may see, of one cohort or all, by name.', complexity: paged() })
+  teams(@CurrentActor() actor: Actor, @Args() args: TeamListArgs): Promise<Team[]> {
+    return this.teamService.listVisible(actor, args.cohortId, args);
   }
 
   @ResolveField(() => Cohort)
@@ -75,60 +89,68 @@ export class TeamResolver {
     return (await ctx.loaders.get(COHORT).load(team.cohortId))!;
   }
 
-  @ResolveField(() => [TeamMember])
+  @ResolveField(() => [TeamMember], { complexity: listOf(12) })
   members(@Parent() team: Team, @Context() ctx: RequestContext): Promise<TeamMember[]> {
     return ctx.loaders.get(TEAM_MEMBERS).load(team.id);
   }
 
-  @ResolveField(() => [TransitionRecord])
+  @ResolveField(() => [TransitionRecord], { complexity: listOf(10) })
   history(@Parent() team: Team, @Context() ctx: RequestContext): Promise<TransitionRecord[]> {
     return ctx.loaders.get(TRANSITION_HISTORY).load(historyKey('team', team.id));
   }
 
-  @ResolveField(() => [Goal])
+  @ResolveField(() => [Goal], { complexity: listOf(5) })
   goals(@Parent() team: Team, @Context() ctx: RequestContext): Promise<Goal[]> {
     return ctx.loaders.get(GOALS_BY_TEAM).load(team.id);
   }
 
-  @ResolveField(() => RagEnum, { description: 'The worst status of its goals (PRODUCT.md section 7).' })
+  @ResolveField(() => RagEnum, { description: 'The worst status of its goals (PRODUCT.md section 7).', complexity: 10 })
   async rag(@Parent() team: Team, @Context() ctx: RequestContext): Promise<Rag> {
     const goals = await ctx.loaders.get(GOALS_BY_TEAM).load(team.id);
     return worstRag(await Promise.all(goals.map((g) => goalStatus(ctx, this.clock, g))));
   }
 
-  @ResolveField(() => [CheckIn], { description: 'Check-ins, newest first, corrections and corrected ones alike.' })
+  @ResolveField(() => [CheckIn], {
+    description: 'Check-ins, newest first, corrections and corrected ones alike.',
+    complexity: paged(),
+  })
   async checkIns(
     @Parent() team: Team,
     @Context() ctx: RequestContext,
-    @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
+    @Args() { limit }: CheckInListArgs,
   ): Promise<CheckIn[]> {
-    return (await ctx.loaders.get(CHECK_INS_BY_TEAM).load(team.id)).slice(0, Math.min(Math.max(limit, 1), 200));
+    return (await ctx.loaders.get(CHECK_INS_BY_TEAM).load(team.id)).slice(0, limit);
   }
 
   @ResolveField(() => [DeadlineView], {
     description: 'Every deadline that concerns the team (goals, weekly check-ins, its review, …), in calendar order.',
+    complexity: listOf(20),
   })
   deadlines(@Parent() team: Team, @Context() ctx: RequestContext): Promise<DeadlineView[]> {
     return ctx.loaders.get(TEAM_DEADLINES).load(team.id);
   }
 
-  @ResolveField(() => [KpiChangeRequest])
+  @ResolveField(() => [KpiChangeRequest], { complexity: listOf(5) })
   changeRequests(@Parent() team: Team, @Context() ctx: RequestContext): Promise<KpiChangeRequest[]> {
     return ctx.loaders.get(CHANGE_REQUESTS_BY_TEAM).load(team.id);
   }
 
-  @ResolveField(() => [CheckInWeek], { description: 'The weeks of the 100 days and when each check-in is due.' })
+  @ResolveField(() => [CheckInWeek], {
+    description: 'The weeks of the 100 days and when each check-in is due.',
+    complexity: listOf(15, 200),
+  })
   async weeks(@Parent() team: Team): Promise<CheckInWeek[]> {
     return (await this.calendar.weeks(team.cohortId)).map((dueAt, i) => ({ week: i + 1, dueAt }));
   }
 
-  @ResolveField(() => [AvailableEvent])
+  @ResolveField(() => [AvailableEvent], { complexity: listOf(5, 150) })
   availableEvents(@Parent() team: Team, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
     return this.teamService.availableEvents(team, actor, ctx.lang);
   }
 
   @ResolveField(() => [TeamActionEnum], {
     description: 'What you may do on this team now besides its transitions (libs/workflow decides, as for writes).',
+    complexity: 50,
   })
   async permittedActions(
     @Parent() team: Team,

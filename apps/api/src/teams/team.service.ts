@@ -336,7 +336,7 @@ export class TeamService {
     return rows.map((r) => r.reviewer_id);
   }
 
-  async listVisible(actor: Actor, cohortId?: string | null): Promise<Team[]> {
+  async listVisible(actor: Actor, cohortId?: string | null, page = { limit: 50, offset: 0 }): Promise<Team[]> {
     const office = actor.roles.includes('ADMIN') || actor.roles.includes('LEADERSHIP');
     const focalAgency = actor.roles.includes('FOCAL_POINT') ? actor.agencyId : null;
     return this.dataSource
@@ -350,6 +350,9 @@ export class TeamService {
         { office, focalAgency, userId: actor.id, reviewer: actor.roles.includes('REVIEWER') },
       )
       .orderBy('t.name_en', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
       .getMany();
   }
 

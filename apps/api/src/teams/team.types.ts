@@ -2,6 +2,8 @@ import { KPI_DIRECTIONS, RAG_STATUSES, type KpiDirection } from '@hundred/domain
 import { CHANGE_REQUEST_STATES, type ChangeRequestState } from '@hundred/workflow';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
+import { listOf } from '../common/paging.js';
+
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
@@ -100,7 +102,7 @@ export class CheckIn {
   @Field(() => String, { nullable: true }) correctionReason: string | null;
   @Field(() => ID, { nullable: true, description: 'The correction that replaced it, if any.' }) supersededById:
     string | null;
-  @Field(() => [KpiValue]) values: KpiValue[];
+  @Field(() => [KpiValue], { complexity: listOf(10) }) values: KpiValue[];
   @Field(() => CheckInReview, { nullable: true }) review: CheckInReview | null;
 }
 

@@ -3,6 +3,7 @@ import { EVENT_INPUTS, type AvailableEvent as Available, type EventInput } from 
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 import { isMessageKey, translate, type MessageKey } from '../common/messages.js';
+import { listOf } from '../common/paging.js';
 
 export const EventInputEnum = Object.fromEntries(EVENT_INPUTS.map((i) => [i, i])) as Record<EventInput, EventInput>;
 registerEnumType(EventInputEnum, {
@@ -30,7 +31,8 @@ export class AvailableEvent {
   needsInput: string[];
   @Field(() => [String], { description: 'The same, explained in the request language.' }) needsInputReasons: string[];
   @Field(() => [String], { description: 'The states it leads to.' }) targets: string[];
-  @Field(() => [EventInputSpec], { description: 'What the dialog asks for.' }) inputs: EventInputSpec[];
+  @Field(() => [EventInputSpec], { description: 'What the dialog asks for.', complexity: listOf(3) })
+  inputs: EventInputSpec[];
 }
 
 /** The events a user may fire, with the guards that block each explained in the request language. */

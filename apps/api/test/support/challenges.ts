@@ -49,7 +49,7 @@ export async function intakeWorld(app: TestApp, extra: Record<string, unknown> =
     `mutation { createAlignmentNode(input: { nameAr: "رؤية التحديث الاقتصادي", nameEn: "Economic Modernisation Vision", sort: 0 }) { id } }`,
   );
   const { createAlignmentNode: pillar } = await office.data<{ createAlignmentNode: { id: string } }>(
-    `mutation ($p: ID!) { createAlignmentNode(input: { parentId: $p, nameAr: "جودة الحياة", nameEn: "Quality of life", sort: 1 }) { id } }`,
+    `mutation ($p: UUID!) { createAlignmentNode(input: { parentId: $p, nameAr: "جودة الحياة", nameEn: "Quality of life", sort: 1 }) { id } }`,
     { p: vision.id },
   );
   const agency = await app.createAgency();
@@ -97,9 +97,12 @@ export async function draftChallenge(
 
 export async function readChallenge(client: GqlClient, id: string): Promise<ChallengeView> {
   return (
-    await client.data<{ challenge: ChallengeView }>(`query ($id: ID!) { challenge(id: $id) { ${CHALLENGE_FIELDS} } }`, {
-      id,
-    })
+    await client.data<{ challenge: ChallengeView }>(
+      `query ($id: UUID!) { challenge(id: $id) { ${CHALLENGE_FIELDS} } }`,
+      {
+        id,
+      },
+    )
   ).challenge;
 }
 

@@ -73,7 +73,7 @@ export async function createCohort(
 
 export async function readCohort(client: GqlClient, id: string): Promise<CohortView> {
   return (
-    await client.data<{ cohort: CohortView }>(`query ($id: ID!) { cohort(id: $id) { ${COHORT_FIELDS} } }`, { id })
+    await client.data<{ cohort: CohortView }>(`query ($id: UUID!) { cohort(id: $id) { ${COHORT_FIELDS} } }`, { id })
   ).cohort;
 }
 

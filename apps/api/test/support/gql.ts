@@ -16,6 +16,10 @@ export interface GqlResponse<T = Record<string, unknown>> {
 export class GqlClient {
   private cookie: string | undefined;
   lastSetCookie: string | null = null;
+  /** Headers of the last answer. */
+  lastHeaders: Headers | null = null;
+  /** More headers to send with every request (e.g. X-Forwarded-For). */
+  headers: Record<string, string> = {};
 
   constructor(
     private readonly baseUrl: string,
@@ -26,15 +30,22 @@ export class GqlClient {
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<GqlResponse<T>> {
+    return this.send<T>(JSON.stringify({ query, variables }));
+  }
+
+  /** Sends a body as it is written (for values JSON.stringify cannot write, such as 1e309). */
+  async send<T = Record<string, unknown>>(body: string): Promise<GqlResponse<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'accept-language': this.lang,
+        ...this.headers,
         ...(this.cookie ? { cookie: this.cookie } : {}),
       },
-      body: JSON.stringify({ query, variables }),
+      body,
     });
+    this.lastHeaders = res.headers;
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       this.lastSetCookie = setCookie;

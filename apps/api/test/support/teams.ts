@@ -103,5 +103,5 @@ export const TEAM_VIEW = `id state version rag checkInsFlaggedAt goalsFrozenAt m
   cohort { id }`;
 
 export async function readTeam<T = Record<string, unknown>>(client: GqlClient, id: string): Promise<T> {
-  return (await client.data<{ team: T }>(`query ($id: ID!) { team(id: $id) { ${TEAM_VIEW} } }`, { id })).team;
+  return (await client.data<{ team: T }>(`query ($id: UUID!) { team(id: $id) { ${TEAM_VIEW} } }`, { id })).team;
 }

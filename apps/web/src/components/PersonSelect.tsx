@@ -17,7 +17,7 @@ export const PersonNameFields = graphql(`
 `);
 
 export const PeopleOfAgencyQuery = graphql(`
-  query PeopleToName($agencyId: ID) {
+  query PeopleToName($agencyId: UUID) {
     users(agencyId: $agencyId) {
       ...PersonName
       active

@@ -9,11 +9,12 @@ const COLORS: Record<GlobalRole, MantineColor> = {
   REVIEWER: 'grape',
 };
 
-export function RoleBadges({ roles, size = 'sm' }: { roles: readonly string[]; size?: 'xs' | 'sm' | 'md' }) {
+/** A person's global roles; none shown when they are not the viewer's to see (null). */
+export function RoleBadges({ roles, size = 'sm' }: { roles: readonly string[] | null; size?: 'xs' | 'sm' | 'md' }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="wrap">
-      {roles.filter(isGlobalRole).map((role) => (
+      {(roles ?? []).filter(isGlobalRole).map((role) => (
         <Badge key={role} size={size} variant="light" color={COLORS[role]} tt="none">
           {t(`roles.${role}`)}
         </Badge>

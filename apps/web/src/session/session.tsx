@@ -109,7 +109,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionValue>(
     () => ({
       user,
-      actor: user ? { id: user.id, agencyId: user.agencyId, roles: user.roles } : null,
+      actor: user ? { id: user.id, agencyId: user.agencyId, roles: user.roles ?? [] } : null,
       loading: loading && !data,
       error: data ? undefined : error,
       retry: () => void refetch(),

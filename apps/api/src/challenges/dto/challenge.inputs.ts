@@ -1,48 +1,56 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 
-import { Int as IsInteger, MaxLen, Required, Unique, Uuid, Uuids } from '../../common/validation.js';
+import {
+  Int as IsInteger,
+  MaxLen,
+  MultiLine,
+  Required,
+  Unique,
+  Uuid,
+  Uuids,
+  Version,
+} from '../../common/validation.js';
+import { UuidScalar } from '../../common/uuid.scalar.js';
 import { Attachment } from '../challenge.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** The fields of a draft; every one may be saved empty until the challenge is submitted. */
 @InputType()
 export class ChallengeFields {
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(300) titleAr: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(300) titleEn: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(5000) problemAr: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(5000) problemEn: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(5000) whyAr: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(5000) whyEn: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(2000) baselineAr: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(2000) baselineEn: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(2000) ambitionAr: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(2000) ambitionEn: string;
+  @Field({ defaultValue: '' }) @MaxLen(300) titleAr: string;
+  @Field({ defaultValue: '' }) @MaxLen(300) titleEn: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(5000) problemAr: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(5000) problemEn: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(5000) whyAr: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(5000) whyEn: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(2000) baselineAr: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(2000) baselineEn: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(2000) ambitionAr: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(2000) ambitionEn: string;
 
-  @Field(() => ID) @Required() @Uuid() leadAgencyId: string;
+  @Field(() => UuidScalar) @Required() @Uuid() leadAgencyId: string;
 
-  @Field(() => [ID], { defaultValue: [] })
+  @Field(() => [UuidScalar], { defaultValue: [] })
   @IsArray()
   @ArrayMaxSize(20, { message: 'validation.maxItems|[20]' })
   @Unique()
   @Uuids()
   partnerAgencyIds: string[];
 
-  @Field(() => [ID], { defaultValue: [], description: 'Alignment tree nodes (any level).' })
+  @Field(() => [UuidScalar], { defaultValue: [], description: 'Alignment tree nodes (any level).' })
   @IsArray()
   @ArrayMaxSize(20, { message: 'validation.maxItems|[20]' })
   @Unique()
   @Uuids()
   alignmentNodeIds: string[];
 
-  @Field(() => ID, { nullable: true, description: 'A leader of the lead agency.' })
+  @Field(() => UuidScalar, { nullable: true, description: 'A leader of the lead agency.' })
   @IsOptional()
   @Uuid()
   proposedSponsorId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UuidScalar, { nullable: true })
   @IsOptional()
   @Uuid()
   proposedTeamLeadId?: string | null;
@@ -57,13 +65,13 @@ export class ChallengeFields {
 
 @InputType()
 export class CreateChallengeInput extends ChallengeFields {
-  @Field(() => ID) @Uuid() cohortId: string;
+  @Field(() => UuidScalar) @Uuid() cohortId: string;
 }
 
 @InputType()
 export class UpdateChallengeInput extends ChallengeFields {
-  @Field(() => ID) @Uuid() id: string;
-  @Field(() => Int) @IsInteger() version: number;
+  @Field(() => UuidScalar) @Uuid() id: string;
+  @Field(() => Int) @Version() version: number;
 }
 
 @InputType()
@@ -74,13 +82,13 @@ export class ScoreInput {
   @Min(1, { message: 'validation.between|[1,5]' })
   @Max(5, { message: 'validation.between|[1,5]' })
   score: number;
-  @Field() @Transform(trim) @Required() @MaxLen(2000) comment: string;
+  @Field() @MultiLine() @Required() @MaxLen(2000) comment: string;
 }
 
 @InputType()
 export class ScoreChallengeInput {
-  @Field(() => ID) @Uuid() id: string;
-  @Field(() => Int) @IsInteger() version: number;
+  @Field(() => UuidScalar) @Uuid() id: string;
+  @Field(() => Int) @Version() version: number;
   @Field(() => [ScoreInput])
   @IsArray()
   @ArrayMaxSize(10, { message: 'validation.maxItems|[10]' })
@@ -91,36 +99,36 @@ export class ScoreChallengeInput {
 
 @InputType()
 export class NameChallengeLeadersInput {
-  @Field(() => ID) @Uuid() id: string;
-  @Field(() => Int) @IsInteger() version: number;
-  @Field(() => ID, { nullable: true }) @IsOptional() @Uuid() proposedSponsorId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @Uuid() proposedTeamLeadId?: string | null;
+  @Field(() => UuidScalar) @Uuid() id: string;
+  @Field(() => Int) @Version() version: number;
+  @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() proposedSponsorId?: string | null;
+  @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() proposedTeamLeadId?: string | null;
 }
 
 @InputType()
 export class ChallengeCommentInput {
-  @Field(() => ID) @Uuid() challengeId: string;
-  @Field() @Transform(trim) @Required() @MaxLen(5000) body: string;
+  @Field(() => UuidScalar) @Uuid() challengeId: string;
+  @Field() @MultiLine() @Required() @MaxLen(5000) body: string;
 }
 
 /** An event on the version the caller read. */
 @InputType()
 export class ChallengeEventInput {
-  @Field(() => ID) @Uuid() id: string;
-  @Field(() => Int) @IsInteger() version: number;
+  @Field(() => UuidScalar) @Uuid() id: string;
+  @Field(() => Int) @Version() version: number;
 }
 
 @InputType()
 export class ChallengeCommentEventInput extends ChallengeEventInput {
-  @Field() @Transform(trim) @Required() @MaxLen(5000) comment: string;
+  @Field() @MultiLine() @Required() @MaxLen(5000) comment: string;
 }
 
 @InputType()
 export class ChallengeReasonEventInput extends ChallengeEventInput {
-  @Field() @Transform(trim) @Required() @MaxLen(5000) reason: string;
+  @Field() @MultiLine() @Required() @MaxLen(5000) reason: string;
 }
 
 @InputType()
 export class CarryOverChallengeInput extends ChallengeEventInput {
-  @Field(() => ID) @Uuid() targetCohortId: string;
+  @Field(() => UuidScalar) @Uuid() targetCohortId: string;
 }

@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 
 import {
@@ -9,17 +9,19 @@ import {
   LatinText,
   MaxLen,
   MinItems,
+  MultiLine,
+  RangeCheckedBy,
   Required,
   Uuid,
+  Version,
 } from '../../common/validation.js';
-import { CalendarOffsetsType, RagThresholds, RubricCriterion } from '../cohort.types.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { UuidScalar } from '../../common/uuid.scalar.js';
+import { CALENDAR_CHECK, CalendarOffsetsType, RagThresholds, RubricCriterion } from '../cohort.types.js';
 
 @InputType()
 export class CohortFields {
-  @Field() @Transform(trim) @Required() @MaxLen(200) @ArabicText() nameAr: string;
-  @Field() @Transform(trim) @Required() @MaxLen(200) @LatinText() nameEn: string;
+  @Field() @Required() @MaxLen(200) @ArabicText() nameAr: string;
+  @Field() @Required() @MaxLen(200) @LatinText() nameEn: string;
 
   @Field({ description: 'Local date of day 1, YYYY-MM-DD.' })
   @Required()
@@ -34,6 +36,7 @@ export class CohortFields {
   @IsArray()
   @ArrayUnique({ message: 'validation.unique|[]' })
   @ArrayMaxSize(6, { message: 'validation.maxItems|[6]' })
+  @RangeCheckedBy(CALENDAR_CHECK)
   weekendDays: number[];
 
   @Field(() => [String], { defaultValue: [] })
@@ -81,15 +84,15 @@ export class CreateCohortInput extends CohortFields {}
 
 @InputType()
 export class UpdateCohortInput extends CohortFields {
-  @Field(() => ID) @Uuid() id: string;
-  @Field(() => Int) @IsInteger() version: number;
+  @Field(() => UuidScalar) @Uuid() id: string;
+  @Field(() => Int) @Version() version: number;
 }
 
 /** Fires a cohort event on the version the caller read. */
 @InputType()
 export class CohortEventInput {
-  @Field(() => ID) @Uuid() id: string;
-  @Field(() => Int) @IsInteger() version: number;
+  @Field(() => UuidScalar) @Uuid() id: string;
+  @Field(() => Int) @Version() version: number;
 }
 
 @InputType()
@@ -100,12 +103,12 @@ export class LaunchCohortInput extends CohortEventInput {
 
   @Field(() => String, { nullable: true, description: 'Required when excluding teams.' })
   @IsOptional()
-  @Transform(trim)
+  @MultiLine()
   @MaxLen(2000)
   reason?: string | null;
 }
 
 @InputType()
 export class CancelCohortInput extends CohortEventInput {
-  @Field() @Transform(trim) @Required() @MaxLen(2000) reason: string;
+  @Field() @MultiLine() @Required() @MaxLen(2000) reason: string;
 }

@@ -1,36 +1,26 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 
-import {
-  AgencyCode,
-  ArabicText,
-  Int as IsInteger,
-  LatinText,
-  MaxLen,
-  Required,
-  Uuid,
-} from '../../common/validation.js';
+import { AgencyCode, ArabicText, LatinText, MaxLen, Required, Uuid, Version } from '../../common/validation.js';
+import { UuidScalar } from '../../common/uuid.scalar.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upperTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
 
 @InputType()
 export class CreateAgencyInput {
   @Field({ description: 'Short code, 2-16 capital letters or digits, unique.' })
-  @Transform(upperTrim)
+  @Transform(upper)
   @Required()
   @AgencyCode()
   code: string;
 
   @Field()
-  @Transform(trim)
   @Required()
   @MaxLen(200)
   @ArabicText()
   nameAr: string;
 
   @Field()
-  @Transform(trim)
   @Required()
   @MaxLen(200)
   @LatinText()
@@ -39,11 +29,11 @@ export class CreateAgencyInput {
 
 @InputType()
 export class UpdateAgencyInput extends CreateAgencyInput {
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   @Uuid()
   id: string;
 
   @Field(() => Int, { description: 'The version you read; a newer one on the server means a conflict.' })
-  @IsInteger()
+  @Version()
   version: number;
 }

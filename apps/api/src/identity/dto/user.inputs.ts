@@ -1,5 +1,5 @@
 import { GLOBAL_ROLES, LANGUAGES, type GlobalRole, type Language } from '@hundred/domain';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 
 import { GlobalRoleEnum, LanguageEnum } from '../../common/graphql-enums.js';
@@ -7,18 +7,19 @@ import {
   ArabicText,
   Bool,
   Email,
-  Int as IsInteger,
   LatinText,
   MaxLen,
   OneOf,
   Password,
   Required,
+  Secret,
   Unique,
   Uuid,
+  Version,
 } from '../../common/validation.js';
+import { UuidScalar } from '../../common/uuid.scalar.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
 @InputType()
 export class UserProfileFields {
@@ -30,20 +31,18 @@ export class UserProfileFields {
   email: string;
 
   @Field()
-  @Transform(trim)
   @Required()
   @MaxLen(200)
   @ArabicText()
   nameAr: string;
 
   @Field()
-  @Transform(trim)
   @Required()
   @MaxLen(200)
   @LatinText()
   nameEn: string;
 
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   @Required()
   @Uuid()
   agencyId: string;
@@ -61,6 +60,7 @@ export class CreateUserInput extends UserProfileFields {
   roles: GlobalRole[];
 
   @Field({ description: 'Initial password: at least 10 characters with letters and digits.' })
+  @Secret()
   @Required()
   @Password()
   password: string;
@@ -68,12 +68,12 @@ export class CreateUserInput extends UserProfileFields {
 
 @InputType()
 export class UpdateUserInput extends UserProfileFields {
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   @Uuid()
   id: string;
 
   @Field(() => Int)
-  @IsInteger()
+  @Version()
   version: number;
 
   @Field()
@@ -83,12 +83,12 @@ export class UpdateUserInput extends UserProfileFields {
 
 @InputType()
 export class SetUserRolesInput {
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   @Uuid()
   id: string;
 
   @Field(() => Int)
-  @IsInteger()
+  @Version()
   version: number;
 
   @Field(() => [GlobalRoleEnum])
@@ -99,15 +99,16 @@ export class SetUserRolesInput {
 
 @InputType()
 export class ResetUserPasswordInput {
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   @Uuid()
   id: string;
 
   @Field(() => Int)
-  @IsInteger()
+  @Version()
   version: number;
 
   @Field()
+  @Secret()
   @Required()
   @Password()
   password: string;
@@ -123,10 +124,12 @@ export class UpdateMyPreferencesInput {
 @InputType()
 export class ChangeMyPasswordInput {
   @Field()
+  @Secret()
   @Required()
   currentPassword: string;
 
   @Field()
+  @Secret()
   @Required()
   @Password()
   newPassword: string;
@@ -142,6 +145,7 @@ export class SignInInput {
   email: string;
 
   @Field()
+  @Secret()
   @Required()
   @MaxLen(200)
   password: string;

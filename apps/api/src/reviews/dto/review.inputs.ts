@@ -1,23 +1,33 @@
 import { MIDPOINT_CRITERIA, RECOMMENDATIONS, type MidpointCriterion, type Recommendation } from '@hundred/domain';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
 
-import { Between, Int as IsInteger, MaxLen, OneOf, Required, Unique, Uuid, Uuids } from '../../common/validation.js';
+import {
+  Between,
+  Int as IsInteger,
+  MaxLen,
+  MultiLine,
+  OneOf,
+  Required,
+  Unique,
+  Uuid,
+  Uuids,
+  Version,
+} from '../../common/validation.js';
+import { UuidScalar } from '../../common/uuid.scalar.js';
 import { MidpointCriterionEnum, RecommendationEnum } from '../reviews.types.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class AssignReviewerInput {
-  @Field(() => ID) @Uuid() teamId: string;
-  @Field(() => ID) @Uuid() reviewerId: string;
+  @Field(() => UuidScalar) @Uuid() teamId: string;
+  @Field(() => UuidScalar) @Uuid() reviewerId: string;
 }
 
 @InputType({ description: 'The reviewers one team is to have.' })
 export class TeamReviewersInput {
-  @Field(() => ID) @Uuid() teamId: string;
-  @Field(() => [ID])
+  @Field(() => UuidScalar) @Uuid() teamId: string;
+  @Field(() => [UuidScalar])
   @IsArray()
   @ArrayMaxSize(10, { message: 'validation.maxItems|[10]' })
   @Unique()
@@ -27,7 +37,7 @@ export class TeamReviewersInput {
 
 @InputType({ description: 'The assignment of a whole cohort, as the office confirms it.' })
 export class ConfirmReviewAssignmentInput {
-  @Field(() => ID) @Uuid() cohortId: string;
+  @Field(() => UuidScalar) @Uuid() cohortId: string;
   @Field(() => [TeamReviewersInput])
   @IsArray()
   @ArrayMaxSize(500, { message: 'validation.maxItems|[500]' })
@@ -38,20 +48,20 @@ export class ConfirmReviewAssignmentInput {
 
 @InputType()
 export class AssessmentEventInput {
-  @Field(() => ID) @Uuid() id: string;
-  @Field(() => Int) @IsInteger() version: number;
+  @Field(() => UuidScalar) @Uuid() id: string;
+  @Field(() => Int) @Version() version: number;
 }
 
 @InputType()
 export class DeclareReviewConflictInput extends AssessmentEventInput {
-  @Field() @Transform(trim) @Required() @MaxLen(2000) reason: string;
+  @Field() @MultiLine() @Required() @MaxLen(2000) reason: string;
 }
 
 @InputType()
 export class CriterionScoreInput {
   @Field(() => MidpointCriterionEnum) @OneOf(MIDPOINT_CRITERIA) criterion: MidpointCriterion;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInteger() @Between(1, 5) score?: number | null;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(2000) comment: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(2000) comment: string;
 }
 
 @InputType({ description: 'What a reviewer writes: drafts may leave scores and the recommendation empty.' })
@@ -66,17 +76,16 @@ export class AssessmentFieldsInput extends AssessmentEventInput {
   @IsOptional()
   @OneOf(RECOMMENDATIONS)
   recommendation?: Recommendation | null;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(5000) comment: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(5000) comment: string;
 }
 
 @InputType({ description: "The office's mid-point decision on a team." })
 export class DecideMidpointInput {
-  @Field(() => ID) @Uuid() teamId: string;
-  @Field(() => Int, { description: 'The team version read.' }) @IsInteger() version: number;
+  @Field(() => UuidScalar) @Uuid() teamId: string;
+  @Field(() => Int, { description: 'The team version read.' }) @Version() version: number;
   @Field(() => RecommendationEnum) @OneOf(RECOMMENDATIONS) decision: Recommendation;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(5000) reason: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(5000) reason: string;
   @Field({ defaultValue: '', description: 'What the team must correct (COURSE_CORRECT).' })
-  @Transform(trim)
   @MaxLen(5000)
   corrections: string;
 }

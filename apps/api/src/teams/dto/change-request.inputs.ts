@@ -1,16 +1,16 @@
-import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
+import { Field, Float, InputType } from '@nestjs/graphql';
 
-import { MaxLen, Required, Uuid } from '../../common/validation.js';
+import { MaxLen, MultiLine, Required, Uuid } from '../../common/validation.js';
+import { UuidScalar } from '../../common/uuid.scalar.js';
 import { TeamEventInput } from './team-event.inputs.js';
-import { Huge, NonNegative, Num, trim } from './fields.js';
+import { Huge, NonNegative, Num } from './fields.js';
 
 @InputType()
 export class ProposeKpiChangeInput {
-  @Field(() => ID) @Uuid() kpiId: string;
+  @Field(() => UuidScalar) @Uuid() kpiId: string;
   @Field(() => Float) @Num() @NonNegative() @Huge() baseline: number;
   @Field(() => Float) @Num() @NonNegative() @Huge() target: number;
-  @Field() @Transform(trim) @Required() @MaxLen(2000) reason: string;
+  @Field() @MultiLine() @Required() @MaxLen(2000) reason: string;
 }
 
 @InputType()
@@ -18,5 +18,5 @@ export class ChangeRequestEventInput extends TeamEventInput {}
 
 @InputType()
 export class ChangeRequestReasonInput extends TeamEventInput {
-  @Field() @Transform(trim) @Required() @MaxLen(2000) reason: string;
+  @Field() @MultiLine() @Required() @MaxLen(2000) reason: string;
 }

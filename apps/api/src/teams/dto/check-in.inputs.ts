@@ -1,8 +1,9 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 
-import { Int as IsInteger, MaxLen, OneOf, Required, Uuid } from '../../common/validation.js';
+import { Int as IsInteger, MaxLen, MultiLine, OneOf, Required, Uuid } from '../../common/validation.js';
+import { UuidScalar } from '../../common/uuid.scalar.js';
 import {
   CONFIDENCE,
   ConfidenceEnum,
@@ -11,15 +12,15 @@ import {
   type Confidence,
   type ReviewDecision,
 } from '../team.types.js';
-import { Huge, NonNegative, Num, trim } from './fields.js';
+import { Huge, NonNegative, Num } from './fields.js';
 
 @InputType()
 export class KpiValueInput {
-  @Field(() => ID) @Uuid() kpiId: string;
+  @Field(() => UuidScalar) @Uuid() kpiId: string;
   @Field(() => Float) @Num() @NonNegative() @Huge() value: number;
   @Field({ description: 'The local date the value is true of, YYYY-MM-DD.' }) @Required() asOf: string;
   @Field({ description: 'A link or a note on where the figure came from.' })
-  @Transform(trim)
+  @MultiLine()
   @Required()
   @MaxLen(2000)
   evidence: string;
@@ -34,10 +35,10 @@ export class CheckInFields {
   @ValidateNested({ each: true })
   @Type(() => KpiValueInput)
   values: KpiValueInput[];
-  @Field() @Transform(trim) @Required() @MaxLen(5000) narrative: string;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(5000) blockers: string;
+  @Field() @MultiLine() @Required() @MaxLen(5000) narrative: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(5000) blockers: string;
   @Field({ defaultValue: '', description: 'Help needed from leadership; when given, the sponsor is told.' })
-  @Transform(trim)
+  @MultiLine()
   @MaxLen(5000)
   helpNeeded: string;
   @Field(() => ConfidenceEnum) @OneOf(CONFIDENCE) confidence: Confidence;
@@ -45,7 +46,7 @@ export class CheckInFields {
 
 @InputType()
 export class SubmitCheckInInput extends CheckInFields {
-  @Field(() => ID) @Uuid() teamId: string;
+  @Field(() => UuidScalar) @Uuid() teamId: string;
   @Field(() => Int, { nullable: true, description: 'The week it is for; omit for the current week.' })
   @IsOptional()
   @IsInteger()
@@ -56,15 +57,15 @@ export class SubmitCheckInInput extends CheckInFields {
 
 @InputType()
 export class CorrectCheckInInput extends CheckInFields {
-  @Field(() => ID, { description: 'The check-in this one supersedes.' }) @Uuid() supersedesId: string;
-  @Field() @Transform(trim) @Required() @MaxLen(2000) reason: string;
+  @Field(() => UuidScalar, { description: 'The check-in this one supersedes.' }) @Uuid() supersedesId: string;
+  @Field() @MultiLine() @Required() @MaxLen(2000) reason: string;
 }
 
 @InputType()
 export class ReviewCheckInInput {
-  @Field(() => ID) @Uuid() checkInId: string;
+  @Field(() => UuidScalar) @Uuid() checkInId: string;
   @Field(() => ReviewDecisionEnum) @OneOf(REVIEW_DECISIONS) decision: ReviewDecision;
-  @Field({ defaultValue: '' }) @Transform(trim) @MaxLen(2000) comment: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(2000) comment: string;
 }
 
 export type { ReviewDecision };

@@ -5,4 +5,3 @@ export const Num = () =>
   IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }, { message: 'validation.number|[]' });
 export const NonNegative = () => Min(0, { message: 'validation.nonNegative|[]' });
 export const Huge = () => Max(1e12, { message: 'validation.tooLarge|[]' });
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -1,21 +1,20 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
+import { Field, InputType, Int } from '@nestjs/graphql';
 
-import { Int as IsInteger, MaxLen, Required, Uuid } from '../../common/validation.js';
-import { trim } from './fields.js';
+import { MaxLen, MultiLine, Required, Uuid, Version } from '../../common/validation.js';
+import { UuidScalar } from '../../common/uuid.scalar.js';
 
 @InputType()
 export class TeamEventInput {
-  @Field(() => ID) @Uuid() id: string;
-  @Field(() => Int) @IsInteger() version: number;
+  @Field(() => UuidScalar) @Uuid() id: string;
+  @Field(() => Int) @Version() version: number;
 }
 
 @InputType()
 export class TeamCommentEventInput extends TeamEventInput {
-  @Field() @Transform(trim) @Required() @MaxLen(5000) comment: string;
+  @Field() @MultiLine() @Required() @MaxLen(5000) comment: string;
 }
 
 @InputType()
 export class TeamReasonEventInput extends TeamEventInput {
-  @Field() @Transform(trim) @Required() @MaxLen(5000) reason: string;
+  @Field() @MultiLine() @Required() @MaxLen(5000) reason: string;
 }

@@ -41,7 +41,7 @@ function profileOf(user: User): ProfileValues & { active: boolean } {
   return {
     nameAr: user.nameAr,
     nameEn: user.nameEn,
-    email: user.email,
+    email: user.email ?? '',
     agencyId: user.agencyId,
     preferredLanguage: user.preferredLanguage,
     active: user.active,
@@ -117,9 +117,9 @@ function RolesForm({ user, reload }: SectionProps) {
   const { t } = useTranslation();
   const [setRoles, { loading }] = useMutation(SetUserRolesMutation);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [roles, setRolesValue] = useState<string[]>([...user.roles]);
+  const [roles, setRolesValue] = useState<string[]>([...(user.roles ?? [])]);
   const [error, setError] = useState<string | null>(null);
-  const dirty = [...roles].sort().join() !== [...user.roles].sort().join();
+  const dirty = [...roles].sort().join() !== [...(user.roles ?? [])].sort().join();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -223,7 +223,7 @@ function UnlockSignIn({ user }: { user: User }) {
   const run = async () => {
     setProblem(null);
     try {
-      await unlock({ variables: { email: user.email } });
+      await unlock({ variables: { email: user.email ?? '' } });
       notifications.show({ color: 'teal', message: t('user.unlocked', { email: user.email }) });
     } catch (error) {
       setProblem(toProblem(error, t));

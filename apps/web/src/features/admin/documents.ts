@@ -43,7 +43,7 @@ export const AgenciesQuery = graphql(`
 `);
 
 export const UsersQuery = graphql(`
-  query AdminUsers($agencyId: ID, $role: GlobalRole, $search: String) {
+  query AdminUsers($agencyId: UUID, $role: GlobalRole, $search: String) {
     users(agencyId: $agencyId, role: $role, search: $search) {
       ...AdminUser
     }
@@ -51,7 +51,7 @@ export const UsersQuery = graphql(`
 `);
 
 export const UserQuery = graphql(`
-  query AdminUserDetail($id: ID!) {
+  query AdminUserDetail($id: UUID!) {
     user(id: $id) {
       ...AdminUser
     }
@@ -97,7 +97,7 @@ export const UnlockSignInMutation = graphql(`
 `);
 
 export const AuditTrailQuery = graphql(`
-  query AuditTrail($subjectType: String!, $subjectId: ID!) {
+  query AuditTrail($subjectType: String!, $subjectId: UUID!) {
     auditTrail(subjectType: $subjectType, subjectId: $subjectId, limit: 200) {
       id
       action

@@ -169,7 +169,7 @@ export const ChallengeDetailFields = graphql(`
 `);
 
 export const ChallengesQuery = graphql(`
-  query Challenges($cohortId: ID, $states: [ChallengeState!], $agencyId: ID, $search: String) {
+  query Challenges($cohortId: UUID, $states: [ChallengeState!], $agencyId: UUID, $search: String) {
     challenges(cohortId: $cohortId, states: $states, agencyId: $agencyId, search: $search) {
       ...ChallengeSummary
     }
@@ -177,15 +177,15 @@ export const ChallengesQuery = graphql(`
 `);
 
 export const ApprovalQueueQuery = graphql(`
-  query ApprovalQueue($cohortId: ID) {
-    challenges(cohortId: $cohortId, states: [RECOMMENDED]) {
+  query ApprovalQueue($cohortId: UUID) {
+    challenges(cohortId: $cohortId, states: [RECOMMENDED], limit: 50) {
       ...ChallengeQueueItem
     }
   }
 `);
 
 export const ChallengeQuery = graphql(`
-  query ChallengeDetail($id: ID!) {
+  query ChallengeDetail($id: UUID!) {
     challenge(id: $id) {
       ...ChallengeDetail
     }
@@ -214,7 +214,7 @@ export const ChallengeAgenciesQuery = graphql(`
 `);
 
 export const TeamQuery = graphql(`
-  query ChallengeTeam($id: ID!) {
+  query ChallengeTeam($id: UUID!) {
     team(id: $id) {
       id
       state

@@ -102,7 +102,7 @@ export const CohortsQuery = graphql(`
 `);
 
 export const CohortQuery = graphql(`
-  query CohortDetail($id: ID!) {
+  query CohortDetail($id: UUID!) {
     cohort(id: $id) {
       ...CohortDetail
     }

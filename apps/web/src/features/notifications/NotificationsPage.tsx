@@ -38,7 +38,7 @@ const MyNotificationsQuery = graphql(`
 `);
 
 const MarkReadMutation = graphql(`
-  mutation MarkNotificationsRead($ids: [ID!]) {
+  mutation MarkNotificationsRead($ids: [UUID!]) {
     markNotificationsRead(ids: $ids)
   }
 `);

@@ -198,7 +198,7 @@ export const TeamCohortFields = graphql(`
 `);
 
 export const TeamWorkspaceQuery = graphql(`
-  query TeamWorkspace($id: ID!) {
+  query TeamWorkspace($id: UUID!) {
     team(id: $id) {
       ...TeamDetail
       cohort {
@@ -212,7 +212,7 @@ export const TeamWorkspaceQuery = graphql(`
 `);
 
 export const TeamsQuery = graphql(`
-  query Teams($cohortId: ID) {
+  query Teams($cohortId: UUID) {
     teams(cohortId: $cohortId) {
       ...TeamSummary
       # The list counts the people; who they are is on the team's page.
