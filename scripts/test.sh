@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lint, type checks, the schema check, unit tests, API
-# integration tests against real PostgreSQL and Redis, and the browser tests in Chromium.
+# integration tests against real PostgreSQL and Redis, the fault suite (scaled down, on servers of
+# its own), and the browser tests in Chromium.
 source "$(dirname "$0")/lib.sh"
 
 # The install, the build and every test below must leave the tracked files as they are. The run
@@ -30,6 +31,9 @@ done
 
 say "API integration tests (GraphQL over HTTP, real PostgreSQL and Redis)"
 (cd apps/api && node --experimental-vm-modules --no-warnings=ExperimentalWarning "$ROOT/node_modules/jest/bin/jest.js" -c jest.int.config.js)
+
+say "Fault suite, scaled down (its own PostgreSQL cluster and Redis server; npm run test:faults runs the full load)"
+FAULTS_SKIP_BUILD=1 FAULTS_SCALE="${FAULTS_SCALE:-0.1}" bash scripts/test-faults.sh
 
 say "Browser tests (Chromium)"
 (cd test && node --experimental-vm-modules --no-warnings=ExperimentalWarning "$ROOT/node_modules/jest/bin/jest.js")

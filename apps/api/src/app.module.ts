@@ -15,6 +15,7 @@ import { PublicRateLimit } from './front-door/public-rate-limit.js';
 import { requestErrorsPlugin } from './front-door/request-errors.js';
 import { requestLimits } from './front-door/request-limits.js';
 import { ContextFactory } from './graphql-context/context.factory.js';
+import { DeliveryMetricsService } from './health/delivery-metrics.service.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { FEATURE_MODULES, WORKER_MODULES } from './manifest.js';
@@ -64,6 +65,7 @@ class ApiContextModule {}
     }),
   ],
   controllers: [HealthController],
+  providers: [DeliveryMetricsService],
 })
 class HttpModule {}
 

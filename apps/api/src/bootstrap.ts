@@ -33,17 +33,15 @@ export async function start(
   let url: string | undefined;
   if (http) {
     const adapter = new FastifyAdapter({ trustProxy: trustProxyOption(config), bodyLimit: 1024 * 1024 });
-    const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, role), adapter, {
-      logger,
-      bufferLogs: true,
-    });
+    // The logger is ready before the modules: nothing to buffer, so every start-up line is written as it happens.
+    const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, role), adapter, { logger });
     await nest.register(fastifyCookie);
     await secureHttp(nest, config);
     await nest.listen(config.port, config.host);
     url = await (nest as INestApplication).getUrl();
     app = nest;
   } else {
-    app = await NestFactory.createApplicationContext(AppModule.forRole(config, role), { logger, bufferLogs: true });
+    app = await NestFactory.createApplicationContext(AppModule.forRole(config, role), { logger });
     await app.init();
   }
   const dataSource = app.get(DataSource);

@@ -16,7 +16,7 @@ import { createAppDataSource } from './manifest.js';
 import { AudienceService } from './notifications/audience.service.js';
 import { NotificationService } from './notifications/notification.service.js';
 import { OutboxService } from './outbox/outbox.service.js';
-import { createRedis, REDIS } from './redis/redis.js';
+import { createProducer, createRedis, REDIS, REDIS_PRODUCER } from './redis/redis.js';
 import { CohortFactsService } from './workflow/cohort-facts.js';
 import { HistoryService } from './workflow/history.js';
 import { TeamFactsService } from './workflow/team-facts.js';
@@ -51,7 +51,11 @@ export const SHARED = [
 @Module({})
 export class CoreModule {
   /** `connections` lets a test hand in connections it owns (and closes). */
-  static forConfig(config: AppConfig, role: string, connections?: { dataSource: DataSource; redis: Redis }) {
+  static forConfig(
+    config: AppConfig,
+    role: string,
+    connections?: { dataSource: DataSource; redis: Redis; producer?: Redis },
+  ) {
     return {
       module: CoreModule,
       imports: [DiscoveryModule],
@@ -66,9 +70,12 @@ export class CoreModule {
         connections
           ? { provide: REDIS, useValue: connections.redis }
           : { provide: REDIS, useFactory: () => createRedis(config.redisUrl, `hundred-${role}`) },
+        connections?.producer
+          ? { provide: REDIS_PRODUCER, useValue: connections.producer }
+          : { provide: REDIS_PRODUCER, useFactory: (redis: Redis) => createProducer(redis, config), inject: [REDIS] },
         ...SHARED,
       ],
-      exports: [APP_CONFIG, DataSource, REDIS, ...SHARED],
+      exports: [APP_CONFIG, DataSource, REDIS, REDIS_PRODUCER, ...SHARED],
     };
   }
 }

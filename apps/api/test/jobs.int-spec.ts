@@ -7,7 +7,7 @@ import { CoreModule } from '../src/core.module.js';
 import { IdentityModule } from '../src/identity/identity.module.js';
 import { FEATURE_MODULES, WORKER_MODULES } from '../src/manifest.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
-import { createRedis } from '../src/redis/redis.js';
+import { createProducer, createRedis } from '../src/redis/redis.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
 async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
@@ -65,7 +65,7 @@ describe('jobs through BullMQ on real Redis', () => {
     await app.dataSource.query(`UPDATE outbox_message SET relayed_at = NULL WHERE job_id = $1`, [
       `welcome-${createUser.id}`,
     ]);
-    await app.app.get(OutboxService).relayNow();
+    await app.app.get(OutboxService).relayAll();
     await new Promise((r) => setTimeout(r, 500));
     const [{ n }] = (await app.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1`, [
       createUser.id,
@@ -100,10 +100,13 @@ describe('jobs through BullMQ on real Redis', () => {
   it('refuses to start a worker when a job name has no handler', async () => {
     const config = loadConfig({ ...process.env });
     const redis = createRedis(config.redisUrl, 'test-coverage');
+    // The test owns the connections: an app that fails to start closes nothing.
+    const producer = createProducer(redis, config);
     // Everything but the identity feature: its "notification.welcome" has no handler.
     const infra = CoreModule.forConfig({ ...config, clockControl: false }, 'worker', {
       dataSource: app.dataSource,
       redis,
+      producer,
     });
     try {
       await expect(
@@ -116,6 +119,7 @@ describe('jobs through BullMQ on real Redis', () => {
         ),
       ).rejects.toThrow('job "notification.welcome" has no handler');
     } finally {
+      producer.disconnect();
       redis.disconnect();
     }
   });

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { migrateOnce } from './support/app.js';
+
 /** The built entry points, started as real processes (the test command builds before testing). */
 const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
 
@@ -29,9 +31,11 @@ const baseEnv = () => ({
 });
 
 describe('the processes', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!existsSync(dist('main.js')))
       throw new Error('apps/api/dist is missing: build with `npx tsc -b apps/api/tsconfig.app.json`');
+    // The worker reconciles at start-up: the run's database must be migrated, whichever file runs first.
+    await migrateOnce(process.env.DATABASE_URL!);
   });
 
   it('refuses to start with a bad configuration, naming each problem', async () => {

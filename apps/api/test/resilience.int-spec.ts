@@ -28,6 +28,17 @@ async function quiesce(): Promise<void> {
   }
 }
 
+/** A Redis server of the test's own (no persistence), so that stopping or emptying it touches nothing else. */
+async function ownRedis(port: number) {
+  const server = run(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {},
+  );
+  await server.waitFor('Ready to accept connections');
+  return server;
+}
+
 describe('deadlines survive crashes and a lost Redis, and fire once', () => {
   beforeEach(quiesce);
 
@@ -140,6 +151,139 @@ describe('deadlines survive crashes and a lost Redis, and fire once', () => {
       redis.disconnect();
       redisServer.child.kill('SIGTERM');
       await redisServer.exited;
+    }
+  });
+
+  it('heals a running worker after FLUSHALL, without a restart: schedulers back, deadlines restored, and they fire', async () => {
+    const redisServer = await ownRedis(16421);
+    const redisUrl = `redis://127.0.0.1:16421/0`;
+    const redis = new Redis(redisUrl);
+    const app = await startTestApp({ role: 'all', env: { REDIS_URL: redisUrl, WATCHDOG_INTERVAL_MS: '500' } });
+    try {
+      const { client: office } = await app.signedIn(['ADMIN']);
+      const cohort = await createCohort(office, await dateFromNow(office, 50));
+      const queues = app.app.get(QueueServiceToken).queues;
+      const delayed = () => queues.deadlines.getDelayedCount();
+      await eventually(async () => (await delayed()) >= 11, 10_000, 'the jobs in Redis');
+
+      await redis.flushall();
+      const pending = await countOf(app, `SELECT count(*)::int AS n FROM deadline WHERE state = 'PENDING'`, []);
+      // The same worker notices (its watchdog finds the job schedulers gone) and reconciles.
+      await eventually(async () => (await delayed()) === pending, 15_000, 'the jobs restored');
+      expect(await queues.system.getJobScheduler('deadline-reconcile')).toBeDefined();
+      expect(await queues.system.getJobScheduler('outbox-relay')).toBeDefined();
+
+      const open = (await deadlinesOf(app.dataSource, cohort.id)).find((d) => d.kind === 'COHORT_OPEN_INTAKE')!;
+      await advanceTo(office, open.original_due_at);
+      await eventually(
+        async () => (await readCohort(office, cohort.id)).state === 'INTAKE',
+        15_000,
+        'the intake opening',
+      );
+      expect((await readCohort(office, cohort.id)).history.map((h) => h.event)).toEqual(['OPEN_INTAKE']);
+    } finally {
+      await app.close();
+      redis.disconnect();
+      redisServer.child.kill('SIGTERM');
+      await redisServer.exited;
+    }
+  });
+
+  it('answers a write while Redis is down, and delivers its jobs once Redis is back', async () => {
+    let redisServer = await ownRedis(16422);
+    const redisUrl = `redis://127.0.0.1:16422/0`;
+    const app = await startTestApp({ role: 'all', env: { REDIS_URL: redisUrl, WATCHDOG_INTERVAL_MS: '500' } });
+    try {
+      const { client: office } = await app.signedIn(['ADMIN']);
+      const day1 = await dateFromNow(office, 50);
+      redisServer.child.kill('SIGTERM');
+      await redisServer.exited;
+
+      // Committed and answered while Redis cannot be reached: the relay is left to the background.
+      const cohort = await createCohort(office, day1);
+      expect(cohort.deadlines.length).toBeGreaterThanOrEqual(11);
+      const [{ waiting }] = (await app.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM outbox_message o JOIN deadline d ON o.job_id = 'deadline-' || d.id || '-' || d.seq
+          WHERE d.cohort_id = $1 AND o.relayed_at IS NULL`,
+        [cohort.id],
+      )) as { waiting: number }[];
+      expect(waiting).toBe(cohort.deadlines.length);
+
+      const backAt = new Date();
+      redisServer = await ownRedis(16422);
+      const queues = app.app.get(QueueServiceToken).queues;
+      await eventually(
+        async () => {
+          const rows = (await app.dataSource.query(
+            `SELECT o.relayed_at FROM outbox_message o JOIN deadline d ON o.job_id = 'deadline-' || d.id || '-' || d.seq
+              WHERE d.cohort_id = $1`,
+            [cohort.id],
+          )) as { relayed_at: Date | null }[];
+          return rows.every((r) => r.relayed_at !== null);
+        },
+        20_000,
+        'the outbox relayed',
+      );
+      // relayed_at says when Redis accepted the jobs, not when the write's transaction began.
+      const relayed = (await app.dataSource.query(
+        `SELECT min(o.relayed_at) AS first FROM outbox_message o JOIN deadline d ON o.job_id = 'deadline-' || d.id || '-' || d.seq
+          WHERE d.cohort_id = $1`,
+        [cohort.id],
+      )) as { first: Date }[];
+      expect(relayed[0]!.first.getTime()).toBeGreaterThanOrEqual(backAt.getTime() - 1_000);
+      for (const d of await deadlinesOf(app.dataSource, cohort.id)) {
+        expect(await queues.deadlines.getJob(`deadline-${d.id}-${d.seq}`)).toBeDefined();
+      }
+    } finally {
+      await app.close();
+      redisServer.child.kill('SIGTERM');
+      await redisServer.exited;
+    }
+  });
+
+  it('says degraded on /health when a deadline is overdue, with the figures on /health/details', async () => {
+    const app = await startTestApp({ role: 'api' });
+    try {
+      const [cohort] = (await app.dataSource.query(
+        `INSERT INTO cohort (name_ar, name_en, day1, time_zone, weekend_days, offsets, rubric, rag_thresholds, min_reviewers,
+                             approvals_required, min_team_members, min_team_agencies)
+         VALUES ('دفعة', 'Health cohort', '2030-01-01', 'Asia/Amman', '{5,6}', '{}', '[]', '{}', 2, 1, 3, 2) RETURNING id`,
+      )) as { id: string }[];
+      const get = async (path: string) => {
+        const res = await fetch(`${app.url}${path}`);
+        return { code: res.status, body: (await res.json()) as Record<string, unknown> & { over?: string[] } };
+      };
+      expect((await get('/health')).body.over ?? []).not.toContain('overdueDeadlines');
+
+      // Due two minutes ago and not fired (no worker runs here).
+      await app.dataSource.query(
+        `INSERT INTO deadline (cohort_id, subject_type, subject_id, kind, key, grp, original_due_at, due_at)
+         VALUES ($1, 'cohort', $1, 'HEALTH_TEST', 'health', 'COHORT_CALENDAR', $2, $2)`,
+        [cohort!.id, new Date(Date.now() - 120_000)],
+      );
+      const health = await get('/health');
+      expect(health.code).toBe(200);
+      expect(health.body.status).toBe('degraded');
+      expect(health.body.over).toContain('overdueDeadlines');
+      const details = (await get('/health/details')).body as {
+        status: string;
+        delivery: {
+          overdueDeadlines: number;
+          pendingDeadlines: number;
+          outboxBacklog: number;
+          failedJobs: number | null;
+        };
+      };
+      expect(details.status).toBe('degraded');
+      expect(details.delivery.overdueDeadlines).toBe(1);
+      expect(details.delivery.pendingDeadlines).toBeGreaterThanOrEqual(1);
+      expect(typeof details.delivery.outboxBacklog).toBe('number');
+      expect(typeof details.delivery.failedJobs).toBe('number');
+    } finally {
+      await app.dataSource.query(
+        `UPDATE deadline SET state = 'CANCELLED', settled_at = now() WHERE kind = 'HEALTH_TEST'`,
+      );
+      await app.close();
     }
   });
 

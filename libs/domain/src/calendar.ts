@@ -375,8 +375,28 @@ export function deadlineDay(cal: CohortCalendar, kind: string, dueAt: Date): num
   return dayOf(cal, dueAt);
 }
 
+/**
+ * The last calendars worked out (time-zone arithmetic is costly, and every reminder that fires
+ * describes its cohort): the same calendar gives the same deadlines.
+ */
+const cohortDeadlinesCache = new Map<string, ScheduledDeadline<CohortDeadlineKind>[]>();
+const COHORT_DEADLINES_CACHE_SIZE = 256;
+
 /** The cohort's own calendar: its scheduled transitions and their reminders. */
 export function cohortDeadlines(cal: CohortCalendar): ScheduledDeadline<CohortDeadlineKind>[] {
+  const key = JSON.stringify([cal.day1, cal.timeZone, cal.weekendDays, cal.holidays, cal.offsets]);
+  let found = cohortDeadlinesCache.get(key);
+  if (!found) {
+    found = computeCohortDeadlines(cal);
+    if (cohortDeadlinesCache.size >= COHORT_DEADLINES_CACHE_SIZE)
+      cohortDeadlinesCache.delete(cohortDeadlinesCache.keys().next().value!);
+    cohortDeadlinesCache.set(key, found);
+  }
+  // Copies: a caller may change what it gets.
+  return found.map((d) => ({ ...d, dueAt: new Date(d.dueAt) }));
+}
+
+function computeCohortDeadlines(cal: CohortCalendar): ScheduledDeadline<CohortDeadlineKind>[] {
   const o = cal.offsets;
   const lastCheckpoint = o.checkpoints[o.checkpoints.length - 1] ?? o.sustainmentStarts;
   const at = (kind: CohortDeadlineKind, dueAt: Date) => ({ kind, dueAt, day: deadlineDay(cal, kind, dueAt) });

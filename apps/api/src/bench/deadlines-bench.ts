@@ -102,9 +102,9 @@ async function main(): Promise<void> {
         });
       }
       await dataSource.transaction((manager) => deadlines.schedule(manager, cal, specs));
-      await outbox.relayNow();
+      await outbox.relayAll();
     }
-    await outbox.relayNow();
+    await outbox.relayAll();
     const enqueueSeconds = (performance.now() - t0) / 1000;
     const enqueuePerSec = Math.round(COUNT / enqueueSeconds);
     log(

@@ -297,10 +297,8 @@ export class CohortService {
   /** Names and dates for notifications about this cohort. */
   noticeOf(row: WorkflowRow) {
     const cal = calendarOf(row);
-    const at = (kind: string) =>
-      cohortDeadlines(cal)
-        .find((d) => d.kind === kind)
-        ?.dueAt.toISOString();
+    const deadlines = cohortDeadlines(cal); // once: each reminder that fires describes its cohort
+    const at = (kind: string) => deadlines.find((d) => d.kind === kind)?.dueAt.toISOString();
     return {
       params: {
         cohortNameAr: row.name_ar,

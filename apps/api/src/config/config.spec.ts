@@ -74,4 +74,16 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ GRAPHQL_MAX_COST: '10' })).toThrow(/GRAPHQL_MAX_COST must be a whole number from 100/);
   });
+
+  it('has short job locks, a stalled check below them, and delivery thresholds by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      workerLockMs: 2_000,
+      workerStalledCheckMs: 1_000,
+      watchdogIntervalMs: 5_000,
+      healthMaxOverdueDeadlines: 0,
+    });
+    expect(() => loadConfig({ WORKER_LOCK_MS: '2000', WORKER_STALLED_CHECK_MS: '2000' })).toThrow(
+      /WORKER_STALLED_CHECK_MS must be below WORKER_LOCK_MS/,
+    );
+  });
 });

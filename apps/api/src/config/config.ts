@@ -31,8 +31,22 @@ export interface AppConfig {
   /** SMTP server for e-mail (smtp://user:pass@host:port); none: e-mails are not sent. */
   smtpUrl: string | null;
   mailFrom: string;
-  /** How long a worker holds a job before it counts as stalled and runs again elsewhere. */
+  /**
+   * How long a worker holds a job before it counts as stalled and runs again elsewhere (renewed
+   * every half of it while the job runs), and how often each worker looks for stalled jobs. A
+   * killed worker's jobs run again within about their sum (CONTRIBUTING.md, "Deadlines and delivery").
+   */
   workerLockMs: number;
+  workerStalledCheckMs: number;
+  /** How often a worker checks that Redis still has its job schedulers (the delivery watchdog). */
+  watchdogIntervalMs: number;
+  /** A producer's Redis command (adding jobs, the reconciler's look-ups) fails after this long. */
+  redisCommandTimeoutMs: number;
+  /** `/health` says `degraded` when a delivery figure is over its threshold. */
+  healthMaxPendingDeadlines: number;
+  healthMaxOverdueDeadlines: number;
+  healthMaxOutboxBacklog: number;
+  healthMaxFailedJobs: number;
   /** Concurrency of the deadline worker. */
   deadlineConcurrency: number;
   /**
@@ -221,9 +235,50 @@ const fields: { [K in keyof Omit<AppConfig, 'nodeEnv'>]: [string, Field<AppConfi
     'MAIL_FROM',
     { parse: (s) => s, fallback: 'Hundred <no-reply@hundred.example>', describe: 'sender of e-mails' },
   ],
-  workerLockMs: [
-    'WORKER_LOCK_MS',
-    { parse: int(1000, 600_000), fallback: 30_000, describe: 'job lock duration in ms' },
+  workerLockMs: ['WORKER_LOCK_MS', { parse: int(1000, 600_000), fallback: 2_000, describe: 'job lock duration in ms' }],
+  workerStalledCheckMs: [
+    'WORKER_STALLED_CHECK_MS',
+    { parse: int(200, 600_000), fallback: 1_000, describe: 'interval of the stalled-job check in ms' },
+  ],
+  watchdogIntervalMs: [
+    'WATCHDOG_INTERVAL_MS',
+    {
+      parse: int(200, 600_000),
+      fallback: 5_000,
+      describe: "interval of the worker's check of its job schedulers in ms",
+    },
+  ],
+  redisCommandTimeoutMs: [
+    'REDIS_COMMAND_TIMEOUT_MS',
+    { parse: int(100, 60_000), fallback: 5_000, describe: 'longest wait for a Redis command that adds jobs, in ms' },
+  ],
+  healthMaxPendingDeadlines: [
+    'HEALTH_MAX_PENDING_DEADLINES',
+    { parse: int(0, 100_000_000), fallback: 1_000_000, describe: 'pending deadlines above which /health is degraded' },
+  ],
+  healthMaxOverdueDeadlines: [
+    'HEALTH_MAX_OVERDUE_DEADLINES',
+    {
+      parse: int(0, 100_000_000),
+      fallback: 0,
+      describe: 'deadlines due for more than 60 s and not fired above which /health is degraded',
+    },
+  ],
+  healthMaxOutboxBacklog: [
+    'HEALTH_MAX_OUTBOX_BACKLOG',
+    {
+      parse: int(0, 100_000_000),
+      fallback: 1_000,
+      describe: 'outbox rows not yet relayed above which /health is degraded',
+    },
+  ],
+  healthMaxFailedJobs: [
+    'HEALTH_MAX_FAILED_JOBS',
+    {
+      parse: int(0, 100_000_000),
+      fallback: 100,
+      describe: 'failed jobs kept in Redis above which /health is degraded',
+    },
   ],
   deadlineConcurrency: [
     'DEADLINE_CONCURRENCY',
@@ -315,6 +370,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (problems.length === 0 && config.signInLockAfter <= config.signInSlowAfter) {
     problems.push('SIGN_IN_LOCK_AFTER must be greater than SIGN_IN_SLOW_AFTER');
+  }
+  if (problems.length === 0 && config.workerStalledCheckMs >= config.workerLockMs) {
+    problems.push("WORKER_STALLED_CHECK_MS must be below WORKER_LOCK_MS (a killed worker's jobs wait for both)");
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

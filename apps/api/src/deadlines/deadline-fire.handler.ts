@@ -62,6 +62,13 @@ export class DeadlineFireHandler implements JobHandler<FireDeadlinePayload> {
     if (this.outbox.writes !== writes) await this.outbox.relayNow();
   }
 
+  /** Fires a deadline now if it is still pending at `seq` and due (the sweep's way; a job's too). */
+  async fireNow(deadlineId: string, seq: number): Promise<void> {
+    const writes = this.outbox.writes;
+    await this.fire(deadlineId, seq);
+    if (this.outbox.writes !== writes) await this.outbox.relayNow();
+  }
+
   /** Fires if due; returns how many ms too early the job is (0 when done or nothing to do). */
   private async fire(deadlineId: string, seq: number): Promise<number> {
     // A cheap look first: most jobs of a busy minute find their deadline already fired by a batch.
@@ -110,7 +117,9 @@ export class DeadlineFireHandler implements JobHandler<FireDeadlinePayload> {
       `SELECT * FROM deadline WHERE id = $1 AND seq = $2 AND state = 'PENDING' FOR UPDATE SKIP LOCKED`,
       [deadlineId, seq],
     );
-    if (!own) return; // settled meanwhile, or another worker holds it and will settle it
+    // Settled meanwhile, or another worker's batch holds it and will settle it. Should that worker
+    // die first, the sweep (every 2 s) finds it overdue with its job completed and runs it again.
+    if (!own) return;
     const now = this.clock.now();
     const others = await queryRows<DeadlineRow>(
       manager,

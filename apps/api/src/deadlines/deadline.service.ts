@@ -1,7 +1,6 @@
 import { resolveDue, type CohortCalendar, type DueRule } from '@hundred/domain';
 import type { DeadlineGroup } from '@hundred/workflow';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { Clock } from '../common/clock.js';
@@ -10,7 +9,6 @@ import { queryRows } from '../database/sql.js';
 import { jobId } from '../jobs/job-catalog.js';
 import { QueueService } from '../jobs/queue.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { REDIS } from '../redis/redis.js';
 
 /** A deadline to schedule: who it is about, what it does, and the rule of its due time. */
 export interface DeadlineSpec {
@@ -46,6 +44,14 @@ export interface DeadlineRow {
 export const deadlineJobId = (id: string, seq: number) => jobId('deadline', id, String(seq));
 
 const CHUNK = 1000;
+/** A pending deadline due this long ago is looked at by the sweep (they fire within milliseconds). */
+export const OVERDUE_SWEEP_MS = 2_000;
+
+interface PendingDeadline {
+  id: string;
+  seq: number;
+  due_at: Date;
+}
 
 /**
  * Deadlines live in PostgreSQL and are written in the caller's transaction; each (re)scheduling
@@ -61,7 +67,6 @@ export class DeadlineService {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     private readonly clock: Clock,
-    @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -225,7 +230,7 @@ export class DeadlineService {
    * promotes its delayed job, or adds it when Redis lost it. Returns how many.
    */
   async deliverDue(subjectId?: string): Promise<number> {
-    await this.outbox.relayNow();
+    await this.outbox.relayAll();
     const due = (await this.dataSource.query(
       `SELECT id, seq FROM deadline WHERE state = 'PENDING' AND due_at <= $1 AND ($2::uuid IS NULL OR subject_id = $2 OR cohort_id = $2)
         ORDER BY due_at`,
@@ -253,13 +258,13 @@ export class DeadlineService {
 
   /**
    * Re-enqueues every pending deadline whose job Redis no longer has (emptied, evicted, or a job
-   * that finished without settling its deadline). Runs at worker start-up and every minute.
+   * that finished without settling its deadline). Runs at worker start-up, every minute, and at
+   * once when a worker's watchdog sees an emptied, restarted or replaced Redis. Logs one line per run.
    */
-  async reconcile(): Promise<{ checked: number; restored: number }> {
-    await this.outbox.relayNow();
-    const queue = this.queues.queues.deadlines;
-    const prefix = `${this.config.redisPrefix}:${queue.name}:`;
-    const now = this.clock.now().getTime();
+  async reconcile(reason = 'scheduled'): Promise<{ checked: number; restored: number }> {
+    const started = performance.now();
+    await this.queues.ready(this.config.redisCommandTimeoutMs * 6);
+    await this.outbox.relayAll();
     let checked = 0;
     let restored = 0;
     let after = '00000000-0000-0000-0000-000000000000';
@@ -267,52 +272,112 @@ export class DeadlineService {
       const batch = (await this.dataSource.query(
         `SELECT id, seq, due_at FROM deadline WHERE state = 'PENDING' AND id > $1 ORDER BY id LIMIT 2000`,
         [after],
-      )) as { id: string; seq: number; due_at: Date }[];
+      )) as PendingDeadline[];
       if (batch.length === 0) break;
       after = batch[batch.length - 1]!.id;
       checked += batch.length;
-      const pipeline = this.redis.pipeline();
-      for (const d of batch) pipeline.hmget(`${prefix}${deadlineJobId(d.id, d.seq)}`, 'timestamp', 'finishedOn');
-      const answers = (await pipeline.exec()) ?? [];
-      const missing: typeof batch = [];
-      const finished: typeof batch = [];
-      batch.forEach((d, i) => {
-        const [err, fields] = answers[i] ?? [null, null];
-        if (err) return;
-        const [timestamp, finishedOn] = (fields as (string | null)[] | null) ?? [null, null];
-        if (timestamp === null) missing.push(d);
-        else if (finishedOn !== null) finished.push(d);
-      });
-      if (missing.length) {
-        await this.queues.enqueue(
-          missing.map((d) => ({
-            name: 'deadline.fire',
-            jobId: deadlineJobId(d.id, d.seq),
-            payload: { deadlineId: d.id, seq: d.seq },
-            runAt: d.due_at,
-          })),
-          now,
-        );
-        restored += missing.length;
-      }
-      // A job that finished while its deadline is still pending at the same seq did not settle it
-      // (it should never happen; if it does, run it again under a new seq).
-      for (const d of finished) {
-        await this.dataSource.transaction(async (manager) => {
-          const rows = await queryRows<{ id: string; seq: number; due_at: Date }>(
-            manager,
-            `UPDATE deadline SET seq = seq + 1 WHERE id = $1 AND seq = $2 AND state = 'PENDING' RETURNING id, seq, due_at`,
-            [d.id, d.seq],
-          );
-          await this.enqueue(manager, rows);
-          restored += rows.length;
-        });
-      }
+      restored += await this.restore(batch);
     }
-    if (restored > 0) {
-      await this.outbox.relayNow();
-      this.logger.warn({ checked, restored }, 'Reconciler restored deadlines missing from Redis');
-    }
+    if (restored > 0) await this.outbox.relayAll();
+    const fields = { reason, checked, restored, ms: Math.round(performance.now() - started) };
+    if (restored > 0) this.logger.warn(fields, `Reconciler restored ${restored} deadlines missing from Redis`);
+    else this.logger.log(fields, 'Reconciler found every pending deadline in Redis');
     return { checked, restored };
+  }
+
+  /**
+   * For the sweep (every two seconds): the deadlines due for more than OVERDUE_SWEEP_MS and still
+   * pending whose job completed more than OVERDUE_SWEEP_MS ago without settling them — a worker
+   * was killed while its batch held them, or that batch failed, and the jobs that found them held
+   * finished. Re-adds the jobs Redis lacks, and returns the orphans for the caller to fire (at the
+   * same seq). Usually one indexed query that finds nothing.
+   */
+  async overdueOrphans(): Promise<{ id: string; seq: number }[]> {
+    const due = (await this.dataSource.query(
+      `SELECT id, seq, due_at FROM deadline WHERE state = 'PENDING' AND due_at < $1 ORDER BY due_at LIMIT 1000`,
+      [new Date(this.clock.now().getTime() - OVERDUE_SWEEP_MS)],
+    )) as PendingDeadline[];
+    if (due.length === 0) return [];
+    const prefix = `${this.config.redisPrefix}:${this.queues.queues.deadlines.name}:`;
+    const pipeline = this.queues.producer.pipeline();
+    for (const d of due)
+      pipeline.hmget(`${prefix}${deadlineJobId(d.id, d.seq)}`, 'timestamp', 'finishedOn', 'failedReason');
+    const answers = (await pipeline.exec()) ?? [];
+    const missing: PendingDeadline[] = [];
+    const orphans: PendingDeadline[] = [];
+    due.forEach((d, i) => {
+      const [err, fields] = answers[i] ?? [null, null];
+      if (err) return;
+      const [timestamp, finishedOn, failedReason] = (fields as (string | null)[] | null) ?? [null, null, null];
+      if (timestamp === null) missing.push(d);
+      // Completed (a job that failed for good is the minute's reconciler's), long enough ago that a
+      // batch holding it would have settled it.
+      else if (finishedOn !== null && failedReason === null && Number(finishedOn) < Date.now() - OVERDUE_SWEEP_MS)
+        orphans.push(d);
+    });
+    if (missing.length) {
+      await this.queues.enqueue(
+        missing.map((d) => ({
+          name: 'deadline.fire',
+          jobId: deadlineJobId(d.id, d.seq),
+          payload: { deadlineId: d.id, seq: d.seq },
+          runAt: d.due_at,
+        })),
+        this.clock.now().getTime(),
+      );
+    }
+    if (missing.length || orphans.length)
+      this.logger.warn(
+        { checked: due.length, missing: missing.length, orphans: orphans.length },
+        'Sweep found overdue deadlines left behind',
+      );
+    return orphans;
+  }
+
+  /**
+   * Re-adds the jobs Redis does not have, and runs again under a new seq the deadlines whose job
+   * finished (completed or failed) while they are still pending at that seq. Returns how many.
+   */
+  private async restore(batch: PendingDeadline[]): Promise<number> {
+    const prefix = `${this.config.redisPrefix}:${this.queues.queues.deadlines.name}:`;
+    const pipeline = this.queues.producer.pipeline();
+    for (const d of batch) pipeline.hmget(`${prefix}${deadlineJobId(d.id, d.seq)}`, 'timestamp', 'finishedOn');
+    const answers = (await pipeline.exec()) ?? [];
+    const missing: PendingDeadline[] = [];
+    const finished: PendingDeadline[] = [];
+    batch.forEach((d, i) => {
+      const [err, fields] = answers[i] ?? [null, null];
+      if (err) return;
+      const [timestamp, finishedOn] = (fields as (string | null)[] | null) ?? [null, null];
+      if (timestamp === null) missing.push(d);
+      else if (finishedOn !== null) finished.push(d);
+    });
+    let restored = 0;
+    if (missing.length) {
+      await this.queues.enqueue(
+        missing.map((d) => ({
+          name: 'deadline.fire',
+          jobId: deadlineJobId(d.id, d.seq),
+          payload: { deadlineId: d.id, seq: d.seq },
+          runAt: d.due_at,
+        })),
+        this.clock.now().getTime(),
+      );
+      restored += missing.length;
+    }
+    // A job that finished while its deadline is still pending at the same seq did not settle it
+    // (its row was held by another worker's batch that never committed): run it again under a new seq.
+    for (const d of finished) {
+      await this.dataSource.transaction(async (manager) => {
+        const rows = await queryRows<{ id: string; seq: number; due_at: Date }>(
+          manager,
+          `UPDATE deadline SET seq = seq + 1 WHERE id = $1 AND seq = $2 AND state = 'PENDING' RETURNING id, seq, due_at`,
+          [d.id, d.seq],
+        );
+        await this.enqueue(manager, rows);
+        restored += rows.length;
+      });
+    }
+    return restored;
   }
 }

@@ -35,6 +35,7 @@ export const JOBS = {
   'email.send': { queue: 'notifications', preset: 'retrying' },
   'deadline.fire': { queue: 'deadlines', preset: 'deadline' },
   'deadline.reconcile': { queue: 'system', preset: 'housekeeping' },
+  'deadline.sweep': { queue: 'system', preset: 'housekeeping' },
   'outbox.relay': { queue: 'system', preset: 'housekeeping' },
 } as const satisfies Record<string, { queue: QueueName; preset: keyof typeof JOB_PRESETS }>;
 
@@ -55,4 +56,5 @@ export function jobId(...parts: string[]): string {
 export const SCHEDULES: readonly { id: string; job: JobName; everyMs: number }[] = [
   { id: 'outbox-relay', job: 'outbox.relay', everyMs: 5_000 },
   { id: 'deadline-reconcile', job: 'deadline.reconcile', everyMs: 60_000 },
+  { id: 'deadline-sweep', job: 'deadline.sweep', everyMs: 2_000 },
 ];

@@ -6,9 +6,25 @@ import { validate } from 'class-validator';
 import type { Redis } from 'ioredis';
 
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { REDIS } from '../redis/redis.js';
+import { REDIS, watchRedis } from '../redis/redis.js';
 import { JOBS, JOB_NAMES, QUEUES, QUEUE_CONCURRENCY, type JobName, type QueueName } from './job-catalog.js';
 import { checkHandlerCoverage, JOB_HANDLER, type JobHandler } from './job-handler.js';
+
+/** What a log line says about a job: its name and id, and the deadline it delivers if any. */
+function jobFields(job: Job | undefined): Record<string, unknown> {
+  if (!job) return {};
+  const data = (job.data ?? {}) as { deadlineId?: unknown };
+  return {
+    job: job.name,
+    jobId: job.id,
+    ...(typeof data.deadlineId === 'string' ? { deadlineId: data.deadlineId } : {}),
+  };
+}
+
+const CONNECTION_ERRORS =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|Connection is closed|Stream isn't writeable|connect ETIMEDOUT|MaxRetriesPerRequest|Command timed out/i;
+const isConnectionError = (err: Error) =>
+  CONNECTION_ERRORS.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
 
 /**
  * The worker role: one BullMQ worker per queue, dispatching each job to the one handler of its
@@ -21,6 +37,7 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
   private handlers = new Map<string, JobHandler>();
+  private readonly lastErrors = new Map<string, number>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -32,7 +49,17 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
   onApplicationBootstrap(): void {
     this.handlers = this.discoverHandlers();
     for (const queue of QUEUES) this.workers.push(this.startWorker(queue));
-    this.logger.log({ queues: QUEUES, jobs: JOB_NAMES }, 'Worker started');
+    this.logger.log(
+      {
+        queues: QUEUES,
+        jobs: JOB_NAMES,
+        // BullMQ's worker ids prefix the lock tokens of the jobs each one holds.
+        workerIds: Object.fromEntries(QUEUES.map((q, i) => [q, this.workers[i]!.id])),
+        lockMs: this.config.workerLockMs,
+        stalledCheckMs: this.config.workerStalledCheckMs,
+      },
+      'Worker started',
+    );
   }
 
   private discoverHandlers(): Map<string, JobHandler> {
@@ -58,33 +85,56 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
 
   private startWorker(queue: QueueName): Worker {
     const connection = this.redis.duplicate({ connectionName: `hundred-worker-${queue}` });
+    watchRedis(connection, `worker-${queue}`);
     this.connections.push(connection);
     const worker = new Worker(queue, (job, token) => this.process(job, token), {
       connection,
       prefix: this.config.redisPrefix,
       concurrency: queue === 'deadlines' ? this.config.deadlineConcurrency : QUEUE_CONCURRENCY[queue],
+      // A short lock, renewed every half of it, and a frequent stalled check: a killed worker's
+      // jobs run again elsewhere within about lock + check (CONTRIBUTING.md, "Deadlines and delivery").
       lockDuration: this.config.workerLockMs,
-      stalledInterval: this.config.workerLockMs,
+      stalledInterval: this.config.workerStalledCheckMs,
+      // A job whose lock lapsed under load runs again (handlers are idempotent) a few times before failing.
+      maxStalledCount: 5,
       autorun: true,
     });
-    worker.on('failed', (job, err) =>
-      this.logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err }, 'Job failed'),
+    worker.on('failed', (job, err) => {
+      const attempts = job?.opts.attempts ?? 1;
+      const final =
+        !job || job.attemptsMade >= attempts || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
+      const fields = { queue, ...jobFields(job), attempt: job?.attemptsMade, attempts, error: err.message };
+      if (final) this.logger.error({ ...fields, err }, 'Job failed for good');
+      else this.logger.warn(fields, 'Job failed; it will be retried');
+    });
+    worker.on('stalled', (id) =>
+      this.logger.warn({ queue, jobId: id }, 'Job stalled (its worker stopped); running it again'),
     );
-    worker.on('error', (err) => this.logger.error({ err }, `Worker error on queue ${queue}`));
+    // Connection errors are logged once per change of state by watchRedis; others once per minute and message.
+    worker.on('error', (err) => {
+      if (isConnectionError(err)) return;
+      // Once per kind of error, whatever job or deadline it names.
+      const key = `${queue}:${err.message.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/gi, '<id>')}`;
+      const last = this.lastErrors.get(key) ?? 0;
+      if (Date.now() - last < 60_000) return;
+      this.lastErrors.set(key, Date.now());
+      this.logger.error({ queue, error: err.message, err }, 'Worker error');
+    });
     return worker;
   }
 
   private async process(job: Job, token: string | undefined): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler || JOBS[job.name as JobName] === undefined) {
+      this.logger.error(jobFields(job), 'No handler for this job; it cannot start');
       throw new UnrecoverableError(`No handler for job ${job.name}`);
     }
     const payload = plainToInstance(handler.payloadType, job.data as object);
     const errors = await validate(payload, { whitelist: true, forbidUnknownValues: false });
     if (errors.length > 0) {
-      throw new UnrecoverableError(
-        `Invalid payload for ${job.name}: ${errors.map((e) => `${e.property} ${Object.keys(e.constraints ?? {}).join(',')}`).join('; ')}`,
-      );
+      const problems = errors.map((e) => `${e.property} ${Object.keys(e.constraints ?? {}).join(',')}`).join('; ');
+      this.logger.error({ ...jobFields(job), problems }, 'Invalid job payload; the job cannot start');
+      throw new UnrecoverableError(`Invalid payload for ${job.name}: ${problems}`);
     }
     await handler.handle(payload, job, token);
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 
+import { DeliveryWatchdog } from './delivery-watchdog.service.js';
 import { JobWorkersService } from './job-workers.service.js';
 import { SchedulesService } from './schedules.service.js';
 
@@ -10,6 +11,6 @@ import { SchedulesService } from './schedules.service.js';
  */
 @Module({
   imports: [DiscoveryModule],
-  providers: [JobWorkersService, SchedulesService],
+  providers: [JobWorkersService, SchedulesService, DeliveryWatchdog],
 })
 export class WorkerModule {}

@@ -14,6 +14,6 @@ export class OutboxRelayHandler implements JobHandler<OutboxRelayPayload> {
   constructor(private readonly outbox: OutboxService) {}
 
   async handle(): Promise<void> {
-    await this.outbox.relayNow();
+    await this.outbox.relayAll();
   }
 }

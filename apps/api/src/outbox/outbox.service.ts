@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { Clock } from '../common/clock.js';
@@ -22,14 +22,25 @@ interface PendingRow {
 
 /**
  * The transactional outbox. `add` writes jobs in the caller's transaction; `relay` moves pending
- * rows to BullMQ. A row is marked relayed only after BullMQ accepted it, so a crash in between
- * relays it again, and the fixed job id makes that second add a no-op.
+ * rows to BullMQ. A row is marked relayed only after BullMQ accepted it (`relayed_at` is that
+ * moment), so a crash in between relays it again, and the fixed job id makes that second add a
+ * no-op.
+ *
+ * After a commit, `relayNow` starts a relay in the background and returns at once: an answer to
+ * a request never waits for Redis. While Redis is unreachable the producer's commands fail at
+ * once, the rows stay, and the periodic relay (every 5 s, and at once when a worker sees Redis
+ * come back) picks them up. One background relay runs per process at a time; a call while it runs
+ * makes it go round once more.
  */
 @Injectable()
-export class OutboxService {
+export class OutboxService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
   /** How many times this process wrote to the outbox: a caller relays only when it changed. */
   private written = 0;
+  private background: Promise<void> | null = null;
+  private again = false;
+  /** Whether the last relay failed: failures are logged once until a relay succeeds again. */
+  private failing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,7 +66,10 @@ export class OutboxService {
     );
   }
 
-  /** Relays up to `batch` pending rows; returns how many. Safe to run concurrently (SKIP LOCKED). */
+  /**
+   * Relays up to `batch` pending rows; returns how many. Safe to run concurrently: rows are
+   * claimed with SKIP LOCKED, so two relays never add the same row at the same time.
+   */
   async relay(batch = 1000): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingRow[] = await manager.query(
@@ -68,21 +82,63 @@ export class OutboxService {
         rows.map((r) => ({ name: r.job_name, jobId: r.job_id, payload: r.payload, runAt: r.run_at })),
         this.clock.now().getTime(),
       );
-      await manager.query(`UPDATE outbox_message SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
+      // clock_timestamp(), not now(): the moment Redis accepted the jobs, not the transaction's start.
+      await manager.query(`UPDATE outbox_message SET relayed_at = clock_timestamp() WHERE id = ANY($1::bigint[])`, [
         rows.map((r) => r.id),
       ]);
       return rows.length;
     });
   }
 
-  /** Relays everything pending now; called right after a commit. Failures wait for the periodic relay. */
-  async relayNow(): Promise<void> {
+  /**
+   * Relays everything pending now and waits for it (the periodic relay, the reconciler, scripts).
+   * Returns how many rows were relayed; a failure is logged (once until a relay succeeds) and
+   * leaves the rest for the next relay.
+   */
+  async relayAll(): Promise<number> {
+    let relayed = 0;
     try {
-      while ((await this.relay()) > 0) {
-        /* keep going until empty */
+      for (let n = await this.relay(); n > 0; n = await this.relay()) relayed += n;
+      if (this.failing) {
+        this.failing = false;
+        this.logger.log({ relayed }, 'Outbox relay works again');
       }
     } catch (err) {
-      this.logger.warn({ err }, 'Outbox relay failed; the periodic relay will retry');
+      if (!this.failing) {
+        this.failing = true;
+        this.logger.warn(
+          { error: (err as Error).message, relayed },
+          'Outbox relay failed; the rows wait for the periodic relay',
+        );
+      }
     }
+    return relayed;
+  }
+
+  /**
+   * Called right after a commit: starts relaying in the background and resolves at once, so the
+   * caller's answer does not depend on Redis. What cannot be relayed now waits for the periodic relay.
+   */
+  relayNow(): Promise<void> {
+    // While Redis is unreachable there is nothing to try: the periodic relay takes the rows once it is back.
+    if (this.queues.producer.status !== 'ready') return Promise.resolve();
+    if (this.background) {
+      this.again = true;
+    } else {
+      this.background = (async () => {
+        do {
+          this.again = false;
+          await this.relayAll();
+        } while (this.again && !this.failing);
+      })().finally(() => {
+        this.background = null;
+      });
+    }
+    return Promise.resolve();
+  }
+
+  /** Lets a background relay finish before the connections close (bounded by the shutdown timeout). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.background;
   }
 }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   });
   try {
     const created = await seedWorkflow(app, config.argon2MemoryKib);
-    await app.get(OutboxService).relayNow();
+    await app.get(OutboxService).relayAll();
     console.log(
       `Demo data ready: ${DEMO_AGENCIES.length} agencies, ${DEMO_USERS.length} demo sign-ins` +
         (created ? ', two cohorts with their challenges and teams.' : ' (cohorts already there).'),

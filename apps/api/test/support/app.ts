@@ -39,7 +39,7 @@ let agencySeq = 0;
 let migrated = false;
 
 /** Applies the migrations to the run's database (idempotent; quick when up to date). */
-async function migrateOnce(url: string): Promise<void> {
+export async function migrateOnce(url: string): Promise<void> {
   if (migrated) return;
   const ds = await createAppDataSource(url, 'hundred-test-migrate').initialize();
   try {
