@@ -9,6 +9,7 @@ import { Cohort } from './cohorts/cohort.entity.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
 import { createDataSource, type DatabaseSchema } from './database/data-source.js';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { Agency } from './identity/agency.entity.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { Session } from './identity/session.entity.js';
@@ -21,6 +22,7 @@ import { MissedCheckInRuns1764000000000 } from './migrations/1764000000000-misse
 import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint-review.js';
 import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-deadlines.js';
 import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
+import { Exports1764300000000 } from './migrations/1764300000000-exports.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -49,6 +51,7 @@ export const FEATURE_MODULES = [
   ReviewsModule,
   ResultsModule,
   SustainmentModule,
+  ExportsModule,
 ];
 
 /** What only the worker role runs: the queues' workers and the handlers of the infrastructure's own jobs. */
@@ -66,6 +69,7 @@ export const SCHEMA: DatabaseSchema = {
     MidpointReview1764100000000,
     TeamDeadlines1764110000000,
     ResultsAndSustainment1764200000000,
+    Exports1764300000000,
   ],
 };
 

@@ -24,6 +24,7 @@ const RESOURCE: Record<Action, Resource> = {
   'cohort.read': { type: 'cohort', id: 'c1' },
   'cohort.create': { type: 'cohort' },
   'cohort.update': { type: 'cohort', id: 'c1' },
+  'cohort.report': { type: 'cohort', id: 'c1' },
   'clock.advance': { type: 'clock' },
   'challenge.read': {
     type: 'challenge',
@@ -72,6 +73,7 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'cohort.read',
     'cohort.create',
     'cohort.update',
+    'cohort.report',
     'clock.advance',
     'challenge.read',
     'challenge.create',
@@ -95,6 +97,7 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'user.read',
     'audit.read',
     'cohort.read',
+    'cohort.report',
     'challenge.read',
     'challenge.comment',
     'challenge.nameLeaders',

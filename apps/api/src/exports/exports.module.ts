@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+
+import { CohortsModule } from '../cohorts/cohorts.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
+import { ResultsModule } from '../results/results.module.js';
+import { SustainmentModule } from '../sustainment/sustainment.module.js';
+import { TeamsModule } from '../teams/teams.module.js';
+import { CohortReportKind } from './cohort-report.kind.js';
+import { ExportBuildHandler } from './export-build.handler.js';
+import { ExportKinds } from './export-kinds.js';
+import { ExportsController } from './exports.controller.js';
+import { ExportsResolver } from './exports.resolver.js';
+import { ExportsService } from './exports.service.js';
+import { PdfRenderer } from './pdf-renderer.js';
+
+/**
+ * Exports: reports as PDF or spreadsheet files, asked for through GraphQL, built by the worker
+ * (`export.build`) and downloaded over HTTP. Each kind of export is a provider (`@BuildsExport`);
+ * the cohort report is here, other features add theirs.
+ */
+@Module({
+  imports: [DiscoveryModule, IdentityModule, CohortsModule, TeamsModule, ResultsModule, SustainmentModule],
+  controllers: [ExportsController],
+  providers: [ExportKinds, ExportsService, ExportsResolver, ExportBuildHandler, PdfRenderer, CohortReportKind],
+})
+export class ExportsModule {}
