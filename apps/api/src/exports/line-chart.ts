@@ -3,7 +3,7 @@ import type { ReportFormat } from './report-format.js';
 
 const W = 340;
 const H = 190;
-const M = { top: 12, bottom: 26, side: 44, end: 12 };
+const M = { top: 12, bottom: 26, side: 44, end: 20 };
 
 const COLOURS = { expected: '#868e96', actual: '#1c7ed6', target: '#2f9e44', original: '#e8590c' } as const;
 

@@ -86,7 +86,7 @@ function chart(c: LineChart, format: ReportFormat, rtl: boolean, legend: ChartLe
     items.push(
       `<li class="${m.style === 'original' ? 'dashed' : ''}" style="--c:${m.style === 'target' ? CHART_COLOURS.target : CHART_COLOURS.original}">${escapeHtml(m.label)}: ${bdi(format.number(m.value))}</li>`,
     );
-  const unit = c.unit ? ` <span class="unit">(${bdi(c.unit)})</span>` : '';
+  const unit = c.unit ? ` <span class="unit">· ${bdi(c.unit)}</span>` : '';
   return `<figure><figcaption>${bdi(c.title)}${unit}</figcaption>${lineChartSvg(c, format, rtl)}<ul class="legend">${items.join('')}</ul></figure>`;
 }
 
