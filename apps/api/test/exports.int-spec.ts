@@ -38,7 +38,8 @@ interface ExportView {
  * Text as compared: pdftotext puts spaces inside Arabic words and bidi marks around runs of
  * another direction, and writes a few vowel signs in another order; none of them are compared.
  */
-const normalize = (s: string) => s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640\u064b-\u0652]/g, '');
+const normalize = (s: string) =>
+  s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640]/g, '').replace(/\p{Mn}/gu, '');
 
 const missingId = '00000000-0000-4000-8000-000000000000';
 
