@@ -25,16 +25,10 @@ export function sheetName(title: string, taken: Set<string>): string {
 const dateCell = (value: CellValue): Date | CellValue =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : value;
 
-/** An instant as the date it falls on in the document's time zone. */
-function instantCell(value: CellValue, timeZone: string): Date | CellValue {
+/** An instant as the date it falls on in the document's time zone (`local`: en-CA, YYYY-MM-DD). */
+function instantCell(value: CellValue, local: Intl.DateTimeFormat): Date | CellValue {
   if (!(value instanceof Date)) return value;
-  const local = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(value);
-  return new Date(`${local}T00:00:00Z`);
+  return new Date(`${local.format(value)}T00:00:00Z`);
 }
 
 function numFmt(col: ReportColumn): string | undefined {
@@ -51,6 +45,7 @@ function addSheet(book: ExcelJS.Workbook, name: string, table: ReportTable, rtl:
     width: c.width ?? Math.max(12, Math.min(40, c.title.length + 4)),
     style: numFmt(c) ? { numFmt: numFmt(c) } : {},
   }));
+  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
@@ -61,7 +56,7 @@ function addSheet(book: ExcelJS.Workbook, name: string, table: ReportTable, rtl:
         const col = table.columns[i]!;
         if (value === null || value === '') return null;
         if (col.type === 'date') return dateCell(value);
-        if (col.type === 'instant') return instantCell(value, timeZone);
+        if (col.type === 'instant') return instantCell(value, local);
         return value;
       }),
     );
