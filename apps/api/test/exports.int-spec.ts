@@ -9,7 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 
 import { startTestApp, type TestApp } from './support/app.js';
-import { createCohort, dateFromNow, eventually } from './support/cohorts.js';
+import { clockNow, createCohort, dateFromNow, eventually } from './support/cohorts.js';
 import { codeOf, type GqlClient, type GqlResponse } from './support/gql.js';
 import { addMember, insertTeam } from './support/teams.js';
 
@@ -46,6 +46,7 @@ const missingId = '00000000-0000-4000-8000-000000000000';
 describe('exports: a cohort report as PDF and spreadsheet, built by the worker', () => {
   let app: TestApp;
   let office: GqlClient;
+  let officeId: string;
   let cohortId: string;
   let kpiDays: string;
   let dir: string;
@@ -55,7 +56,9 @@ describe('exports: a cohort report as PDF and spreadsheet, built by the worker',
   beforeAll(async () => {
     app = await startTestApp({ role: 'all' });
     dir = mkdtempSync(path.join(tmpdir(), 'hundred-exports-'));
-    office = (await app.signedIn(['ADMIN'])).client;
+    const signedIn = await app.signedIn(['ADMIN']);
+    office = signedIn.client;
+    officeId = signedIn.user.id;
     const cohort = await createCohort(office, await dateFromNow(office, -40));
     cohortId = cohort.id;
     await app.dataSource.query(
@@ -301,6 +304,30 @@ describe('exports: a cohort report as PDF and spreadsheet, built by the worker',
       'PDF en DONE',
       'PDF ar DONE',
     ]);
+  }, 90_000);
+
+  it('builds an export whose job Redis lost: the sweep gives it its job again', async () => {
+    // An export committed whose job never reached Redis (or was lost with it): no outbox row, no job.
+    const [lost] = (await app.dataSource.query(
+      `INSERT INTO export (requester_id, kind, format, params, language, title, created_at)
+       VALUES ($1, 'COHORT_REPORT', 'XLSX', $2::jsonb, 'ar', 'تقرير الدفعة: الدفعة الأولى للاختبار', $3) RETURNING id`,
+      [officeId, JSON.stringify({ cohortId }), new Date((await clockNow(office)).getTime() - 60_000)],
+    )) as { id: string }[];
+    const done = await eventually(
+      async () => {
+        const { export: e } = await office.data<{ export: ExportView }>(READ, { id: lost!.id });
+        return e.state === 'DONE' ? e : null;
+      },
+      60_000,
+      'the lost export done',
+    );
+    const res = await office.get(done.downloadPath!);
+    expect(res.status).toBe(200);
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   }, 90_000);
 
   it("answers another person's export, one no longer readable and a missing one alike", async () => {

@@ -8,6 +8,7 @@ import { SustainmentModule } from '../sustainment/sustainment.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { CohortReportKind } from './cohort-report.kind.js';
 import { ExportBuildHandler } from './export-build.handler.js';
+import { ExportSweepHandler } from './export-sweep.handler.js';
 import { ExportKinds } from './export-kinds.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsResolver } from './exports.resolver.js';
@@ -22,6 +23,14 @@ import { PdfRenderer } from './pdf-renderer.js';
 @Module({
   imports: [DiscoveryModule, IdentityModule, CohortsModule, TeamsModule, ResultsModule, SustainmentModule],
   controllers: [ExportsController],
-  providers: [ExportKinds, ExportsService, ExportsResolver, ExportBuildHandler, PdfRenderer, CohortReportKind],
+  providers: [
+    ExportKinds,
+    ExportsService,
+    ExportsResolver,
+    ExportBuildHandler,
+    ExportSweepHandler,
+    PdfRenderer,
+    CohortReportKind,
+  ],
 })
 export class ExportsModule {}

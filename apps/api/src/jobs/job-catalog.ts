@@ -45,6 +45,7 @@ export const JOBS = {
   'deadline.sweep': { queue: 'system', preset: 'housekeeping' },
   'outbox.relay': { queue: 'system', preset: 'housekeeping' },
   'export.build': { queue: 'exports', preset: 'export' },
+  'export.sweep': { queue: 'system', preset: 'housekeeping' },
 } as const satisfies Record<string, { queue: QueueName; preset: keyof typeof JOB_PRESETS }>;
 
 export type JobName = keyof typeof JOBS;
@@ -72,4 +73,5 @@ export const SCHEDULES: readonly { id: string; job: JobName; everyMs: number }[]
   { id: 'outbox-relay', job: 'outbox.relay', everyMs: 5_000 },
   { id: 'deadline-reconcile', job: 'deadline.reconcile', everyMs: 60_000 },
   { id: 'deadline-sweep', job: 'deadline.sweep', everyMs: 2_000 },
+  { id: 'export-sweep', job: 'export.sweep', everyMs: 10_000 },
 ];
