@@ -330,6 +330,32 @@ describe('exports: a cohort report as PDF and spreadsheet, built by the worker',
     ).toBe('PK');
   }, 90_000);
 
+  it('deletes exports and their files some days after they were finished (EXPORT_RETENTION_DAYS, 7)', async () => {
+    const now = (await clockNow(office)).getTime();
+    const insert = async (finishedDaysAgo: number) => {
+      const [row] = (await app.dataSource.query(
+        `INSERT INTO export (requester_id, kind, format, params, language, title, state, progress, file_name, content_type, byte_size, created_at, finished_at)
+         VALUES ($1, 'COHORT_REPORT', 'PDF', $2::jsonb, 'ar', 'تقرير قديم', 'DONE', 100, 'old.pdf', 'application/pdf', 4, $3, $3) RETURNING id`,
+        [officeId, JSON.stringify({ cohortId }), new Date(now - finishedDaysAgo * 86_400_000)],
+      )) as { id: string }[];
+      await app.dataSource.query(`INSERT INTO export_file (export_id, content) VALUES ($1, '%PDF')`, [row!.id]);
+      return row!.id;
+    };
+    const old = await insert(8);
+    const recent = await insert(6);
+    await eventually(
+      async () => codeOf(await office.request(READ, { id: old })) === 'FORBIDDEN',
+      60_000,
+      'the old export deleted',
+    );
+    const files = (await app.dataSource.query(`SELECT export_id FROM export_file WHERE export_id = ANY($1::uuid[])`, [
+      [old, recent],
+    ])) as { export_id: string }[];
+    expect(files.map((f) => f.export_id)).toEqual([recent]);
+    expect((await office.get(`/exports/${recent}/file`)).status).toBe(200);
+    await app.dataSource.query(`DELETE FROM export WHERE id = $1`, [recent]);
+  }, 90_000);
+
   it("answers another person's export, one no longer readable and a missing one alike", async () => {
     const gist = (res: GqlResponse<unknown>) => ({ code: codeOf(res), message: res.errors?.[0]?.message });
     const [theirs] = (await office.data<{ myExports: { id: string }[] }>(MINE)).myExports;

@@ -70,6 +70,8 @@ export interface AppConfig {
   chromiumPath: string;
   /** Longest time Chromium may take to print one export. */
   exportRenderTimeoutMs: number;
+  /** Exports (and their files) are deleted this many days after they were finished. */
+  exportRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -355,6 +357,10 @@ const fields: { [K in keyof Omit<AppConfig, 'nodeEnv'>]: [string, Field<AppConfi
   exportRenderTimeoutMs: [
     'EXPORT_RENDER_TIMEOUT_MS',
     { parse: int(1000, 600_000), fallback: 60_000, describe: 'longest time to print one PDF export, in ms' },
+  ],
+  exportRetentionDays: [
+    'EXPORT_RETENTION_DAYS',
+    { parse: int(1, 3650), fallback: 7, describe: 'days a finished export and its file are kept' },
   ],
 };
 

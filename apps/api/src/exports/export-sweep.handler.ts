@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { queryRows } from '../database/sql.js';
 import { jobId } from '../jobs/job-catalog.js';
 import { HandlesJob, type JobHandler } from '../jobs/job-handler.js';
@@ -24,6 +25,7 @@ const BATCH = 200;
  * QUEUED or RUNNING whose job Redis no longer has get it again (the same fixed id, so a job that is
  * there is left alone); one whose job failed for good without the export saying so is marked
  * FAILED. PostgreSQL is the truth: an export asked for is built whatever happened to Redis.
+ * Exports finished more than EXPORT_RETENTION_DAYS ago are deleted with their files.
  */
 @Injectable()
 @HandlesJob('export.sweep')
@@ -35,9 +37,15 @@ export class ExportSweepHandler implements JobHandler<ExportSweepPayload> {
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async handle(payload: ExportSweepPayload): Promise<void> {
+    const [, expired] = (await this.dataSource.query(
+      `DELETE FROM export WHERE state IN ('DONE', 'FAILED') AND finished_at < $1`,
+      [new Date(this.clock.now().getTime() - this.config.exportRetentionDays * 86_400_000)],
+    )) as [unknown, number];
+    if (expired > 0) this.logger.log({ expired, days: this.config.exportRetentionDays }, 'Expired exports deleted');
     const rows = await queryRows<{ id: string }>(
       this.dataSource.manager,
       `SELECT id FROM export WHERE state IN ('QUEUED', 'RUNNING') AND created_at < $1 ORDER BY created_at LIMIT $2`,
