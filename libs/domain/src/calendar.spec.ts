@@ -16,6 +16,7 @@ import {
   isWorkingDay,
   screeningDeadline,
   startOfDay,
+  workingDaysUntil,
   type CohortCalendar,
 } from './calendar.js';
 
@@ -188,5 +189,25 @@ describe('formatting', () => {
   it('shows the Umm al-Qura Hijri date', () => {
     expect(formatHijri(d, 'ar', 'Asia/Riyadh')).toMatch(/^24 ربيع الأول 1448 هـ$/);
     expect(formatHijri(d, 'en', 'Asia/Riyadh')).toMatch(/Rabiʻ I 24, 1448 AH|24 Rabiʻ I 1448 AH/);
+  });
+});
+
+describe('working days until a due time', () => {
+  it('counts what addWorkingDays adds, skipping the weekend and holidays', () => {
+    const sunday = new Date('2026-09-20T09:00:00Z');
+    // Mon 21 … Thu 24 is a holiday, so Sunday + 5 working days is Monday 28 (Fri/Sat weekend).
+    const due = addWorkingDays(amman, sunday, 5);
+    expect(workingDaysUntil(amman, sunday, due)).toBe(5);
+    expect(workingDaysUntil(amman, due, sunday)).toBe(-5);
+    expect(workingDaysUntil(amman, sunday, new Date('2026-09-20T20:00:00Z'))).toBe(0);
+  });
+
+  it('inverts addWorkingDays from any instant (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: -30, max: 30 }), (h, n) => {
+        const from = new Date(Date.UTC(2026, 8, 1) + h * 3600_000);
+        expect(workingDaysUntil(amman, from, addWorkingDays(amman, from, n))).toBe(n);
+      }),
+    );
   });
 });

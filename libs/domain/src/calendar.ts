@@ -154,6 +154,23 @@ export function addWorkingDays(cal: CohortCalendar, instant: Date, n: number): D
   return d.toJSDate();
 }
 
+/**
+ * Working days left from `from` until `to`, counted as `addWorkingDays` counts them: the number n
+ * of working days such that `addWorkingDays(cal, from, n)` reaches `to`'s local date (0 on the
+ * same day; negative once `to` has passed, counting the working days since).
+ */
+export function workingDaysUntil(cal: CohortCalendar, from: Date, to: Date): number {
+  const a = DateTime.fromJSDate(from, { zone: cal.timeZone }).startOf('day');
+  const b = DateTime.fromJSDate(to, { zone: cal.timeZone }).startOf('day');
+  const step = b >= a ? 1 : -1;
+  let n = 0;
+  for (let d = a; step > 0 ? d < b : d > b;) {
+    d = d.plus({ days: step });
+    if (isWorkingDay(cal, d.toISODate()!)) n += step;
+  }
+  return n;
+}
+
 /** Whole calendar days before an instant, same local time. */
 export function daysBefore(cal: CohortCalendar, instant: Date, days: number): Date {
   return DateTime.fromJSDate(instant, { zone: cal.timeZone }).minus({ days }).toJSDate();
