@@ -5,7 +5,7 @@ import { assessmentMachine } from './review.machine.js';
 import { challengeMachine } from './challenge.machine.js';
 import { changeRequestMachine } from './change-request.machine.js';
 import { cohortMachine } from './cohort.machine.js';
-import { callerMatches, type Caller, type Machine } from './core.js';
+import { agencyFocalPoint, callerMatches, type Caller, type Firer, type Machine, type Transition } from './core.js';
 import { teamActions, type TeamAction, type TeamActionContext } from './team.actions.js';
 import { teamMachine } from './team.machine.js';
 
@@ -54,6 +54,11 @@ export interface TransitionTaskRule {
   readonly requires?: readonly string[];
   /** Only from these of the events' states (default: every state they fire from). */
   readonly only?: readonly string[];
+  /**
+   * Whose task it is among those who may fire the events (default: all of them). The office may
+   * resubmit a returned challenge too, but it is the agency that is asked to.
+   */
+  readonly for?: readonly Firer[];
 }
 
 /** A task done by an action of the team's action table. */
@@ -87,6 +92,7 @@ export const TASK_RULES: Readonly<Record<TaskKind, TaskRule>> = {
     events: ['SUBMIT'],
     requires: ['COHORT_OPEN_FOR_INTAKE'],
     only: ['RETURNED'],
+    for: [agencyFocalPoint],
   },
   APPROVE_GOALS: {
     kind: 'APPROVE_GOALS',
@@ -139,6 +145,14 @@ export const TASK_RULES: Readonly<Record<TaskKind, TaskRule>> = {
 
 export const isActionTask = (rule: TaskRule): rule is ActionTaskRule => 'action' in rule;
 
+/** Who a transition task is for: the firers of its events, or those the rule names among them. */
+export function taskFirers(rule: TransitionTaskRule): Firer[] {
+  const firers = rule.machine.transitions
+    .filter((t: Transition<string, string, unknown>) => rule.events.includes(t.event))
+    .flatMap((t: Transition<string, string, unknown>) => [...t.by]);
+  return rule.for ? firers.filter((f) => rule.for!.includes(f)) : firers;
+}
+
 /**
  * The states of the object in which a task of this kind can exist: the states the events fire
  * from, or the states the action is allowed in. The API selects candidates with them; the
@@ -156,20 +170,17 @@ export function taskStates(rule: TaskRule): string[] {
  */
 export function mayHaveTask(rule: TaskRule, actor: Actor): boolean {
   if (isActionTask(rule)) return true;
-  return rule.machine.transitions
-    .filter((t) => rule.events.includes(t.event))
-    .some((t) =>
-      t.by.some(
-        (f) => f.kind === 'teamRole' || f.kind === 'relation' || (f.kind === 'role' && actor.roles.includes(f.role)),
-      ),
-    );
+  return taskFirers(rule).some(
+    (f) => f.kind === 'teamRole' || f.kind === 'relation' || (f.kind === 'role' && actor.roles.includes(f.role)),
+  );
 }
 
 /** A transition task is open when the caller may fire one of its events from this state and its `requires` hold. */
 export function transitionTaskOpen<C>(rule: TransitionTaskRule, state: string, caller: Caller, ctx: C): boolean {
   if (rule.only && !rule.only.includes(state)) return false;
   const transitions = rule.machine.transitions.filter((t) => rule.events.includes(t.event) && t.from.includes(state));
-  if (!transitions.some((t) => t.by.some((f) => callerMatches(f, caller)))) return false;
+  const firers = new Set(taskFirers(rule));
+  if (!transitions.some((t) => t.by.some((f) => firers.has(f) && callerMatches(f, caller)))) return false;
   for (const name of rule.requires ?? []) {
     const g = transitions.flatMap((t) => t.guards).find((x) => x.name === name);
     if (g && !g.holds(ctx)) return false;
