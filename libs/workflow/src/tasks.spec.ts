@@ -56,8 +56,6 @@ describe('the task kinds', () => {
     // A team leader's or a reviewer's task depends on the object.
     expect(mayHaveTask(TASK_RULES.SUBMIT_GOALS, person)).toBe(true);
     expect(mayHaveTask(TASK_RULES.SUBMIT_ASSESSMENT, person)).toBe(true);
-    // The office may resubmit a returned challenge, but it is the agency that is asked to.
-    expect(mayHaveTask(TASK_RULES.REVISE_CHALLENGE, office)).toBe(false);
   });
 
   it('closes a leader’s decision once they approved, though others may still decide', () => {
@@ -76,6 +74,7 @@ describe('the task kinds', () => {
     expect(transitionTaskOpen(rule, 'RETURNED', focal, challengeCtx())).toBe(true);
     expect(transitionTaskOpen(rule, 'DRAFT', focal, challengeCtx({ cohortState: 'INTAKE' }))).toBe(false);
     expect(transitionTaskOpen(rule, 'RETURNED', focal, challengeCtx({ cohortState: 'PREPARATION' }))).toBe(false);
+    // The office may resubmit a returned challenge too, but it is the agency that is asked to.
     expect(transitionTaskOpen(rule, 'RETURNED', user(office), challengeCtx())).toBe(false);
     expect(transitionTaskOpen(rule, 'RETURNED', user({ ...person, roles: ['FOCAL_POINT'] }), challengeCtx())).toBe(
       false,
