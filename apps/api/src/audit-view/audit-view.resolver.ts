@@ -73,7 +73,8 @@ class AuditEventsArgs {
 
 @ObjectType({ description: 'A page of the audit trail, newest first.' })
 export class AuditEventPage {
-  @Field(() => [AuditEvent], { complexity: listOf(50) }) items: AuditEvent[];
+  // The page's `limit` multiplies this (see `auditEvents`): counted once here.
+  @Field(() => [AuditEvent], { complexity: listOf(1) }) items: AuditEvent[];
   @Field(() => String, { nullable: true, description: 'Where the next page starts; null on the last page.' })
   nextCursor: string | null;
 }
