@@ -240,6 +240,7 @@ export class TasksService {
       nameEn: r.name_en,
       dueAt,
       overdue: dueAt !== null && now.getTime() > dueAt.getTime(),
+      timeZone: r.time_zone,
       workingDaysLeft: null,
       week: null,
       checkpoint: null,

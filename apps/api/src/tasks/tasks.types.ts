@@ -21,6 +21,7 @@ export class Task {
   @Field({ description: 'The same in English.' }) nameEn: string;
   @Field(() => Date, { nullable: true, description: 'When it is due, by the cohort calendar.' }) dueAt: Date | null;
   @Field({ description: 'Its due time has passed.' }) overdue: boolean;
+  @Field({ description: "The cohort's time zone, in which its calendar reads the due time." }) timeZone: string;
   @Field(() => Int, {
     nullable: true,
     description:

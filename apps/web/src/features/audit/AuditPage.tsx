@@ -236,7 +236,7 @@ function AuditSearch() {
                               </Anchor>
                               {page ? (
                                 <Anchor component={Link} to={page} size="xs">
-                                  {typeLabel(e.subjectType)}
+                                  {t('auditView.openObject')}
                                 </Anchor>
                               ) : null}
                             </Group>

@@ -117,7 +117,7 @@ export function MyTasksPage() {
                     <Text size="sm" c="dimmed">
                       {task.dueAt ? (
                         <>
-                          {t('tasks.due', { date: format.dateTime(task.dueAt) })}
+                          {t('tasks.due', { date: format.dateTime(task.dueAt, task.timeZone) })}
                           {days !== null && days !== undefined ? (
                             <>
                               {' · '}

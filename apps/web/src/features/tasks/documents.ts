@@ -16,6 +16,7 @@ export const MyTasksQuery = graphql(`
         nameEn
         dueAt
         overdue
+        timeZone
         workingDaysLeft
         week
         checkpoint
