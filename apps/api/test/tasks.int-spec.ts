@@ -1,7 +1,7 @@
 import { StatementCounter } from '../src/database/statement-counter.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { completeFields, draftChallenge, fireOk, intakeWorld, recommended, scoreAll } from './support/challenges.js';
-import { createCohort, dateFromNow } from './support/cohorts.js';
+import { clockNow, createCohort, dateFromNow } from './support/cohorts.js';
 import type { GqlClient } from './support/gql.js';
 import { addMember, goalWithKpis, insertTeam, readTeam, teamWorld, type TeamWorld } from './support/teams.js';
 
@@ -244,6 +244,76 @@ describe('my tasks (GraphQL over HTTP)', () => {
     // Overdue tasks come first.
     expect((await tasksOf(w.office)).tasks[0]!.overdue).toBe(true);
     expect((await tasksOf(leader)).tasks.some((t) => t.subjectId === w.cohort.id)).toBe(false);
+  });
+
+  it("asks for day 100 and after: the leader's report and plan, the office's outcome, the sponsor's pledge, the owner agency's checkpoints", async () => {
+    const w = await teamWorld(app, 60);
+    const agencyId = w.lead.user.agencyId;
+    const { client: focal } = await app.signedIn(['FOCAL_POINT'], { agencyId });
+    const { client: otherFocal } = await app.signedIn(['FOCAL_POINT']);
+    const [goal] = (await app.dataSource.query(
+      `INSERT INTO goal (team_id, title_ar, title_en) VALUES ($1, 'هدف', 'Goal') RETURNING id`,
+      [w.teamId],
+    )) as { id: string }[];
+    const [kpi] = (await app.dataSource.query(
+      `INSERT INTO kpi (goal_id, team_id, name_ar, name_en, unit, direction, baseline, target, original_baseline, original_target, data_source, frozen_at)
+       VALUES ($1, $2, 'مؤشر', 'KPI', 'DAYS', 'DECREASE', 30, 7, 30, 7, 'x', now()) RETURNING id`,
+      [goal!.id, w.teamId],
+    )) as { id: string }[];
+    const setState = async (cohort: string, team: string) => {
+      await app.dataSource.query(`UPDATE cohort SET state = $2 WHERE id = $1`, [w.cohort.id, cohort]);
+      await app.dataSource.query(`UPDATE team SET state = $2 WHERE id = $1`, [w.teamId, team]);
+    };
+
+    await setState('RESULTS', 'REPORTING');
+    expect(await kindsFor(w.lead.client, w.teamId)).toEqual(['SUBMIT_FINAL_REPORT']);
+    expect(await kindsFor(w.member.client, w.teamId)).toEqual([]);
+    expect(await kindsFor(w.office, w.teamId)).toEqual([]);
+    await setState('RESULTS', 'FINAL_SUBMITTED');
+    expect(await kindsFor(w.lead.client, w.teamId)).toEqual([]);
+    expect(await kindsFor(w.office, w.teamId)).toEqual(['RECORD_OUTCOME']);
+
+    await setState('RESULTS', 'COMPLETED');
+    expect(await kindsFor(w.office, w.teamId)).toEqual([]);
+    expect(await kindsFor(w.lead.client, w.teamId)).toEqual(['DRAFT_PLAN']);
+    expect(await kindsFor(w.sponsor.client, w.teamId)).toEqual([]);
+    const { saveSustainmentPlan: plan } = await w.lead.client.data<{ saveSustainmentPlan: { version: number } }>(
+      `mutation ($i: SaveSustainmentPlanInput!) { saveSustainmentPlan(input: $i) { version } }`,
+      {
+        i: {
+          teamId: w.teamId,
+          ownerAgencyId: agencyId,
+          actions: [
+            { descriptionAr: 'اعتماد المسار في اللائحة', responsibleAgencyId: agencyId, dueDate: '2027-12-31' },
+          ],
+          kpiIds: [kpi!.id],
+        },
+      },
+    );
+    expect(await kindsFor(w.lead.client, w.teamId)).toEqual([]);
+    expect(await kindsFor(w.sponsor.client, w.teamId)).toEqual(['SIGN_PLEDGE']);
+    await w.sponsor.client.data(`mutation ($i: SignPledgeInput!) { signSustainmentPledge(input: $i) { version } }`, {
+      i: { teamId: w.teamId, planVersion: plan.version },
+    });
+    expect(await kindsFor(w.sponsor.client, w.teamId)).toEqual([]);
+
+    // In sustainment, 124 days after day 1: the first checkpoint (day 130) is open for its report.
+    await setState('SUSTAINMENT', 'SUSTAINING');
+    await app.dataSource.query(`UPDATE cohort SET day1 = current_date - 124 WHERE id = $1`, [w.cohort.id]);
+    const open = (await tasksOf(focal)).tasks.filter((t) => t.teamId === w.teamId);
+    expect(open.map((t) => [t.kind, t.checkpoint, t.overdue])).toEqual([['REPORT_CHECKPOINT', 1, false]]);
+    expect(await kindsFor(otherFocal, w.teamId)).toEqual([]);
+    expect(await kindsFor(w.lead.client, w.teamId)).toEqual([]);
+    const asOf = (await clockNow(w.office)).toISOString().slice(0, 10);
+    await focal.data(`mutation ($i: ReportCheckpointInput!) { reportCheckpoint(input: $i) { id } }`, {
+      i: {
+        teamId: w.teamId,
+        index: 0,
+        note: 'متابعة',
+        values: [{ kpiId: kpi!.id, value: 9, asOf, evidence: 'تقرير' }],
+      },
+    });
+    expect(await kindsFor(focal, w.teamId)).toEqual([]);
   });
 
   it('answers in the same number of statements for 5 and for 50 objects of each kind', async () => {
