@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { AuditSearchService } from '../src/audit-view/audit-search.service.js';
 import { codeOf } from './support/gql.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
@@ -74,6 +75,12 @@ describe('the audit view (GraphQL over HTTP)', () => {
     }
     // Who acted, as a person.
     expect(seen.at(-1)!.actor).toEqual({ id: alice.id, nameEn: 'Alice Audit' });
+
+    // The same search, as an export reads it: every event in the same order, page by page.
+    const exported: string[] = [];
+    for await (const e of app.app.get(AuditSearchService).each({ subjectType: 'team', subjectId }, 2))
+      exported.push(String(e.id));
+    expect(exported).toEqual(seen.map((e) => e.id));
   });
 
   it('filters by person, action (or a kind of action) and time range, together', async () => {

@@ -80,4 +80,14 @@ export class AuditSearchService {
     const items = rows.slice(0, limit).map((r) => ({ ...r, id: String(r.id) }));
     return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
   }
+
+  /** Every event the filter finds, newest first, read page by page (for an export of any length). */
+  async *each(filter: AuditFilter, pageSize = 500): AsyncGenerator<AuditEvent> {
+    let after: string | null = null;
+    do {
+      const page: AuditPage = await this.page(filter, pageSize, after);
+      yield* page.items;
+      after = page.nextCursor;
+    } while (after);
+  }
 }
