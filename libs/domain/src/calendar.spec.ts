@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 
 import {
   addWorkingDays,
@@ -208,6 +209,40 @@ describe('working days until a due time', () => {
         const from = new Date(Date.UTC(2026, 8, 1) + h * 3600_000);
         expect(workingDaysUntil(amman, from, addWorkingDays(amman, from, n))).toBe(n);
       }),
+    );
+  });
+});
+
+describe('addWorkingDays counted by dates', () => {
+  /** The definition, one local day at a time in the time zone. */
+  const stepwise = (cal: CohortCalendar, instant: Date, n: number) => {
+    let d = DateTime.fromJSDate(instant, { zone: cal.timeZone });
+    let k = 0;
+    for (let left = Math.abs(n); left > 0;) {
+      k += n >= 0 ? 1 : -1;
+      if (isWorkingDay(cal, d.plus({ days: k }).toISODate()!)) left--;
+    }
+    d = d.plus({ days: k });
+    return d.toJSDate();
+  };
+
+  it('lands where stepping day by day lands, across daylight saving and holidays (property)', () => {
+    const london: CohortCalendar = {
+      ...amman,
+      timeZone: 'Europe/London',
+      weekendDays: [6, 7],
+      holidays: ['2026-04-03', '2026-04-06', '2026-10-26'],
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(amman, london),
+        fc.integer({ min: 0, max: 24 * 400 }),
+        fc.integer({ min: -40, max: 40 }),
+        (cal, h, n) => {
+          const from = new Date(Date.UTC(2026, 0, 1) + h * 3600_000 + 17 * 60_000);
+          expect(addWorkingDays(cal, from, n).getTime()).toBe(stepwise(cal, from, n).getTime());
+        },
+      ),
     );
   });
 });

@@ -144,14 +144,28 @@ export function isWorkingDay(cal: CohortCalendar, isoDate: string): boolean {
  */
 export function addWorkingDays(cal: CohortCalendar, instant: Date, n: number): Date {
   if (!Number.isInteger(n)) throw new Error(`working days must be whole, got ${n}`);
-  let d = DateTime.fromJSDate(instant, { zone: cal.timeZone });
+  const start = DateTime.fromJSDate(instant, { zone: cal.timeZone });
+  const from = dayNumber(start.toISODate()!);
   const step = n >= 0 ? 1 : -1;
-  let left = Math.abs(n);
-  while (left > 0) {
-    d = d.plus({ days: step });
-    if (isWorkingDay(cal, d.toISODate()!)) left--;
+  let day = from;
+  for (let left = Math.abs(n); left > 0;) {
+    day += step;
+    if (isWorkingDayNumber(cal, day)) left--;
   }
-  return d.toJSDate();
+  return start.plus({ days: day - from }).toJSDate();
+}
+
+// Local dates as whole days since 1970-01-01: a date's weekday and the dates around it follow from
+// the Gregorian calendar alone, so counting working days needs no time-zone arithmetic per day.
+const DAY_MS = 86_400_000;
+const dayNumber = (isoDate: string): number => {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return Date.UTC(y!, m! - 1, d!) / DAY_MS;
+};
+function isWorkingDayNumber(cal: CohortCalendar, day: number): boolean {
+  const date = new Date(day * DAY_MS);
+  const weekday = (date.getUTCDay() || 7) as IsoWeekday;
+  return !cal.weekendDays.includes(weekday) && !cal.holidays.includes(date.toISOString().slice(0, 10));
 }
 
 /**
@@ -160,13 +174,13 @@ export function addWorkingDays(cal: CohortCalendar, instant: Date, n: number): D
  * same day; negative once `to` has passed, counting the working days since).
  */
 export function workingDaysUntil(cal: CohortCalendar, from: Date, to: Date): number {
-  const a = DateTime.fromJSDate(from, { zone: cal.timeZone }).startOf('day');
-  const b = DateTime.fromJSDate(to, { zone: cal.timeZone }).startOf('day');
+  const a = dayNumber(localDateOf(cal, from));
+  const b = dayNumber(localDateOf(cal, to));
   const step = b >= a ? 1 : -1;
   let n = 0;
-  for (let d = a; step > 0 ? d < b : d > b;) {
-    d = d.plus({ days: step });
-    if (isWorkingDay(cal, d.toISODate()!)) n += step;
+  for (let day = a; day !== b;) {
+    day += step;
+    if (isWorkingDayNumber(cal, day)) n += step;
   }
   return n;
 }

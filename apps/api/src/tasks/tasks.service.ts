@@ -1,15 +1,7 @@
 import {
-  assessmentsDeadline,
   can,
-  checkInDueTimes,
-  checkInWeekAt,
-  checkpointDeadlines,
   decisionDeadline,
-  endOfDay,
-  finalReportDeadline,
-  goalsDeadline,
   screeningDeadline,
-  startOfDay,
   workingDaysUntil,
   type Actor,
   type CohortCalendar,
@@ -41,6 +33,7 @@ import { isMessageKey, translate, type MessageKey } from '../common/messages.js'
 import { calendarOf } from '../cohorts/cohort.entity.js';
 import { EVENT_OF_KIND } from '../cohorts/cohort.service.js';
 import { contentComplete, type PlanRow } from '../sustainment/sustainment.service.js';
+import { CohortDates } from './cohort-dates.js';
 import type { MyTasks, Task } from './tasks.types.js';
 
 /** Where to look for a kind's objects: all of them, the user's teams, their agency's, or their own assignments. */
@@ -214,19 +207,21 @@ export class TasksService {
   async forActor(actor: Actor, lang: Language): Promise<MyTasks> {
     const rows = (await this.dataSource.query(CANDIDATES, this.params(actor))) as CandidateRow[];
     const now = this.clock.now();
-    const calendars = new Map<string, CohortCalendar>();
-    const calendarFor = (r: CandidateRow) => {
-      let cal = calendars.get(r.cohort_id);
-      if (!cal) calendars.set(r.cohort_id, (cal = calendarOf(r as unknown as Record<string, unknown>)));
-      return cal;
+    const cohorts = new Map<string, CohortDates>();
+    const datesOf = (r: CandidateRow) => {
+      let dates = cohorts.get(r.cohort_id);
+      if (!dates)
+        cohorts.set(r.cohort_id, (dates = new CohortDates(calendarOf(r as unknown as Record<string, unknown>), now)));
+      return dates;
     };
-    const tasks = rows.flatMap((r) => this.tasksOf(r, actor, calendarFor(r), now, lang));
+    const tasks = rows.flatMap((r) => this.tasksOf(r, actor, datesOf(r), now, lang));
     tasks.sort(byUrgency);
     return { count: tasks.length, overdueCount: tasks.filter((t) => t.overdue).length, tasks };
   }
 
   /** The tasks one candidate gives (none, one, or one per open checkpoint). */
-  private tasksOf(r: CandidateRow, actor: Actor, cal: CohortCalendar, now: Date, lang: Language): Task[] {
+  private tasksOf(r: CandidateRow, actor: Actor, dates: CohortDates, now: Date, lang: Language): Task[] {
+    const cal = dates.cal;
     const rule = TASK_RULES[r.kind];
     const withRoles: Actor = r.team_id ? { ...actor, teamRoles: { [r.team_id]: r.roles ?? [] } } : actor;
     const task = (dueAt: Date | null, extra: Partial<Task> = {}, key = ''): Task => ({
@@ -261,7 +256,7 @@ export class TasksService {
         },
       };
       if (!actionTaskOpen(rule, withRoles, subject, { cohortState: r.cohort_state })) return [];
-      return this.actionTasks(r, cal, now, task);
+      return this.actionTasks(r, dates, now, task);
     }
 
     const caller: Caller =
@@ -275,7 +270,8 @@ export class TasksService {
       approvedByCaller: r.facts.approvedByMe === true,
       reviewOpen: r.facts.reviewOpen === true,
       assessmentsInOrDue:
-        countOf(r.facts.submitted) >= r.min_reviewers || now.getTime() >= assessmentsDeadline(cal).dueAt.getTime(),
+        r.kind === 'DECIDE_MIDPOINT' &&
+        (countOf(r.facts.submitted) >= r.min_reviewers || now.getTime() >= dates.assessmentsDue.getTime()),
     };
     if (r.kind === 'RESOLVE_BLOCKED_TRANSITION') {
       const event = EVENT_OF_KIND[String(r.facts.deadlineKind)];
@@ -294,7 +290,6 @@ export class TasksService {
       ];
     }
     if (!transitionTaskOpen(rule, r.state, caller, ctx)) return [];
-    const o = cal.offsets;
     switch (r.kind) {
       case 'SCREEN_CHALLENGE':
       case 'DECIDE_CHALLENGE': {
@@ -303,19 +298,19 @@ export class TasksService {
         return [task(due, { workingDaysLeft: workingDaysUntil(cal, now, due) })];
       }
       case 'REVISE_CHALLENGE':
-        return [task(endOfDay(cal, o.selectionEnds))];
+        return [task(dates.selectionEnds)];
       case 'APPROVE_GOALS':
-        return [task(startOfDay(cal, o.launch))];
+        return [task(dates.launch)];
       case 'SUBMIT_GOALS':
-        return [task(goalsDeadline(cal).dueAt)];
+        return [task(dates.goalsDue)];
       case 'SUBMIT_ASSESSMENT':
-        return [task(assessmentsDeadline(cal).dueAt)];
+        return [task(dates.assessmentsDue)];
       case 'DECIDE_MIDPOINT':
-        return [task(endOfDay(cal, o.midpointCloses))];
+        return [task(dates.midpointCloses)];
       case 'SUBMIT_FINAL_REPORT':
-        return [task(finalReportDeadline(cal).dueAt)];
+        return [task(dates.finalReportDue)];
       case 'RECORD_OUTCOME':
-        return [task(endOfDay(cal, o.sustainmentStarts))];
+        return [task(dates.sustainmentStarts)];
       default:
         return [task(null)];
     }
@@ -324,36 +319,33 @@ export class TasksService {
   /** What an allowed action still asks of the user, by the facts of its object. */
   private actionTasks(
     r: CandidateRow,
-    cal: CohortCalendar,
+    dates: CohortDates,
     now: Date,
     task: (dueAt: Date | null, extra?: Partial<Task>, key?: string) => Task,
   ): Task[] {
-    const o = cal.offsets;
     switch (r.kind) {
       case 'CHECK_IN': {
-        // The week a check-in sent now is for (the first one, if the team started before day 1).
-        const week = checkInWeekAt(cal, now) ?? 1;
-        const due = checkInDueTimes(cal)[week - 1];
-        if (!due || (r.facts.weeks as number[]).includes(week)) return [];
-        return [task(due, { week }, `:${week}`)];
+        const current = dates.checkIn;
+        if (!current || (r.facts.weeks as number[]).includes(current.week)) return [];
+        return [task(current.dueAt, { week: current.week }, `:${current.week}`)];
       }
       case 'REVIEW_CHECK_IN':
         return [task(null, { week: Number(r.facts.week) })];
       case 'ASSIGN_REVIEWERS':
-        return countOf(r.facts.live) < r.min_reviewers ? [task(startOfDay(cal, o.midpointOpens))] : [];
+        return countOf(r.facts.live) < r.min_reviewers ? [task(dates.midpointOpens)] : [];
       case 'DRAFT_PLAN': {
         const plan = r.facts.plan as PlanRow | null;
-        return plan && contentComplete(plan) ? [] : [task(endOfDay(cal, o.sustainmentStarts))];
+        return plan && contentComplete(plan) ? [] : [task(dates.sustainmentStarts)];
       }
       case 'SIGN_PLEDGE': {
         const plan = r.facts.plan as PlanRow | null;
         if (!plan || !contentComplete(plan) || plan.pledge_version === plan.version) return [];
-        return [task(endOfDay(cal, o.sustainmentStarts))];
+        return [task(dates.sustainmentStarts)];
       }
       case 'REPORT_CHECKPOINT': {
         const reported = new Set(r.facts.reported as number[]);
         // A checkpoint is open for its report from its reminder on (as the report itself checks).
-        return checkpointDeadlines(cal).flatMap((c, index) =>
+        return dates.checkpoints.flatMap((c, index) =>
           reported.has(index) || now.getTime() < c.remindAt.getTime()
             ? []
             : [task(c.dueAt, { checkpoint: index + 1 }, `:${index}`)],
