@@ -455,10 +455,18 @@ export interface DueWithReminder {
   escalateAt?: Date;
 }
 
+/** When the screening of a challenge submitted at `submittedAt` is due (working days after it). */
+export const screeningDue = (cal: CohortCalendar, submittedAt: Date): Date =>
+  addWorkingDays(cal, submittedAt, cal.offsets.screeningWorkingDays);
+
+/** When leadership's decision on a challenge recommended at `recommendedAt` is due (working days after it). */
+export const decisionDue = (cal: CohortCalendar, recommendedAt: Date): Date =>
+  addWorkingDays(cal, recommendedAt, cal.offsets.decisionWorkingDays);
+
 /** Screening of a challenge submitted at `submittedAt`, in working days. */
 export function screeningDeadline(cal: CohortCalendar, submittedAt: Date): DueWithReminder {
   const o = cal.offsets;
-  const dueAt = addWorkingDays(cal, submittedAt, o.screeningWorkingDays);
+  const dueAt = screeningDue(cal, submittedAt);
   return {
     dueAt,
     remindAt: addWorkingDays(cal, dueAt, -o.screeningReminderWorkingDays),
@@ -469,7 +477,7 @@ export function screeningDeadline(cal: CohortCalendar, submittedAt: Date): DueWi
 /** Leadership's decision on a challenge recommended at `recommendedAt`, in working days. */
 export function decisionDeadline(cal: CohortCalendar, recommendedAt: Date): DueWithReminder {
   const o = cal.offsets;
-  const dueAt = addWorkingDays(cal, recommendedAt, o.decisionWorkingDays);
+  const dueAt = decisionDue(cal, recommendedAt);
   return { dueAt, remindAt: addWorkingDays(cal, dueAt, -o.decisionReminderWorkingDays) };
 }
 

@@ -1,7 +1,7 @@
 import {
   can,
-  decisionDeadline,
-  screeningDeadline,
+  decisionDue,
+  screeningDue,
   workingDaysUntil,
   type Actor,
   type CohortCalendar,
@@ -294,7 +294,7 @@ export class TasksService {
       case 'SCREEN_CHALLENGE':
       case 'DECIDE_CHALLENGE': {
         if (!r.since) return [task(null)];
-        const due = (r.kind === 'SCREEN_CHALLENGE' ? screeningDeadline : decisionDeadline)(cal, r.since).dueAt;
+        const due = (r.kind === 'SCREEN_CHALLENGE' ? screeningDue : decisionDue)(cal, r.since);
         return [task(due, { workingDaysLeft: workingDaysUntil(cal, now, due) })];
       }
       case 'REVISE_CHALLENGE':
