@@ -45,6 +45,10 @@ it('lands a team leader on My tasks in Arabic, with the check-in task leading to
     .waitFor();
   await expectAccessible(page);
   await screenshot(page, 'tasks-en.png');
+  // Back to Arabic: the choice is also the account's preference, which other journeys rely on.
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await languageIs(page, 'ar');
+  await page.waitForLoadState('networkidle');
 }, 60_000);
 
 it('shows the office its task count and searches the audit log with the filters in the URL', async () => {
@@ -83,6 +87,9 @@ it('shows the office its task count and searches the audit log with the filters 
   await page.getByTestId('audit-results').waitFor();
   await expectAccessible(page);
   await screenshot(page, 'audit-en.png');
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await languageIs(page, 'ar');
+  await page.waitForLoadState('networkidle');
 }, 60_000);
 
 it('keeps the audit log from everyone but the office', async () => {
