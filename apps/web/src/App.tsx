@@ -44,6 +44,8 @@ const AlignmentTreePage = lazy(() => import('./features/alignment/AlignmentTreeP
 // Teams: the list and the workspace load when first opened.
 const TeamsPage = lazy(() => import('./features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('./features/teams/TeamPage'));
+// Day 100 and after: the report, the outcome, the plan and its checkpoints, the team's whole story.
+const ResultsPage = lazy(() => import('./features/results/ResultsPage'));
 
 export function App() {
   return (
@@ -78,6 +80,7 @@ export function App() {
                   <Route path="approvals" element={<ApprovalQueuePage />} />
                   <Route path="teams" element={<TeamsPage />} />
                   <Route path="teams/:id" element={<TeamPage />} />
+                  <Route path="teams/:id/results" element={<ResultsPage />} />
                   <Route path="admin/alignment" element={<AlignmentTreePage />} />
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/users/:id" element={<UserPage />} />
