@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
+import { ScrollRegion } from './ScrollRegion';
 import { Link } from 'react-router';
 
 import { LoadError, PageLoader } from '../../components/PageState';
@@ -27,7 +29,7 @@ export function CohortResults({ cohortId }: { cohortId: string }) {
   if (!teams.some((tm) => tm.finalReport || tm.outcome || tm.sustainmentPlan)) return null;
   return (
     <Section id="cohort-results" title={t('results.cohort.title')} testId="cohort-results">
-      <Table.ScrollContainer minWidth={720}>
+      <ScrollRegion minWidth={720}>
         <Table verticalSpacing="sm" striped highlightOnHover>
           <Table.Caption className="visually-hidden">{t('results.cohort.caption')}</Table.Caption>
           <Table.Thead>
@@ -97,7 +99,7 @@ export function CohortResults({ cohortId }: { cohortId: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Section>
   );
 }

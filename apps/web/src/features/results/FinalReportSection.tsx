@@ -17,6 +17,8 @@ import { IconDeviceFloppy, IconLock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ScrollRegion } from './ScrollRegion';
+
 import { toProblem, type Problem } from '../../api/errors';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { TeamResultsFragment } from '../../gql/graphql';
@@ -76,7 +78,7 @@ function ReportView({ team }: { team: Team }) {
           })}
         </Text>
       )}
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollRegion minWidth={640}>
         <Table verticalSpacing="xs" striped withTableBorder>
           <Table.Caption className="visually-hidden">{t('results.report.valuesCaption')}</Table.Caption>
           <Table.Thead>
@@ -113,7 +115,7 @@ function ReportView({ team }: { team: Team }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       {(
         [
           ['narrative', report.narrative],
@@ -289,7 +291,10 @@ export function FinalReportSection({
           autosize
           minRows={3}
           value={values.narrative}
-          onChange={(e) => setValues((v) => ({ ...v, narrative: e.currentTarget.value }))}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setValues((v) => ({ ...v, narrative: text }));
+          }}
           error={errors.narrative}
           dir="auto"
         />
@@ -298,7 +303,10 @@ export function FinalReportSection({
           autosize
           minRows={2}
           value={values.lessons}
-          onChange={(e) => setValues((v) => ({ ...v, lessons: e.currentTarget.value }))}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setValues((v) => ({ ...v, lessons: text }));
+          }}
           error={errors.lessons}
           dir="auto"
         />
@@ -307,7 +315,10 @@ export function FinalReportSection({
           autosize
           minRows={2}
           value={values.scaling}
-          onChange={(e) => setValues((v) => ({ ...v, scaling: e.currentTarget.value }))}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setValues((v) => ({ ...v, scaling: text }));
+          }}
           error={errors.scaling}
           dir="auto"
         />

@@ -5,6 +5,8 @@ import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ScrollRegion } from './ScrollRegion';
+
 import { toProblem, type Problem } from '../../api/errors';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { Outcome, TeamResultsFragment } from '../../gql/graphql';
@@ -26,7 +28,7 @@ function ProposalTable({ team }: { team: Team }) {
   const kpis = new Map(team.goals.flatMap((g) => g.kpis).map((k) => [k.id, k]));
   const pct = (a: number | null | undefined) => (a === null || a === undefined ? '—' : labels.progress(a));
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollRegion minWidth={720}>
       <Table verticalSpacing="xs" striped withTableBorder data-testid="outcome-arithmetic">
         <Table.Caption>{t('results.outcome.caption')}</Table.Caption>
         <Table.Thead>
@@ -70,7 +72,7 @@ function ProposalTable({ team }: { team: Team }) {
       <Text size="xs" c="dimmed">
         {t('results.outcome.rule')}
       </Text>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 

@@ -242,37 +242,35 @@ export function StoryChart({ kpi, checkpointDays }: { kpi: StoryKpi; checkpointD
         ) : null}
       </Group>
       <div id={tableId} className={showTable ? classes.table : 'visually-hidden'}>
-        <Table.ScrollContainer minWidth={420}>
-          <Table verticalSpacing={6} horizontalSpacing="sm" fz="xs" withTableBorder striped data-testid="story-table">
-            <Table.Caption>{t('results.story.tableCaption', { name })}</Table.Caption>
-            <Table.Thead>
+        <Table verticalSpacing={6} horizontalSpacing="sm" fz="xs" withTableBorder striped data-testid="story-table">
+          <Table.Caption>{t('results.story.tableCaption', { name })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('results.story.colDay')}</Table.Th>
+              <Table.Th scope="col">{t('results.story.colSource')}</Table.Th>
+              <Table.Th scope="col">{t('results.story.colValue')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Td colSpan={2}>{t('results.story.target')}</Table.Td>
+              <Table.Td fw={600}>{labels.value(unit, kpi.target)}</Table.Td>
+            </Table.Tr>
+            {showOriginal ? (
               <Table.Tr>
-                <Table.Th scope="col">{t('results.story.colDay')}</Table.Th>
-                <Table.Th scope="col">{t('results.story.colSource')}</Table.Th>
-                <Table.Th scope="col">{t('results.story.colValue')}</Table.Th>
+                <Table.Td colSpan={2}>{t('results.story.originalTarget')}</Table.Td>
+                <Table.Td fw={600}>{labels.value(unit, kpi.originalTarget!)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Td colSpan={2}>{t('results.story.target')}</Table.Td>
-                <Table.Td fw={600}>{labels.value(unit, kpi.target)}</Table.Td>
+            ) : null}
+            {points.map((p, i) => (
+              <Table.Tr key={`${p.source}-${p.day}-${i}`}>
+                <Table.Td>{format.number(p.day)}</Table.Td>
+                <Table.Td>{results.source(p.source)}</Table.Td>
+                <Table.Td fw={600}>{labels.value(unit, p.value)}</Table.Td>
               </Table.Tr>
-              {showOriginal ? (
-                <Table.Tr>
-                  <Table.Td colSpan={2}>{t('results.story.originalTarget')}</Table.Td>
-                  <Table.Td fw={600}>{labels.value(unit, kpi.originalTarget!)}</Table.Td>
-                </Table.Tr>
-              ) : null}
-              {points.map((p, i) => (
-                <Table.Tr key={`${p.source}-${p.day}-${i}`}>
-                  <Table.Td>{format.number(p.day)}</Table.Td>
-                  <Table.Td>{results.source(p.source)}</Table.Td>
-                  <Table.Td fw={600}>{labels.value(unit, p.value)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       </div>
     </Box>
   );
