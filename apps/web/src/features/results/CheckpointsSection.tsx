@@ -25,6 +25,7 @@ import { useTeamLabels } from '../teams/labels';
 import { toNumberOrNull } from '../teams/teams';
 import { ReportCheckpointMutation } from './documents';
 import { useResultsLabels } from './labels';
+import { READABLE } from './ResultBadges';
 import { CHECKPOINT_COLORS } from './results';
 
 type Team = TeamResultsFragment;
@@ -198,7 +199,7 @@ export function CheckpointsSection({
               <Group justify="space-between" gap="sm">
                 <Text fw={700}>{t('results.checkpoints.title', { day: format.number(c.day) })}</Text>
                 <Group gap="xs">
-                  <Badge color={CHECKPOINT_COLORS[c.state]} variant="light" tt="none">
+                  <Badge color={CHECKPOINT_COLORS[c.state]} variant="light" tt="none" styles={READABLE}>
                     {results.checkpointState(c.state)}
                   </Badge>
                   <Text size="xs" c="dimmed">

@@ -11,7 +11,7 @@ import { useFormat } from '../../lib/format';
 import { TeamStateBadge } from '../teams/TeamStateBadge';
 import { CohortResultsQuery } from './documents';
 import { useResultsLabels } from './labels';
-import { OutcomeBadge, SustainmentStatusBadge } from './ResultBadges';
+import { OutcomeBadge, READABLE, SustainmentStatusBadge } from './ResultBadges';
 import { CHECKPOINT_COLORS } from './results';
 
 /**
@@ -86,7 +86,14 @@ export function CohortResults({ cohortId }: { cohortId: string }) {
                 <Table.Td>
                   <Group gap={4}>
                     {(tm.sustainmentPlan?.checkpoints ?? []).map((c) => (
-                      <Badge key={c.index} size="sm" variant="light" color={CHECKPOINT_COLORS[c.state]} tt="none">
+                      <Badge
+                        key={c.index}
+                        size="sm"
+                        variant="light"
+                        color={CHECKPOINT_COLORS[c.state]}
+                        tt="none"
+                        styles={READABLE}
+                      >
                         {t('results.cohort.checkpoint', {
                           day: format.number(c.day),
                           state: results.checkpointState(c.state),
