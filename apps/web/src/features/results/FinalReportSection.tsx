@@ -64,6 +64,11 @@ function ReportView({ team }: { team: Team }) {
   const report = team.finalReport!;
   const values = new Map(report.values.map((v) => [v.kpiId, v]));
   const kpis = team.goals.flatMap((g) => g.kpis);
+  const texts = [
+    ['narrative', report.narrative],
+    ['lessons', report.lessons],
+    ['scaling', report.scaling],
+  ] as const;
   return (
     <Stack gap="md" data-testid="final-report-view">
       {report.submittedAt ? (
@@ -116,13 +121,7 @@ function ReportView({ team }: { team: Team }) {
           </Table.Tbody>
         </Table>
       </ScrollRegion>
-      {(
-        [
-          ['narrative', report.narrative],
-          ['lessons', report.lessons],
-          ['scaling', report.scaling],
-        ] as const
-      ).map(([key, text]) =>
+      {texts.map(([key, text]) =>
         text ? (
           <Stack gap={2} key={key}>
             <Text size="sm" fw={700}>
