@@ -67,16 +67,37 @@ it('takes a team from its day-100 report through its outcome, plan, pledge and a
   const form = lead.getByTestId('final-report-form');
   // The draft has the first value; submitting is locked until every KPI has one, and says so.
   await lead.getByTestId('results-event-SUBMIT_FINAL_REPORT').getByRole('listitem').first().waitFor();
-  const second = form.getByRole('group', { name: 'نسبة التجديد الإلكتروني' });
-  await second.getByText('المستهدف الحالي: 70', { exact: false }).waitFor();
-  await second.getByRole('textbox', { name: 'القيمة النهائية' }).fill('72');
-  await second.getByRole('textbox', { name: 'الدليل' }).fill('لوحة خدمات الترخيص');
-  await form.getByRole('textbox', { name: 'السرد' }).fill('أطلقنا التجديد الإلكتروني مع التوصيل إلى المنزل.');
-  await form.getByRole('textbox', { name: 'الدروس المستفادة' }).fill('الربط مع الأحوال المدنية أولاً.');
-  await form.getByRole('textbox', { name: 'ما نوصي بتعميمه' }).fill('تجديد رخص المركبات بالطريقة نفسها.');
+  const fill = async () => {
+    const second = form.getByRole('group', { name: 'نسبة التجديد الإلكتروني' });
+    await second.getByText('المستهدف الحالي: 70', { exact: false }).waitFor();
+    await second.getByRole('textbox', { name: 'القيمة النهائية' }).fill('72');
+    await second.getByRole('textbox', { name: 'الدليل' }).fill('لوحة خدمات الترخيص');
+    await form.getByRole('textbox', { name: 'السرد' }).fill('أطلقنا التجديد الإلكتروني مع التوصيل إلى المنزل.');
+    await form.getByRole('textbox', { name: 'الدروس المستفادة' }).fill('الربط مع الأحوال المدنية أولاً.');
+    await form.getByRole('textbox', { name: 'ما نوصي بتعميمه' }).fill('تجديد رخص المركبات بالطريقة نفسها.');
+  };
+  await form.getByText('مسودة الإصدار 1', { exact: false }).waitFor();
+  await fill();
   await expectAccessibleInBoth(lead, 'final report form');
+  // Someone saved the draft meanwhile (the lead, from another tab): saving over version 1 is a conflict,
+  // said on the page with a way to load what is there now.
+  const elsewhere = await apiAs(LEAD);
+  const { team: draft } = await gql<{ team: { finalReport: { version: number; values: unknown[] } } }>(
+    elsewhere,
+    'query ($id: UUID!) { team(id: $id) { finalReport { version values { kpiId value asOf evidence } } } }',
+    { id: team.id },
+  );
+  await gql(elsewhere, 'mutation ($i: SaveFinalReportInput!) { saveFinalReport(input: $i) { version } }', {
+    i: { teamId: team.id, version: draft.finalReport.version, values: draft.finalReport.values, narrative: 'مسودة' },
+  });
   await form.getByRole('button', { name: 'حفظ المسودة' }).click();
+  const conflict = form.getByRole('alert').filter({ hasText: 'عدّل مستخدم آخر' });
+  await conflict.waitFor();
+  await conflict.getByRole('button', { name: 'تحميل أحدث نسخة' }).click();
   await form.getByText('مسودة الإصدار 2', { exact: false }).waitFor();
+  await fill();
+  await form.getByRole('button', { name: 'حفظ المسودة' }).click();
+  await form.getByText('مسودة الإصدار 3', { exact: false }).waitFor();
   await lead
     .getByTestId('results-event-SUBMIT_FINAL_REPORT')
     .getByRole('button', { name: 'تقديم تقرير اليوم المئة' })
@@ -136,6 +157,23 @@ it('takes a team from its day-100 report through its outcome, plan, pledge and a
   await pledge.getByRole('button', { name: 'توقيع التعهّد على الإصدار 1' }).click();
   await sponsor.getByTestId('pledge-valid').waitFor();
 
+  // The lead changes the plan after the pledge: it is void, and the sponsor is asked to sign the new version.
+  await lead.reload();
+  await lead.getByTestId('pledge-valid').waitFor();
+  await lead.getByTestId('plan-form').getByText('أي تعديل يُلغي التعهّد', { exact: false }).waitFor();
+  await lead.getByTestId('plan-form').getByRole('button', { name: 'إضافة إجراء' }).click();
+  const added = lead.getByTestId('plan-action-1');
+  await added.getByRole('textbox', { name: 'الإجراء (بالعربية)' }).fill('تدريب موظفي المراكز على التجديد الإلكتروني');
+  await added.getByRole('textbox', { name: 'الموعد' }).fill('2027-09-30');
+  await lead.getByTestId('plan-form').getByRole('button', { name: 'حفظ الخطة' }).click();
+  await lead.getByTestId('pledge-voided').waitFor();
+  await sponsor.reload();
+  await sponsor.getByTestId('pledge-voided').waitFor();
+  await sponsor.getByTestId('pledge-sign').getByText('تدريب موظفي المراكز على التجديد الإلكتروني').waitFor();
+  await expectAccessibleInBoth(sponsor, 'voided pledge');
+  await sponsor.getByTestId('pledge-sign').getByRole('button', { name: 'توقيع التعهّد على الإصدار 2' }).click();
+  await sponsor.getByTestId('pledge-valid').waitFor();
+
   // ------------------------------------------------------------------ the office starts sustainment
   await officePage.reload();
   await officePage
@@ -176,6 +214,11 @@ it('takes a team from its day-100 report through its outcome, plan, pledge and a
   const chart = officePage.getByTestId('story-chart').first();
   await chart.locator('[data-source="CHECKPOINT"]').first().waitFor();
   expect(await chart.locator('[data-source="FINAL"]').count()).toBe(1);
+  // The same figures as a table, for those who do not see the chart.
+  await chart.getByRole('button', { name: 'عرض البيانات في جدول' }).click();
+  const figures = chart.getByTestId('story-table');
+  await figures.getByRole('row').filter({ hasText: 'نقطة متابعة' }).getByText('6 أيام').waitFor();
+  await figures.getByRole('row').filter({ hasText: 'القيمة النهائية (اليوم المئة)' }).waitFor();
   await expectAccessibleInBoth(officePage, 'story and closing');
   const close = officePage.getByTestId('close-sustainment-form');
   await close.getByRole('radio', { name: 'استمرّ الأثر' }).check();

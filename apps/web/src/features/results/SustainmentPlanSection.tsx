@@ -339,6 +339,8 @@ function PledgePanel({
             variant="light"
             icon={<IconAlertTriangle size={20} aria-hidden />}
             title={t('results.pledge.voidedTitle')}
+            // The light orange title is under 4.5:1 on its background.
+            styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
             data-testid="pledge-voided"
           >
             {t('results.pledge.voided', {
