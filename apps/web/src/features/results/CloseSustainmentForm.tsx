@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { toProblem, type Problem } from '../../api/errors';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { SustainmentStatus, TeamResultsFragment } from '../../gql/graphql';
+import { asksFor, type AvailableEvent } from '../../lib/workflow';
 import { CloseTeamSustainmentMutation } from './documents';
 import { useResultsLabels } from './labels';
 import { SUSTAINMENT_STATUSES, isSustainmentStatus } from './results';
@@ -18,9 +19,12 @@ import { SUSTAINMENT_STATUSES, isSustainmentStatus } from './results';
  */
 export function CloseSustainmentForm({
   team,
+  available,
   onReload,
 }: {
   team: Pick<TeamResultsFragment, 'id' | 'version'>;
+  /** CLOSE_SUSTAINMENT as the server offers it: what its form asks for. */
+  available: AvailableEvent;
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
@@ -69,24 +73,26 @@ export function CloseSustainmentForm({
             ))}
           </Stack>
         </Radio.Group>
-        {status === 'SCALED' ? (
+        {asksFor(available, 'SCALED_TO') ? (
           <TextInput
             label={t('results.close.scaledTo')}
+            description={t('results.close.scaledToHint')}
             value={scaledTo}
             onChange={(e) => setScaledTo(e.currentTarget.value)}
             dir="auto"
-            required
           />
         ) : null}
-        <Textarea
-          label={t('results.close.reason')}
-          description={t('results.close.reasonHint')}
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          dir="auto"
-        />
+        {asksFor(available, 'REASON') ? (
+          <Textarea
+            label={t('results.close.reason')}
+            description={t('results.close.reasonHint')}
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            dir="auto"
+          />
+        ) : null}
         <ProblemAlert problem={problem} onReload={() => void onReload()} title={t('results.close.failed')} />
         <Group justify="flex-end">
           <Button type="submit" loading={closing.loading} leftSection={<IconFlag size={18} aria-hidden />}>

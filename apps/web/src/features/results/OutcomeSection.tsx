@@ -11,6 +11,7 @@ import { toProblem, type Problem } from '../../api/errors';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { Outcome, TeamResultsFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
+import { asksFor, type AvailableEvent } from '../../lib/workflow';
 import { useTeamLabels } from '../teams/labels';
 import { RecordTeamOutcomeMutation } from './documents';
 import { useResultsLabels } from './labels';
@@ -77,7 +78,15 @@ function ProposalTable({ team }: { team: Team }) {
 }
 
 /** The office records the outcome; another than the proposed needs a reason, which the server asks for. */
-function RecordOutcomeForm({ team, onReload }: { team: Team; onReload: () => Promise<unknown> }) {
+function RecordOutcomeForm({
+  team,
+  available,
+  onReload,
+}: {
+  team: Team;
+  available: AvailableEvent;
+  onReload: () => Promise<unknown>;
+}) {
   const { t } = useTranslation();
   const labels = useResultsLabels();
   const [record, recording] = useMutation(RecordTeamOutcomeMutation);
@@ -121,15 +130,17 @@ function RecordOutcomeForm({ team, onReload }: { team: Team; onReload: () => Pro
             ))}
           </Group>
         </Radio.Group>
-        <Textarea
-          label={t('results.outcome.reason')}
-          description={t('results.outcome.reasonHint')}
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          dir="auto"
-        />
+        {asksFor(available, 'REASON') ? (
+          <Textarea
+            label={t('results.outcome.reason')}
+            description={t('results.outcome.reasonHint')}
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            dir="auto"
+          />
+        ) : null}
         <ProblemAlert problem={problem} onReload={() => void onReload()} title={t('results.outcome.failed')} />
         <Group justify="flex-end">
           <Button type="submit" loading={recording.loading} leftSection={<IconCheck size={18} aria-hidden />}>
@@ -145,7 +156,7 @@ function RecordOutcomeForm({ team, onReload }: { team: Team; onReload: () => Pro
 export function OutcomeSection({ team, onReload }: { team: Team; onReload: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const mayRecord = team.availableEvents.some((a) => a.event === 'RECORD_OUTCOME');
+  const recordEvent = team.availableEvents.find((a) => a.event === 'RECORD_OUTCOME');
   const recorded = [...team.history].reverse().find((h) => h.event === 'RECORD_OUTCOME');
   return (
     <Stack gap="md">
@@ -191,7 +202,7 @@ export function OutcomeSection({ team, onReload }: { team: Team; onReload: () =>
           {t('results.outcome.none')}
         </Text>
       )}
-      {mayRecord ? <RecordOutcomeForm team={team} onReload={onReload} /> : null}
+      {recordEvent ? <RecordOutcomeForm team={team} available={recordEvent} onReload={onReload} /> : null}
     </Stack>
   );
 }

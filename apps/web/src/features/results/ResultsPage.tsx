@@ -165,7 +165,7 @@ export default function ResultsPage() {
   const plan = team.sustainmentPlan ?? null;
   const story = storyOf(team, cohort.day1);
   const checkpointDays = plan?.checkpointDays ?? [];
-  const mayClose = team.availableEvents.some((a) => a.event === 'CLOSE_SUSTAINMENT');
+  const closeEvent = team.availableEvents.find((a) => a.event === 'CLOSE_SUSTAINMENT');
   const hasEvents = team.availableEvents.some((a) => isResultsEvent(a.event));
 
   return (
@@ -239,9 +239,9 @@ export default function ResultsPage() {
           </Section>
         ) : null}
 
-        {mayClose ? (
+        {closeEvent ? (
           <Section id="results-close" title={t('teams.events.CLOSE_SUSTAINMENT')} testId="close-section">
-            <CloseSustainmentForm team={team} onReload={reload} />
+            <CloseSustainmentForm team={team} available={closeEvent} onReload={reload} />
           </Section>
         ) : null}
 
