@@ -76,6 +76,8 @@ export interface ResultsKpi {
   target: number;
   /** The value on day 100 (the day-100 report). */
   final: number;
+  /** A target the office moved during the 100 days (the original stays on record). */
+  changedTarget?: number;
   /** Values reported at the checkpoints reported. */
   checkpoints: number[];
 }
@@ -168,6 +170,7 @@ export const RESULTS_TEAMS: ResultsTeam[] = [
         direction: 'DECREASE',
         baseline: 12,
         target: 4,
+        changedTarget: 5,
         final: 7,
         checkpoints: [],
       },

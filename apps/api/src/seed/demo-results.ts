@@ -12,6 +12,7 @@ import { ResultsService } from '../results/results.service.js';
 import { AssignmentsService } from '../reviews/assignments.service.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
 import { SustainmentService } from '../sustainment/sustainment.service.js';
+import { ChangeRequestsService } from '../teams/change-requests.service.js';
 import { GoalsService } from '../teams/goals.service.js';
 import { MembersService } from '../teams/members.service.js';
 import { TeamService } from '../teams/team.service.js';
@@ -85,6 +86,7 @@ export async function seedResults(app: INestApplicationContext, argon2MemoryKib:
   const people = app.get(MembersService);
   const goals = app.get(GoalsService);
   const teams = app.get(TeamService);
+  const changes = app.get(ChangeRequestsService);
   const assignments = app.get(AssignmentsService);
   const reviews = app.get(ReviewsService);
   const results = app.get(ResultsService);
@@ -206,6 +208,20 @@ export async function seedResults(app: INestApplicationContext, argon2MemoryKib:
       made.set(s.key, { teamId, kpiIds });
     }
     await fireCohort(cohort.id, 'LAUNCH');
+    // A target moved by a change request during the 100 days: reports show it beside the original.
+    for (const s of specs) {
+      const { kpiIds } = made.get(s.key)!;
+      for (const [i, k] of s.kpis.entries()) {
+        if (k.changedTarget === undefined) continue;
+        const proposed = await changes.proposeChange(actor(s.lead), {
+          kpiId: kpiIds[i]!,
+          baseline: k.baseline,
+          target: k.changedTarget,
+          reason: 'تأخر الربط مع نظام إدارة المدارس خارج إرادة الفريق',
+        });
+        await changes.decideChange(office, proposed.id, proposed.version, 'APPROVE', null);
+      }
+    }
 
     // The fourteen weeks as the teams reported them: each KPI moving from its baseline to its final value.
     const cal = calendarOf((await cohorts.byId(cohort.id))!);
