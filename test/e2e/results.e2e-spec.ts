@@ -35,15 +35,19 @@ async function expectAccessible(page: Page, what: string, only?: string): Promis
 }
 
 /** The same page in English, checked, then back to Arabic. */
-async function expectAccessibleInBoth(page: Page, what: string): Promise<void> {
-  await expectAccessible(page, `${what} (ar)`);
+async function expectAccessibleInBoth(
+  page: Page,
+  what: string,
+  { ready = 'results-status', only }: { ready?: string; only?: string } = {},
+): Promise<void> {
+  await expectAccessible(page, `${what} (ar)`, only);
   await page.getByRole('button', { name: 'English' }).click();
   await page.waitForFunction(() => document.documentElement.dir === 'ltr');
-  await page.getByTestId('results-status').waitFor();
-  await expectAccessible(page, `${what} (en)`);
+  await page.getByTestId(ready).waitFor();
+  await expectAccessible(page, `${what} (en)`, only);
   await page.getByRole('button', { name: 'العربية' }).click();
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
-  await page.getByTestId('results-status').waitFor();
+  await page.getByTestId(ready).waitFor();
 }
 
 it('takes a team from its day-100 report through its outcome, plan, pledge and a checkpoint to sustained', async () => {
@@ -236,7 +240,11 @@ it('takes a team from its day-100 report through its outcome, plan, pledge and a
   const row = officePage.getByTestId('cohort-results').getByTestId('cohort-result-row').filter({ hasText: TEAM_AR });
   await row.getByText('تحقّق الهدف').waitFor();
   await row.getByText('استمرّ الأثر').waitFor();
-  await expectAccessible(officePage, 'cohort results', '[data-testid="cohort-results"]');
+  // The section the results add to the cohort page.
+  await expectAccessibleInBoth(officePage, 'cohort results', {
+    ready: 'cohort-results',
+    only: '[data-testid="cohort-results"]',
+  });
 }, 180_000);
 
 it('shows the sustainment cohort: each outcome, an overdue checkpoint, a voided pledge and a team scaled', async () => {
@@ -250,7 +258,10 @@ it('shows the sustainment cohort: each outcome, an overdue checkpoint, a voided 
   for (const text of ['تحقّق الهدف', 'تحقّق جزئياً', 'لم يتحقّق', 'عُمِّم', 'خطة بانتظار توقيع الراعي'])
     await table.getByText(text).first().waitFor();
   await table.getByText('اليوم 130: متأخرة').first().waitFor();
-  await expectAccessible(page, 'sustainment cohort results', '[data-testid="cohort-results"]');
+  await expectAccessibleInBoth(page, 'sustainment cohort results', {
+    ready: 'cohort-results',
+    only: '[data-testid="cohort-results"]',
+  });
 
   // The sponsor of the plan changed after their pledge sees it voided and is asked again.
   const sponsor = await openBrowser();
