@@ -234,6 +234,11 @@ it('takes a team from its day-100 report through its outcome, plan, pledge and a
   await stateIs(officePage, 'مغلق');
   await officePage.getByTestId('story-sustainment').getByText('استمرّ الأثر').waitFor();
   await screenshot(officePage, 'results-story-ar.png');
+  const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
+  await signIn(phone, OFFICE);
+  await phone.goto(url);
+  await phone.getByTestId('story-chart').first().locator('[data-source="CHECKPOINT"]').first().waitFor();
+  await screenshot(phone, 'results-story-phone-ar.png');
 
   // The cohort page lists every team's result.
   await officePage.goto(`/cohorts/${team.cohortId}`);
