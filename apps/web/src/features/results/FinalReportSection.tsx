@@ -73,12 +73,12 @@ function ReportView({ team }: { team: Team }) {
     <Stack gap="md" data-testid="final-report-view">
       {report.submittedAt ? (
         <Alert color="grape" variant="light" icon={<IconLock size={20} aria-hidden />}>
-          {t('results.report.submittedOn', { date: format.dateTime(report.submittedAt) })}
+          {t('results.report.submittedOn', { date: format.dateTime(report.submittedAt, team.cohort.timeZone) })}
         </Alert>
       ) : (
         <Text size="sm" c="dimmed">
           {t('results.report.draftOn', {
-            date: format.dateTime(report.updatedAt),
+            date: format.dateTime(report.updatedAt, team.cohort.timeZone),
             version: format.number(report.version),
           })}
         </Text>
@@ -238,7 +238,7 @@ export function FinalReportSection({
         {report ? (
           <Text size="sm" c="dimmed">
             {t('results.report.draftOn', {
-              date: format.dateTime(report.updatedAt),
+              date: format.dateTime(report.updatedAt, team.cohort.timeZone),
               version: format.number(report.version),
             })}
           </Text>

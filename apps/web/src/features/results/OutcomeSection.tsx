@@ -169,7 +169,7 @@ export function OutcomeSection({ team, onReload }: { team: Team; onReload: () =>
             <OutcomeBadge outcome={team.outcome} size="lg" />
             {team.outcomeRecordedAt ? (
               <Text size="xs" c="dimmed">
-                {format.dateTime(team.outcomeRecordedAt)}
+                {format.dateTime(team.outcomeRecordedAt, team.cohort.timeZone)}
               </Text>
             ) : null}
           </Group>

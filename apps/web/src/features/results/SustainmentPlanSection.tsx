@@ -330,7 +330,7 @@ function PledgePanel({
             {t('results.pledge.holds', {
               name: signer ? format.name(signer) : '—',
               version: format.number(pledge.planVersion),
-              date: format.dateTime(pledge.signedAt),
+              date: format.dateTime(pledge.signedAt, team.cohort.timeZone),
             })}
           </Alert>
         ) : (
@@ -346,7 +346,7 @@ function PledgePanel({
             {t('results.pledge.voided', {
               version: format.number(pledge.planVersion),
               current: format.number(plan.version),
-              date: format.dateTime(pledge.signedAt),
+              date: format.dateTime(pledge.signedAt, team.cohort.timeZone),
             })}
           </Alert>
         )
@@ -402,7 +402,10 @@ export function SustainmentPlanSection({
     <Stack gap="lg">
       {plan ? (
         <Text size="xs" c="dimmed">
-          {t('results.plan.versionOn', { version: format.number(plan.version), date: format.dateTime(plan.updatedAt) })}
+          {t('results.plan.versionOn', {
+            version: format.number(plan.version),
+            date: format.dateTime(plan.updatedAt, team.cohort.timeZone),
+          })}
         </Text>
       ) : null}
       {mayDraft ? (

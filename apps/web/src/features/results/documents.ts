@@ -82,6 +82,10 @@ export const TeamResultsFields = graphql(`
   fragment TeamResults on Team {
     id
     cohortId
+    cohort {
+      id
+      timeZone
+    }
     challengeId
     state
     version
