@@ -136,10 +136,18 @@ describe('exports: a cohort report as PDF and spreadsheet, built by the worker',
   });
 
   /** Asks for an export and follows its progress until it is done, as the web polls it. */
-  async function exportAndWait(client: GqlClient, format: 'PDF' | 'XLSX', lang: 'ar' | 'en') {
+  const exportAndWait = (client: GqlClient, format: 'PDF' | 'XLSX', lang: 'ar' | 'en') =>
+    exportAndWaitFor(client, format, lang, { kind: 'COHORT_REPORT', params: { cohortId } });
+
+  async function exportAndWaitFor(
+    client: GqlClient,
+    format: 'PDF' | 'XLSX',
+    lang: 'ar' | 'en',
+    what: { kind: string; params: Record<string, unknown> },
+  ) {
     client.lang = lang;
     const { requestExport } = await client.data<{ requestExport: ExportView }>(REQUEST, {
-      input: { kind: 'COHORT_REPORT', format, params: { cohortId } },
+      input: { ...what, format },
     });
     // The request answers before the worker has built anything.
     expect(requestExport).toMatchObject({ state: 'QUEUED', progress: 0, downloadPath: null, language: lang });
@@ -304,6 +312,31 @@ describe('exports: a cohort report as PDF and spreadsheet, built by the worker',
       'PDF en DONE',
       'PDF ar DONE',
     ]);
+  }, 90_000);
+
+  it('exports the audit trail the office searched, as a workbook (the office only)', async () => {
+    const { exported, content } = await exportAndWaitFor(office, 'XLSX', 'ar', {
+      kind: 'AUDIT_TRAIL',
+      params: { audit: { subjectType: 'export', action: 'export.*' } },
+    });
+    expect(exported.title).toBe('سجل التدقيق');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(content as unknown as ArrayBuffer);
+    const [events] = book.worksheets;
+    expect(events!.name).toBe('الأحداث');
+    expect(events!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, rightToLeft: true });
+    expect(events!.getRow(1).getCell(3).value).toBe('الإجراء');
+    // The four cohort reports asked for above, newest first, each with its time as a date.
+    const rows = events!.getRows(2, events!.rowCount - 1)!;
+    expect(rows.map((r) => r.getCell(3).value)).toEqual(Array(rows.length).fill('export.requested'));
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows[0]!.getCell(1).value).toBeInstanceOf(Date);
+    // Leadership may read the cohort report, not search the audit trail.
+    const minister = (await app.signedIn(['LEADERSHIP'])).client;
+    const refused = await minister.request(REQUEST, {
+      input: { kind: 'AUDIT_TRAIL', format: 'PDF', params: { audit: {} } },
+    });
+    expect(codeOf(refused)).toBe('FORBIDDEN');
   }, 90_000);
 
   it('builds an export whose job Redis lost: the sweep gives it its job again', async () => {

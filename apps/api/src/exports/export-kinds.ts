@@ -12,12 +12,12 @@ import type { ReportDocument } from './report-document.js';
  * `@BuildsExport('KIND')` that implements `ExportKindHandler`; start-up fails naming a declared
  * kind without a provider, a kind with two, or a provider of an undeclared kind.
  *
- * Adding a kind (the leadership dashboard, an object's audit trail): add its name here, the
+ * Adding a kind (the leadership dashboard, say): add its name here, the
  * parameters it reads to `ExportParamsInput` (and `ExportParamsView`), and a provider in its own
  * feature that lays its data out as a `ReportDocument`; the request, the queue, the progress, the
  * PDF and spreadsheet, the download and its access check come with the framework.
  */
-export const EXPORT_KINDS = ['COHORT_REPORT'] as const;
+export const EXPORT_KINDS = ['COHORT_REPORT', 'AUDIT_TRAIL'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What a kind's build is given. */

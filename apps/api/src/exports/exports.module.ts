@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 
+import { AuditViewModule } from '../audit-view/audit-view.module.js';
 import { CohortsModule } from '../cohorts/cohorts.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { SustainmentModule } from '../sustainment/sustainment.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { AuditTrailKind } from './audit-trail.kind.js';
 import { CohortReportKind } from './cohort-report.kind.js';
 import { ExportBuildHandler } from './export-build.handler.js';
 import { ExportSweepHandler } from './export-sweep.handler.js';
@@ -18,10 +20,18 @@ import { PdfRenderer } from './pdf-renderer.js';
 /**
  * Exports: reports as PDF or spreadsheet files, asked for through GraphQL, built by the worker
  * (`export.build`) and downloaded over HTTP. Each kind of export is a provider (`@BuildsExport`);
- * the cohort report is here, other features add theirs.
+ * the cohort report and the audit trail are here, other features add theirs.
  */
 @Module({
-  imports: [DiscoveryModule, IdentityModule, CohortsModule, TeamsModule, ResultsModule, SustainmentModule],
+  imports: [
+    DiscoveryModule,
+    IdentityModule,
+    CohortsModule,
+    TeamsModule,
+    ResultsModule,
+    SustainmentModule,
+    AuditViewModule,
+  ],
   controllers: [ExportsController],
   providers: [
     ExportKinds,
@@ -31,6 +41,7 @@ import { PdfRenderer } from './pdf-renderer.js';
     ExportSweepHandler,
     PdfRenderer,
     CohortReportKind,
+    AuditTrailKind,
   ],
 })
 export class ExportsModule {}

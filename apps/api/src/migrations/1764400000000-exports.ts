@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * language), built by the worker with its progress, and the finished file's bytes kept apart so
  * that listing exports never reads them.
  */
-export class Exports1764300000000 implements MigrationInterface {
-  name = 'Exports1764300000000';
+export class Exports1764400000000 implements MigrationInterface {
+  name = 'Exports1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

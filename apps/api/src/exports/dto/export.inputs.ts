@@ -2,6 +2,7 @@ import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 
+import { AuditFilterInput } from '../../audit-view/audit-view.resolver.js';
 import { PageArgs } from '../../common/paging.js';
 import { UuidScalar } from '../../common/uuid.scalar.js';
 import { OneOf, Uuid } from '../../common/validation.js';
@@ -18,6 +19,12 @@ export class ExportParamsInput {
   @IsOptional()
   @Uuid()
   cohortId?: string | null;
+
+  @Field(() => AuditFilterInput, { nullable: true, description: 'What of the audit trail (AUDIT_TRAIL).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditFilterInput)
+  audit?: AuditFilterInput | null;
 }
 
 @InputType()

@@ -94,11 +94,12 @@ export function useExportMenu({ kind, params }: { kind: ExportKind; params: Expo
       </Popover.Dropdown>
     </Popover>
   );
-  const status = (
-    <>
-      <ProblemAlert problem={problem} title={t('exports.failedTitle')} />
-      {current ? <FollowedExport key={current} id={current} /> : null}
-    </>
-  );
+  const status =
+    problem || current ? (
+      <>
+        <ProblemAlert problem={problem} title={t('exports.failedTitle')} />
+        {current ? <FollowedExport key={current} id={current} /> : null}
+      </>
+    ) : null;
   return { menu, status };
 }
