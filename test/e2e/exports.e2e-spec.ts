@@ -116,3 +116,21 @@ it('offers no export to those who may not read the cohort report', async () => {
   await page.getByTestId('cohort-status').waitFor();
   expect(await page.getByRole('button', { name: 'تصدير' }).count()).toBe(0);
 }, 60_000);
+
+it('the office exports the audit trail it searched from the audit page', async () => {
+  const page = await openBrowser();
+  await signIn(page, OFFICE);
+  await page.goto('/audit?subjectType=cohort');
+  await page.getByRole('heading', { level: 1, name: 'سجل التدقيق' }).waitFor();
+  await page.getByRole('button', { name: 'تصدير' }).click();
+  await page.getByRole('dialog', { name: 'تصدير' }).getByRole('button', { name: 'جدول بيانات (Excel)' }).click();
+  await page.getByRole('link', { name: 'تنزيل جدول البيانات' }).waitFor({ timeout: 60_000 });
+  await expectAccessible(page, 'audit page with the finished export', MENU_BUTTON, STATUS);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'تنزيل جدول البيانات' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('سجل التدقيق.xlsx');
+  const file = await readFile((await download.path())!);
+  expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+}, 120_000);
