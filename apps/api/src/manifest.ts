@@ -8,6 +8,7 @@ import { ClockModule } from './clock/clock.module.js';
 import { Cohort } from './cohorts/cohort.entity.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
 import { createDataSource, type DatabaseSchema } from './database/data-source.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module.js';
 import { Agency } from './identity/agency.entity.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -21,6 +22,7 @@ import { MissedCheckInRuns1764000000000 } from './migrations/1764000000000-misse
 import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint-review.js';
 import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-deadlines.js';
 import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
+import { Dashboard1764300000000 } from './migrations/1764300000000-dashboard.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -49,6 +51,7 @@ export const FEATURE_MODULES = [
   ReviewsModule,
   ResultsModule,
   SustainmentModule,
+  DashboardModule,
 ];
 
 /** What only the worker role runs: the queues' workers and the handlers of the infrastructure's own jobs. */
@@ -66,6 +69,7 @@ export const SCHEMA: DatabaseSchema = {
     MidpointReview1764100000000,
     TeamDeadlines1764110000000,
     ResultsAndSustainment1764200000000,
+    Dashboard1764300000000,
   ],
 };
 

@@ -1,0 +1,182 @@
+import { ATTAINMENT_BANDS } from '@hundred/domain';
+
+/**
+ * The dashboard's SQL: where every team in view stands, worked out for all of them at once.
+ *
+ * The status arithmetic is PRODUCT.md section 7 as `libs/domain/src/rag.ts` states it (`kpiRag`,
+ * `worstRag`, `teamStanding`), written here once more as set-based SQL so that the figures of
+ * 10,000 teams are one statement rather than 10,000 resolver walks. It is float8 arithmetic in the
+ * same order as the TypeScript; `apps/api/test/dashboard.int-spec.ts` checks that every team's
+ * standing here equals its `Team.rag` through the resolvers. Change both together.
+ *
+ * Parameters: $1–$7 the calendar of each cohort in view (ids, today's day of the 100, local date
+ * today, day 1, green and amber thresholds, days a value stays fresh), $8 whether the reader sees
+ * everything, $9 the lead agency a focal point sees, $10 the reader (teams they hold a role on),
+ * $11 pillar, $12 agency, $13 the agency's part (LEAD, PARTNER or null for either).
+ */
+const rank = (r: string) => `CASE ${r} WHEN 0 THEN 'RED' WHEN 1 THEN 'GREY' WHEN 2 THEN 'AMBER' ELSE 'GREEN' END`;
+
+/** The progress rank of one KPI (RED 0, GREY 1, AMBER 2, GREEN 3) from value `a` as of `asof` on day `dd`. */
+function kpiRank(value: string, asOf: string, day: string, today: string): string {
+  return `CASE
+      WHEN ${asOf} IS NULL OR (${today} - ${asOf}) > cal.stale THEN 1
+      WHEN (k.direction = 'INCREASE' AND ${value}::float8 >= k.target::float8)
+        OR (k.direction = 'DECREASE' AND ${value}::float8 <= k.target::float8) THEN 3
+      ELSE (SELECT CASE WHEN p.v >= cal.green THEN 3 WHEN p.v >= cal.amber THEN 2 ELSE 0 END
+              FROM (SELECT CASE
+                        WHEN e.span = 0 THEN CASE WHEN (k.direction = 'INCREASE' AND e.moved >= 0) OR (k.direction = 'DECREASE' AND e.moved <= 0) THEN 1 ELSE -1 END
+                        ELSE e.moved / e.span END AS v
+                      FROM (SELECT (k.baseline::float8 + ((k.target::float8 - k.baseline::float8) * least(greatest(${day}, 0), 100)) / 100)
+                                     - k.baseline::float8 AS span,
+                                   ${value}::float8 - k.baseline::float8 AS moved) e) p)
+    END`;
+}
+
+export const TEAM_FACTS = `
+  cal AS (
+    SELECT * FROM unnest($1::uuid[], $2::int[], $3::date[], $4::date[], $5::float8[], $6::float8[], $7::int[])
+      AS c(cohort_id, day, today, day1, green, amber, stale)),
+  pillar_of AS (
+    SELECT id AS node_id, id AS pillar_id FROM alignment_node WHERE level = 'PILLAR'
+    UNION ALL
+    SELECT n.id, p.pillar_id FROM alignment_node n JOIN pillar_of p ON n.parent_id = p.node_id),
+  seen AS (
+    SELECT t.id, t.cohort_id, t.state, t.name_en, t.lead_agency_id, ch.partner_agency_ids, ch.alignment_node_ids,
+           t.outcome, t.sustainment_status, t.missed_check_in_weeks
+      FROM team t JOIN cal ON cal.cohort_id = t.cohort_id JOIN challenge ch ON ch.id = t.challenge_id
+     WHERE ($8::boolean OR t.lead_agency_id = $9::uuid
+            OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id AND m.user_id = $10::uuid))
+       AND ($12::uuid IS NULL
+            OR ($13::text IS DISTINCT FROM 'PARTNER' AND t.lead_agency_id = $12::uuid)
+            OR ($13::text IS DISTINCT FROM 'LEAD' AND $12::uuid = ANY (ch.partner_agency_ids)))),
+  team_pillars AS (
+    SELECT x.team_id, array_agg(DISTINCT p.pillar_id) AS pillars
+      FROM (SELECT s.id AS team_id, unnest(s.alignment_node_ids) AS node_id FROM seen s
+            UNION ALL
+            SELECT g.team_id, unnest(g.alignment_node_ids) FROM goal g JOIN seen s ON s.id = g.team_id) x
+      JOIN pillar_of p ON p.node_id = x.node_id
+     GROUP BY x.team_id),
+  ft AS (
+    SELECT s.*, coalesce(tp.pillars, '{}') AS pillars
+      FROM seen s LEFT JOIN team_pillars tp ON tp.team_id = s.id
+     WHERE $11::uuid IS NULL OR $11::uuid = ANY (tp.pillars)),
+  kpi_facts AS (
+    SELECT k.team_id, k.goal_id,
+           ${kpiRank('l.value', 'l.as_of', 'cal.day', 'cal.today')} AS r,
+           least(greatest(coalesce(round(((l.value - k.baseline) / (k.target - k.baseline))::numeric, 4), 0), 0), 1)::float8 AS att
+      FROM kpi k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
+      LEFT JOIN kpi_latest_value l ON l.kpi_id = k.id),
+  goal_ranks AS (
+    SELECT g.team_id, coalesce(min(kf.r), 1) AS r
+      FROM goal g JOIN ft ON ft.id = g.team_id LEFT JOIN kpi_facts kf ON kf.goal_id = g.id
+     GROUP BY g.id, g.team_id),
+  team_ranks AS (SELECT team_id, min(r) AS r FROM goal_ranks GROUP BY team_id),
+  team_att AS (SELECT team_id, round(avg(att)::numeric, 4)::float8 AS att FROM kpi_facts GROUP BY team_id),
+  owed AS (
+    SELECT ft.id AS team_id, count(*) AS n
+      FROM deadline d JOIN ft ON ft.id = coalesce((d.params ->> 'teamId')::uuid, d.subject_id)
+     WHERE d.state = 'FIRED' AND d.cohort_id = ANY ($1::uuid[])
+       AND d.kind IN ('GOALS_OVERDUE', 'ASSESSMENTS_OVERDUE', 'FINAL_REPORT_OVERDUE', 'CHECKPOINT_OVERDUE')
+       AND CASE d.kind
+             WHEN 'GOALS_OVERDUE' THEN ft.state = 'FORMING'
+             WHEN 'ASSESSMENTS_OVERDUE' THEN ft.state = 'UNDER_REVIEW'
+             WHEN 'FINAL_REPORT_OVERDUE' THEN ft.state = 'REPORTING'
+             ELSE ft.state = 'SUSTAINING' AND NOT EXISTS (
+               SELECT 1 FROM checkpoint_report cr WHERE cr.team_id = ft.id AND cr.index = (d.params ->> 'index')::int)
+           END
+     GROUP BY ft.id),
+  f AS (
+    SELECT ft.id, ft.cohort_id, ft.name_en, ft.lead_agency_id, ft.partner_agency_ids, ft.pillars,
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
+                ELSE ${rank('coalesce(tr.r, 1)')} END AS standing,
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL ELSE ta.att END AS att,
+           coalesce(o.n, 0) + CASE WHEN ft.state IN ('ACTIVE', 'UNDER_REVIEW') THEN ft.missed_check_in_weeks ELSE 0 END AS overdue,
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
+                WHEN ft.state = 'SUSTAINING' THEN 'SUSTAINING'
+                WHEN ft.sustainment_status IS NOT NULL THEN ft.sustainment_status
+                ELSE coalesce(ft.outcome, 'AWAITING_OUTCOME') END AS result,
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
+                ELSE coalesce(ft.outcome, 'AWAITING_OUTCOME') END AS outcome,
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL
+                ELSE width_bucket(ta.att, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
+      FROM ft JOIN cal ON cal.cohort_id = ft.cohort_id
+      LEFT JOIN team_ranks tr ON tr.team_id = ft.id
+      LEFT JOIN team_att ta ON ta.team_id = ft.id
+      LEFT JOIN owed o ON o.team_id = ft.id)`;
+
+/** The counting columns of a group of `f` rows, in the order `DashboardService` reads them. */
+const COUNTS = `
+  count(*) FILTER (WHERE standing = 'GREEN')::int AS green,
+  count(*) FILTER (WHERE standing = 'AMBER')::int AS amber,
+  count(*) FILTER (WHERE standing = 'RED')::int AS red,
+  count(*) FILTER (WHERE standing = 'GREY')::int AS grey,
+  count(*) FILTER (WHERE standing = 'WITHDRAWN')::int AS withdrawn,
+  count(*) FILTER (WHERE standing = 'STOPPED')::int AS stopped,
+  count(*)::int AS total,
+  coalesce(sum(overdue), 0)::int AS overdue,
+  count(att)::int AS att_n,
+  avg(att)::float8 AS att_mean,
+  count(outcome)::int AS past100,
+  count(*) FILTER (WHERE outcome = 'ACHIEVED')::int AS achieved,
+  count(*) FILTER (WHERE outcome = 'PARTIALLY_ACHIEVED')::int AS partially,
+  count(*) FILTER (WHERE outcome = 'NOT_ACHIEVED')::int AS not_achieved,
+  count(*) FILTER (WHERE outcome = 'AWAITING_OUTCOME')::int AS awaiting,
+  count(*) FILTER (WHERE result = 'SUSTAINING')::int AS sustaining,
+  count(*) FILTER (WHERE result = 'SUSTAINED')::int AS sustained,
+  count(*) FILTER (WHERE result = 'SCALED')::int AS scaled,
+  count(*) FILTER (WHERE result = 'LAPSED')::int AS lapsed`;
+
+/**
+ * Every figure in one statement: one row per group (`kind`, `key`), with the counts of `COUNTS`.
+ * $14 is the number of weeks of the trend (0 unless one cohort is chosen).
+ */
+export const DASHBOARD_SQL = `
+  WITH RECURSIVE ${TEAM_FACTS},
+  kpi_weeks AS (
+    SELECT k.team_id, k.goal_id, w.week,
+           ${kpiRank('wv.value', 'wv.as_of', 'w.week * 7', '(cal.day1 + w.week * 7 - 1)')} AS r
+      FROM kpi k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
+     CROSS JOIN generate_series(1, $14::int) AS w(week)
+      LEFT JOIN LATERAL (
+        SELECT v.value, v.as_of FROM check_in_value v JOIN check_in c ON c.id = v.check_in_id
+         WHERE v.kpi_id = k.id AND v.as_of <= cal.day1 + w.week * 7 - 1
+           AND NOT EXISTS (SELECT 1 FROM check_in s WHERE s.supersedes_id = c.id)
+         ORDER BY v.as_of DESC, c.submitted_at DESC LIMIT 1) wv ON true),
+  goal_weeks AS (
+    SELECT g.team_id, w.week, coalesce(min(kw.r), 1) AS r
+      FROM goal g JOIN ft ON ft.id = g.team_id CROSS JOIN generate_series(1, $14::int) AS w(week)
+      LEFT JOIN kpi_weeks kw ON kw.goal_id = g.id AND kw.week = w.week
+     GROUP BY g.id, g.team_id, w.week),
+  team_weeks AS (
+    SELECT ft.id, w.week,
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
+                ELSE ${rank('coalesce(min(gw.r), 1)')} END AS standing
+      FROM ft CROSS JOIN generate_series(1, $14::int) AS w(week)
+      LEFT JOIN goal_weeks gw ON gw.team_id = ft.id AND gw.week = w.week
+     GROUP BY ft.id, ft.state, w.week)
+  SELECT 'all' AS kind, NULL::text AS key, ${COUNTS} FROM f
+  UNION ALL SELECT 'cohort', cohort_id::text, ${COUNTS} FROM f GROUP BY cohort_id
+  UNION ALL SELECT 'band', band::text, ${COUNTS} FROM f WHERE band IS NOT NULL GROUP BY band
+  UNION ALL SELECT 'pillar', p.pillar::text, ${COUNTS} FROM f CROSS JOIN unnest(f.pillars) AS p(pillar) GROUP BY p.pillar
+  UNION ALL SELECT 'lead', lead_agency_id::text, ${COUNTS} FROM f GROUP BY lead_agency_id
+  UNION ALL SELECT 'partner', a.agency::text, ${COUNTS} FROM f CROSS JOIN unnest(f.partner_agency_ids) AS a(agency) GROUP BY a.agency
+  UNION ALL SELECT 'week', week::text,
+    count(*) FILTER (WHERE standing = 'GREEN')::int, count(*) FILTER (WHERE standing = 'AMBER')::int,
+    count(*) FILTER (WHERE standing = 'RED')::int, count(*) FILTER (WHERE standing = 'GREY')::int,
+    count(*) FILTER (WHERE standing = 'WITHDRAWN')::int, count(*) FILTER (WHERE standing = 'STOPPED')::int,
+    count(*)::int, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    FROM team_weeks GROUP BY week`;
+
+/**
+ * The ids of the teams behind one figure, by name. $14 standing, $15 attainment band (index),
+ * $16 result after day 100, $17 only those with something overdue, $18 limit, $19 offset.
+ */
+export const DASHBOARD_TEAMS_SQL = `
+  WITH RECURSIVE ${TEAM_FACTS}
+  SELECT f.id FROM f
+   WHERE ($14::text IS NULL OR f.standing = $14::text)
+     AND ($15::int IS NULL OR f.band = $15::int)
+     AND ($16::text IS NULL OR f.result = $16::text OR f.outcome = $16::text)
+     AND ($17::boolean IS NOT TRUE OR f.overdue > 0)
+   ORDER BY f.name_en, f.id
+   LIMIT $18 OFFSET $19`;
