@@ -1,4 +1,12 @@
-import { ACTIONS, can, dashboardScope, landsOnDashboard, type Action, type Actor, type Resource } from './permissions.js';
+import {
+  ACTIONS,
+  can,
+  dashboardScope,
+  landsOnDashboard,
+  type Action,
+  type Actor,
+  type Resource,
+} from './permissions.js';
 import { GLOBAL_ROLES, type GlobalRole } from './roles.js';
 
 const actor = (roles: GlobalRole[], over: Partial<Actor> = {}): Actor => ({
@@ -258,7 +266,11 @@ describe('dashboardScope(): the part of the accelerator the dashboard counts', (
     expect(dashboardScope(actor(['LEADERSHIP']))).toEqual({ everything: true });
   });
   it("is a focal point's agency and own teams, and anyone else's own teams", () => {
-    expect(dashboardScope(actor(['FOCAL_POINT']))).toEqual({ everything: false, leadAgencyId: 'agency-1', ownTeams: true });
+    expect(dashboardScope(actor(['FOCAL_POINT']))).toEqual({
+      everything: false,
+      leadAgencyId: 'agency-1',
+      ownTeams: true,
+    });
     expect(dashboardScope(actor([]))).toEqual({ everything: false, leadAgencyId: null, ownTeams: true });
     expect(dashboardScope(actor(['REVIEWER']))).toEqual({ everything: false, leadAgencyId: null, ownTeams: true });
   });

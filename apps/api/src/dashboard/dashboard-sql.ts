@@ -128,18 +128,19 @@ const COUNTS = `
 
 /**
  * Every figure in one statement: one row per group (`kind`, `key`), with the counts of `COUNTS`.
- * $14 is the number of weeks of the trend (0 unless one cohort is chosen).
+ * $14 is the number of weeks of the trend (0 unless one cohort is chosen); a week not over yet is
+ * judged as of today.
  */
 export const DASHBOARD_SQL = `
   WITH RECURSIVE ${TEAM_FACTS},
   kpi_weeks AS (
     SELECT k.team_id, k.goal_id, w.week,
-           ${kpiRank('wv.value', 'wv.as_of', 'w.week * 7', '(cal.day1 + w.week * 7 - 1)')} AS r
+           ${kpiRank('wv.value', 'wv.as_of', 'least(w.week * 7, cal.day)', 'least(cal.day1 + w.week * 7 - 1, cal.today)')} AS r
       FROM kpi k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
      CROSS JOIN generate_series(1, $14::int) AS w(week)
       LEFT JOIN LATERAL (
         SELECT v.value, v.as_of FROM check_in_value v JOIN check_in c ON c.id = v.check_in_id
-         WHERE v.kpi_id = k.id AND v.as_of <= cal.day1 + w.week * 7 - 1
+         WHERE v.kpi_id = k.id AND v.as_of <= least(cal.day1 + w.week * 7 - 1, cal.today)
            AND NOT EXISTS (SELECT 1 FROM check_in s WHERE s.supersedes_id = c.id)
          ORDER BY v.as_of DESC, c.submitted_at DESC LIMIT 1) wv ON true),
   goal_weeks AS (

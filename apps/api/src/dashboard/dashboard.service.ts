@@ -1,11 +1,4 @@
-import {
-  ATTAINMENT_BANDS,
-  calendarProblems,
-  dashboardScope,
-  dayOf,
-  localDateOf,
-  type Actor,
-} from '@hundred/domain';
+import { ATTAINMENT_BANDS, calendarProblems, dashboardScope, dayOf, localDateOf, type Actor } from '@hundred/domain';
 import type { CohortState } from '@hundred/workflow';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
@@ -180,7 +173,7 @@ export class DashboardService {
         })),
       trend: Array.from({ length: weeks }, (_, i) => ({
         week: i + 1,
-        endsOn: addDays(one!.day1, (i + 1) * 7 - 1),
+        endsOn: minDate(addDays(one!.day1, (i + 1) * 7 - 1), cohorts.params[2][0]!),
         teams: standing(weekRows.get(String(i + 1))),
       })),
       results: results(all),
@@ -247,3 +240,5 @@ function addDays(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const minDate = (a: string, b: string) => (a < b ? a : b);

@@ -122,7 +122,8 @@ export class AgencyFigures {
 @ObjectType({ description: "Where a cohort's teams stood at the end of one week of the 100 days." })
 export class RagWeek {
   @Field(() => Int) week: number;
-  @Field({ description: 'The last day of the week, YYYY-MM-DD (local date of the cohort).' }) endsOn: string;
+  @Field({ description: 'The last day of the week (today for this week), YYYY-MM-DD, local date of the cohort.' })
+  endsOn: string;
   @Field(() => StandingCounts) teams: StandingCounts;
 }
 
@@ -137,7 +138,8 @@ export class Dashboard {
   @Field(() => [PillarFigures], { complexity: listOf(10) }) byPillar: PillarFigures[];
   @Field(() => [AgencyFigures], { complexity: listOf(30) }) byAgency: AgencyFigures[];
   @Field(() => [RagWeek], {
-    description: "Week by week, where the teams stood (only when one cohort is chosen; each KPI by its latest value of that week).",
+    description:
+      'Week by week, where the teams stood (only when one cohort is chosen; each KPI by its latest value of that week).',
     complexity: listOf(15),
   })
   trend: RagWeek[];

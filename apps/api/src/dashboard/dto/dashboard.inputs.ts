@@ -35,7 +35,10 @@ export class DashboardTeamsFilter extends DashboardFilter {
   @IsOptional()
   @OneOf(AGENCY_ROLES)
   agencyRole?: AgencyRole | null;
-  @Field(() => TeamStandingEnum, { nullable: true }) @IsOptional() @OneOf(TEAM_STANDINGS) standing?: TeamStanding | null;
+  @Field(() => TeamStandingEnum, { nullable: true })
+  @IsOptional()
+  @OneOf(TEAM_STANDINGS)
+  standing?: TeamStanding | null;
   @Field(() => Int, {
     nullable: true,
     description: `The attainment band, by its index in the dashboard's bands (0 to ${ATTAINMENT_BANDS.length - 1}).`,
