@@ -25,6 +25,8 @@ import { JsonLogger } from '../logging/json-logger.js';
  * by a pillar, and, when the schema has a `myTasks` query, my tasks of an office user, a leader
  * and a team lead. p50 and p95 of BENCH_RUNS (200) answers each after warm-ups, and the SQL
  * statements one answer issues (TypeORM's logger counts them). Prints one JSON line last.
+ * BENCH_COHORTS and BENCH_FIRST_COHORTS change the sizes; BENCH_KEEP_DATABASE=1 keeps the database
+ * (to look at plans) instead of dropping it.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const COHORTS = Number(process.env.BENCH_COHORTS ?? 200);
@@ -79,8 +81,8 @@ async function seedCohorts(
           ch AS (
        INSERT INTO challenge (cohort_id, state, title_ar, title_en, lead_agency_id, partner_agency_ids, alignment_node_ids)
        SELECT c.id, 'APPROVED', 'تحدٍّ ' || n, 'Challenge ' || lpad(n::text, 2, '0') || ' ' || c.day,
-              ($3::uuid[])[1 + (n + c.day) % array_length($3::uuid[], 1)],
-              ARRAY[($3::uuid[])[1 + (n + c.day + 7) % array_length($3::uuid[], 1)]],
+              ($3::uuid[])[1 + abs(n * 7 + c.day) % array_length($3::uuid[], 1)],
+              ARRAY[($3::uuid[])[1 + abs(n * 7 + c.day + 11) % array_length($3::uuid[], 1)]],
               ARRAY[CASE WHEN n % 3 = 0 THEN ($4::uuid[])[1 + n % array_length($4::uuid[], 1)]
                          ELSE ($5::uuid[])[1 + n % array_length($5::uuid[], 1)] END]
          FROM c CROSS JOIN generate_series(1, ${TEAMS_PER_COHORT}) AS n
@@ -100,6 +102,8 @@ async function seedCohorts(
            WHEN c.day >= 1 THEN 'ACTIVE' ELSE 'READY' END AS state) s`,
     [from, to, agencies, pillars, objectives],
   );
+  // Freshly filled tables have no statistics: without them the planner loops over them row by row.
+  await db.query('ANALYZE cohort, challenge, team');
   const teamsOf = `SELECT t.id, t.cohort_id FROM team t JOIN (${cohortsOf}) c ON c.id = t.cohort_id`;
   await db.query(
     `INSERT INTO team_member (team_id, user_id, role)
@@ -119,6 +123,7 @@ async function seedCohorts(
        FROM goal g JOIN (${teamsOf}) t ON t.id = g.team_id CROSS JOIN generate_series(0, 1) AS k`,
     [from, to],
   );
+  await db.query('ANALYZE team_member, goal, kpi');
   // 25 weekly check-ins a team, the last one to two days ago, four values each; how far a team has
   // come varies with the team so that every status is there.
   await db.query(
@@ -127,6 +132,7 @@ async function seedCohorts(
        FROM (${teamsOf}) t CROSS JOIN generate_series(1, ${CHECK_INS}) AS w`,
     [from, to, people[0]],
   );
+  await db.query('ANALYZE check_in');
   await db.query(
     `INSERT INTO check_in_value (check_in_id, kpi_id, value, as_of, evidence)
      SELECT ci.id, k.id,
@@ -307,7 +313,8 @@ async function main(): Promise<void> {
     );
   } finally {
     await stop?.();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DATABASE) log(`database kept: ${dbName}`);
+    else await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
     const redis = new Redis(config.redisUrl);
     let cursor = '0';

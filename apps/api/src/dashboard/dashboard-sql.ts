@@ -16,21 +16,32 @@ import { ATTAINMENT_BANDS } from '@hundred/domain';
  */
 const rank = (r: string) => `CASE ${r} WHEN 0 THEN 'RED' WHEN 1 THEN 'GREY' WHEN 2 THEN 'AMBER' ELSE 'GREEN' END`;
 
-/** The progress rank of one KPI (RED 0, GREY 1, AMBER 2, GREEN 3) from value `a` as of `asof` on day `dd`. */
-function kpiRank(value: string, asOf: string, day: string, today: string): string {
+/**
+ * The rank of one KPI (RED 0, GREY 1, AMBER 2, GREEN 3) by `value` as of `asOf`, on `day` of the
+ * 100 with `today` the local date: `kpiRag`, inline (no sub-select per row).
+ */
+function kpiRank(value: string, asOf: string, day: string, today: string, figures?: string): string {
+  // From kpi_status_fact (already float8) or from a kpi row.
+  const b = figures ? `${figures}.baseline` : 'k.baseline::float8';
+  const tg = figures ? `${figures}.target` : 'k.target::float8';
+  const th = 'cal';
+  const a = figures ? value : `${value}::float8`;
+  const span = `((${b} + ((${tg} - ${b}) * least(greatest(${day}, 0), 100)) / 100) - ${b})`;
+  const moved = `(${a} - ${b})`;
+  const progress = `(CASE WHEN ${span} = 0
+      THEN CASE WHEN (k.direction = 'INCREASE' AND ${moved} >= 0) OR (k.direction = 'DECREASE' AND ${moved} <= 0) THEN 1 ELSE -1 END
+      ELSE ${moved} / ${span} END)`;
   return `CASE
-      WHEN ${asOf} IS NULL OR (${today} - ${asOf}) > cal.stale THEN 1
-      WHEN (k.direction = 'INCREASE' AND ${value}::float8 >= k.target::float8)
-        OR (k.direction = 'DECREASE' AND ${value}::float8 <= k.target::float8) THEN 3
-      ELSE (SELECT CASE WHEN p.v >= cal.green THEN 3 WHEN p.v >= cal.amber THEN 2 ELSE 0 END
-              FROM (SELECT CASE
-                        WHEN e.span = 0 THEN CASE WHEN (k.direction = 'INCREASE' AND e.moved >= 0) OR (k.direction = 'DECREASE' AND e.moved <= 0) THEN 1 ELSE -1 END
-                        ELSE e.moved / e.span END AS v
-                      FROM (SELECT (k.baseline::float8 + ((k.target::float8 - k.baseline::float8) * least(greatest(${day}, 0), 100)) / 100)
-                                     - k.baseline::float8 AS span,
-                                   ${value}::float8 - k.baseline::float8 AS moved) e) p)
-    END`;
+      WHEN ${asOf} IS NULL OR (${today} - ${asOf}) > ${th}.stale THEN 1
+      WHEN (k.direction = 'INCREASE' AND ${a} >= ${tg}) OR (k.direction = 'DECREASE' AND ${a} <= ${tg}) THEN 3
+      WHEN ${progress} >= ${th}.green THEN 3
+      WHEN ${progress} >= ${th}.amber THEN 2
+      ELSE 0 END`;
 }
+
+/** Teams with a goal that has no KPI: such a goal is grey, and so its team at best. */
+const EMPTY_GOALS = `SELECT DISTINCT g.team_id FROM goal g JOIN ft ON ft.id = g.team_id
+                      WHERE NOT EXISTS (SELECT 1 FROM kpi WHERE kpi.goal_id = g.id)`;
 
 export const TEAM_FACTS = `
   cal AS (
@@ -49,29 +60,25 @@ export const TEAM_FACTS = `
        AND ($12::uuid IS NULL
             OR ($13::text IS DISTINCT FROM 'PARTNER' AND t.lead_agency_id = $12::uuid)
             OR ($13::text IS DISTINCT FROM 'LEAD' AND $12::uuid = ANY (ch.partner_agency_ids)))),
-  team_pillars AS (
-    SELECT x.team_id, array_agg(DISTINCT p.pillar_id) AS pillars
+  team_pillar AS (
+    SELECT DISTINCT x.team_id, p.pillar_id
       FROM (SELECT s.id AS team_id, unnest(s.alignment_node_ids) AS node_id FROM seen s
             UNION ALL
-            SELECT g.team_id, unnest(g.alignment_node_ids) FROM goal g JOIN seen s ON s.id = g.team_id) x
-      JOIN pillar_of p ON p.node_id = x.node_id
-     GROUP BY x.team_id),
+            SELECT g.team_id, unnest(g.alignment_node_ids) FROM goal g JOIN seen s ON s.id = g.team_id
+             WHERE g.alignment_node_ids <> '{}') x
+      JOIN pillar_of p ON p.node_id = x.node_id),
   ft AS (
-    SELECT s.*, coalesce(tp.pillars, '{}') AS pillars
-      FROM seen s LEFT JOIN team_pillars tp ON tp.team_id = s.id
-     WHERE $11::uuid IS NULL OR $11::uuid = ANY (tp.pillars)),
-  kpi_facts AS (
-    SELECT k.team_id, k.goal_id,
-           ${kpiRank('l.value', 'l.as_of', 'cal.day', 'cal.today')} AS r,
-           least(greatest(coalesce(round(((l.value - k.baseline) / (k.target - k.baseline))::numeric, 4), 0), 0), 1)::float8 AS att
-      FROM kpi k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
-      LEFT JOIN kpi_latest_value l ON l.kpi_id = k.id),
-  goal_ranks AS (
-    SELECT g.team_id, coalesce(min(kf.r), 1) AS r
-      FROM goal g JOIN ft ON ft.id = g.team_id LEFT JOIN kpi_facts kf ON kf.goal_id = g.id
-     GROUP BY g.id, g.team_id),
-  team_ranks AS (SELECT team_id, min(r) AS r FROM goal_ranks GROUP BY team_id),
-  team_att AS (SELECT team_id, round(avg(att)::numeric, 4)::float8 AS att FROM kpi_facts GROUP BY team_id),
+    SELECT s.id, s.cohort_id, s.state, s.name_en, s.lead_agency_id, s.partner_agency_ids, s.outcome,
+           s.sustainment_status, s.missed_check_in_weeks
+      FROM seen s
+     WHERE $11::uuid IS NULL OR EXISTS (SELECT 1 FROM team_pillar tp WHERE tp.team_id = s.id AND tp.pillar_id = $11::uuid)),
+  team_kpis AS (
+    SELECT k.team_id,
+           min(${kpiRank('k.value', 'k.as_of', 'cal.day', 'cal.today', 'k')}) AS r,
+           round(avg(least(greatest(coalesce(round((k.value - k.baseline) / (k.target - k.baseline) * 10000) / 10000, 0), 0), 1)) * 10000) / 10000 AS att
+      FROM kpi_status_fact k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
+     GROUP BY k.team_id),
+  empty_goals AS (${EMPTY_GOALS}),
   owed AS (
     SELECT ft.id AS team_id, count(*) AS n
       FROM deadline d JOIN ft ON ft.id = coalesce((d.params ->> 'teamId')::uuid, d.subject_id)
@@ -86,10 +93,10 @@ export const TEAM_FACTS = `
            END
      GROUP BY ft.id),
   f AS (
-    SELECT ft.id, ft.cohort_id, ft.name_en, ft.lead_agency_id, ft.partner_agency_ids, ft.pillars,
+    SELECT ft.id, ft.cohort_id, ft.name_en, ft.lead_agency_id, ft.partner_agency_ids,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
-                ELSE ${rank('coalesce(tr.r, 1)')} END AS standing,
-           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL ELSE ta.att END AS att,
+                ELSE ${rank("CASE WHEN eg.team_id IS NULL THEN coalesce(tk.r, 1) ELSE least(coalesce(tk.r, 1), 1) END")} END AS standing,
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL ELSE tk.att END AS att,
            coalesce(o.n, 0) + CASE WHEN ft.state IN ('ACTIVE', 'UNDER_REVIEW') THEN ft.missed_check_in_weeks ELSE 0 END AS overdue,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
                 WHEN ft.state = 'SUSTAINING' THEN 'SUSTAINING'
@@ -98,10 +105,10 @@ export const TEAM_FACTS = `
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
                 ELSE coalesce(ft.outcome, 'AWAITING_OUTCOME') END AS outcome,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL
-                ELSE width_bucket(ta.att, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
+                ELSE width_bucket(tk.att, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
       FROM ft JOIN cal ON cal.cohort_id = ft.cohort_id
-      LEFT JOIN team_ranks tr ON tr.team_id = ft.id
-      LEFT JOIN team_att ta ON ta.team_id = ft.id
+      LEFT JOIN team_kpis tk ON tk.team_id = ft.id
+      LEFT JOIN empty_goals eg ON eg.team_id = ft.id
       LEFT JOIN owed o ON o.team_id = ft.id)`;
 
 /** The counting columns of a group of `f` rows, in the order `DashboardService` reads them. */
@@ -133,33 +140,27 @@ const COUNTS = `
  */
 export const DASHBOARD_SQL = `
   WITH RECURSIVE ${TEAM_FACTS},
-  kpi_weeks AS (
-    SELECT k.team_id, k.goal_id, w.week,
-           ${kpiRank('wv.value', 'wv.as_of', 'least(w.week * 7, cal.day)', 'least(cal.day1 + w.week * 7 - 1, cal.today)')} AS r
-      FROM kpi k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
-     CROSS JOIN generate_series(1, $14::int) AS w(week)
-      LEFT JOIN LATERAL (
-        SELECT v.value, v.as_of FROM check_in_value v JOIN check_in c ON c.id = v.check_in_id
-         WHERE v.kpi_id = k.id AND v.as_of <= least(cal.day1 + w.week * 7 - 1, cal.today)
-           AND NOT EXISTS (SELECT 1 FROM check_in s WHERE s.supersedes_id = c.id)
-         ORDER BY v.as_of DESC, c.submitted_at DESC LIMIT 1) wv ON true),
-  goal_weeks AS (
-    SELECT g.team_id, w.week, coalesce(min(kw.r), 1) AS r
-      FROM goal g JOIN ft ON ft.id = g.team_id CROSS JOIN generate_series(1, $14::int) AS w(week)
-      LEFT JOIN kpi_weeks kw ON kw.goal_id = g.id AND kw.week = w.week
-     GROUP BY g.id, g.team_id, w.week),
   team_weeks AS (
     SELECT ft.id, w.week,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
-                ELSE ${rank('coalesce(min(gw.r), 1)')} END AS standing
+                ELSE ${rank('CASE WHEN bool_or(eg.team_id IS NOT NULL) THEN least(coalesce(min(kw.r), 1), 1) ELSE coalesce(min(kw.r), 1) END')} END AS standing
       FROM ft CROSS JOIN generate_series(1, $14::int) AS w(week)
-      LEFT JOIN goal_weeks gw ON gw.team_id = ft.id AND gw.week = w.week
+      JOIN cal ON cal.cohort_id = ft.cohort_id
+      LEFT JOIN empty_goals eg ON eg.team_id = ft.id
+      LEFT JOIN LATERAL (
+        SELECT ${kpiRank('wv.value', 'wv.as_of', 'least(w.week * 7, cal.day)', 'least(cal.day1 + w.week * 7 - 1, cal.today)')} AS r
+          FROM kpi k
+          LEFT JOIN LATERAL (
+            SELECT v.value, v.as_of FROM check_in_value v JOIN check_in c ON c.id = v.check_in_id
+             WHERE v.kpi_id = k.id AND v.as_of <= least(cal.day1 + w.week * 7 - 1, cal.today)
+               AND NOT EXISTS (SELECT 1 FROM check_in s WHERE s.supersedes_id = c.id)
+             ORDER BY v.as_of DESC, c.submitted_at DESC LIMIT 1) wv ON true
+         WHERE k.team_id = ft.id) kw ON true
      GROUP BY ft.id, ft.state, w.week)
-  SELECT 'all' AS kind, NULL::text AS key, ${COUNTS} FROM f
-  UNION ALL SELECT 'cohort', cohort_id::text, ${COUNTS} FROM f GROUP BY cohort_id
-  UNION ALL SELECT 'band', band::text, ${COUNTS} FROM f WHERE band IS NOT NULL GROUP BY band
-  UNION ALL SELECT 'pillar', p.pillar::text, ${COUNTS} FROM f CROSS JOIN unnest(f.pillars) AS p(pillar) GROUP BY p.pillar
-  UNION ALL SELECT 'lead', lead_agency_id::text, ${COUNTS} FROM f GROUP BY lead_agency_id
+  SELECT CASE GROUPING(cohort_id, band, lead_agency_id) WHEN 7 THEN 'all' WHEN 3 THEN 'cohort' WHEN 5 THEN 'band' ELSE 'lead' END AS kind,
+         coalesce(cohort_id::text, band::text, lead_agency_id::text) AS key, ${COUNTS}
+    FROM f GROUP BY GROUPING SETS ((), (cohort_id), (band), (lead_agency_id))
+  UNION ALL SELECT 'pillar', tp.pillar_id::text, ${COUNTS} FROM f JOIN team_pillar tp ON tp.team_id = f.id GROUP BY tp.pillar_id
   UNION ALL SELECT 'partner', a.agency::text, ${COUNTS} FROM f CROSS JOIN unnest(f.partner_agency_ids) AS a(agency) GROUP BY a.agency
   UNION ALL SELECT 'week', week::text,
     count(*) FILTER (WHERE standing = 'GREEN')::int, count(*) FILTER (WHERE standing = 'AMBER')::int,
