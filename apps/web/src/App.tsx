@@ -44,6 +44,8 @@ const AlignmentTreePage = lazy(() => import('./features/alignment/AlignmentTreeP
 // Teams: the list and the workspace load when first opened.
 const TeamsPage = lazy(() => import('./features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('./features/teams/TeamPage'));
+// The leadership dashboard loads when first opened.
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 
 export function App() {
   return (
@@ -65,6 +67,7 @@ export function App() {
                   }
                 >
                   <Route index element={<NotificationsPage />} />
+                  <Route path="dashboard" element={<DashboardPage />} />
                   <Route path="account" element={<AccountPage />} />
                   <Route path="cohorts" element={<CohortsPage />} />
                   <Route path="cohorts/new" element={<NewCohortPage />} />

@@ -21,6 +21,7 @@ import {
   IconBuildingCommunity,
   IconBulb,
   IconCalendarStats,
+  IconChartBar,
   IconChecklist,
   IconHierarchy3,
   IconLayoutKanban,
@@ -136,6 +137,8 @@ export function Shell() {
     (!!actor && can(actor, 'challenge.read', { type: 'challenge', leadAgencyId: actor.agencyId }));
   const mayScreen = can(actor, 'challenge.score', { type: 'challenge' });
   const mayDecide = !!actor && hasRole(actor, 'LEADERSHIP');
+  // The dashboard counts everyone's part; it is a page of its own for the office and leadership.
+  const showDashboard = !!actor && (hasRole(actor, 'ADMIN') || hasRole(actor, 'LEADERSHIP'));
 
   const handleSignOut = () => void signOut();
 
@@ -190,6 +193,9 @@ export function Shell() {
           <AppShell.Section grow component={ScrollArea}>
             <Stack gap={4}>
               <NavItem to="/" end label={t('nav.notifications')} icon={<IconBell size={20} aria-hidden />} />
+              {showDashboard ? (
+                <NavItem to="/dashboard" label={t('nav.dashboard')} icon={<IconChartBar size={20} aria-hidden />} />
+              ) : null}
               {mayReadCohorts ? (
                 <NavItem to="/cohorts" label={t('nav.cohorts')} icon={<IconCalendarStats size={20} aria-hidden />} />
               ) : null}

@@ -85,7 +85,8 @@ export function AttainmentChart({ attainment, drill }: { attainment: Attainment;
         {attainment.bands.map((b, i) => (
           <li key={b.from}>
             <Anchor component={Link} to={teamsLink({ ...drill, band: i })} size="xs">
-              {labels.band(b.from, b.to)}: {t('dashboard.teamsCount', { count: b.teams, number: format.number(b.teams) })}
+              {labels.band(b.from, b.to)}:{' '}
+              {t('dashboard.teamsCount', { count: b.teams, number: format.number(b.teams) })}
             </Anchor>
           </li>
         ))}

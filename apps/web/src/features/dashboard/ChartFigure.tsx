@@ -47,29 +47,27 @@ export function ChartFigure({
       </Group>
       {children}
       <div id={tableId} className={showTable ? classes.table : 'visually-hidden'}>
-        <Table.ScrollContainer minWidth={360}>
-          <Table verticalSpacing={6} horizontalSpacing="sm" fz="xs" withTableBorder striped>
-            <Table.Caption>{caption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {head.map((h, i) => (
-                  <Table.Th scope="col" key={i}>
-                    {h}
-                  </Table.Th>
+        <Table verticalSpacing={6} horizontalSpacing="sm" fz="xs" withTableBorder striped>
+          <Table.Caption>{caption}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              {head.map((h, i) => (
+                <Table.Th scope="col" key={i}>
+                  {h}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.key}>
+                {r.cells.map((c, i) => (
+                  <Table.Td key={i}>{c}</Table.Td>
                 ))}
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.key}>
-                  {r.cells.map((c, i) => (
-                    <Table.Td key={i}>{c}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       </div>
     </Box>
   );

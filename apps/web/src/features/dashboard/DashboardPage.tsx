@@ -8,7 +8,7 @@ import { LoadError, PageLoader } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import type { DashboardQuery as DashboardResult } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
-import { CohortStateBadge } from '../cohorts/CohortStateBadge';
+import { useCohortLabels } from '../cohorts/labels';
 import { AttainmentChart } from './AttainmentChart';
 import { filterOf, teamsLink, type Drill } from './dashboard';
 import { DashboardChoicesQuery, DashboardQuery } from './documents';
@@ -68,6 +68,7 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useDashboardLabels();
+  const cohortLabels = useCohortLabels();
   const [params, setParams] = useSearchParams();
   useDocumentTitle(t('dashboard.title'));
   const filter = filterOf(params);
@@ -203,7 +204,7 @@ export default function DashboardPage() {
                               </Anchor>
                             </Table.Th>
                             <Table.Td>
-                              <CohortStateBadge state={c.state} />
+                              <Text size="sm">{cohortLabels.state(c.state)}</Text>
                             </Table.Td>
                             <Table.Td>
                               <Text size="sm">

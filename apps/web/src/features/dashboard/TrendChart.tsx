@@ -78,7 +78,9 @@ export function TrendChart({ trend }: { trend: Week[] }) {
       <Group gap="sm" mt={4} wrap="wrap" aria-hidden>
         {STANDINGS_DRAWN.map((s) => (
           <Group gap={4} key={s} wrap="nowrap">
-            <span style={{ width: 10, height: 10, borderRadius: 2, background: STANDING_CSS[s], display: 'inline-block' }} />
+            <span
+              style={{ width: 10, height: 10, borderRadius: 2, background: STANDING_CSS[s], display: 'inline-block' }}
+            />
             <Text size="xs">{labels.standing(s)}</Text>
           </Group>
         ))}
