@@ -20,12 +20,11 @@ const rank = (r: string) => `CASE ${r} WHEN 0 THEN 'RED' WHEN 1 THEN 'GREY' WHEN
  * The rank of one KPI (RED 0, GREY 1, AMBER 2, GREEN 3) by `value` as of `asOf`, on `day` of the
  * 100 with `today` the local date: `kpiRag`, inline (no sub-select per row).
  */
-function kpiRank(value: string, asOf: string, day: string, today: string, figures?: string): string {
-  // From kpi_status_fact (already float8) or from a kpi row.
-  const b = figures ? `${figures}.baseline` : 'k.baseline::float8';
-  const tg = figures ? `${figures}.target` : 'k.target::float8';
+function kpiRank(value: string, asOf: string, day: string, today: string): string {
+  const b = 'k.baseline::float8';
+  const tg = 'k.target::float8';
   const th = 'cal';
-  const a = figures ? value : `${value}::float8`;
+  const a = `${value}::float8`;
   const span = `((${b} + ((${tg} - ${b}) * least(greatest(${day}, 0), 100)) / 100) - ${b})`;
   const moved = `(${a} - ${b})`;
   const progress = `(CASE WHEN ${span} = 0
@@ -72,12 +71,30 @@ export const TEAM_FACTS = `
            s.sustainment_status, s.missed_check_in_weeks
       FROM seen s
      WHERE $11::uuid IS NULL OR EXISTS (SELECT 1 FROM team_pillar tp WHERE tp.team_id = s.id AND tp.pillar_id = $11::uuid)),
+  -- Each KPI's arithmetic once (kpiRag's steps as columns), then the worst rank and the mean
+  -- attainment of each team. OFFSET 0 keeps each level from being folded into the next, which
+  -- would evaluate its expressions again wherever they are used.
   team_kpis AS (
-    SELECT k.team_id,
-           min(${kpiRank('k.value', 'k.as_of', 'cal.day', 'cal.today', 'k')}) AS r,
-           round(avg(least(greatest(coalesce(round((k.value - k.baseline) / (k.target - k.baseline) * 10000) / 10000, 0), 0), 1)) * 10000) / 10000 AS att
-      FROM kpi_status_fact k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
-     GROUP BY k.team_id),
+    SELECT p.team_id,
+           min(CASE WHEN p.as_of IS NULL OR p.age > p.stale THEN 1
+                    WHEN p.reached THEN 3
+                    WHEN p.progress >= p.green THEN 3
+                    WHEN p.progress >= p.amber THEN 2
+                    ELSE 0 END) AS r,
+           round(avg(least(greatest(coalesce(round(p.attainment * 10000) / 10000, 0), 0), 1)) * 10000) / 10000 AS att
+      FROM (SELECT q.*,
+                   CASE WHEN q.span = 0
+                        THEN CASE WHEN (q.direction = 'INCREASE' AND q.moved >= 0) OR (q.direction = 'DECREASE' AND q.moved <= 0) THEN 1 ELSE -1 END
+                        ELSE q.moved / q.span END AS progress
+              FROM (SELECT k.team_id, k.direction, k.as_of, cal.today - k.as_of AS age, cal.stale, cal.green, cal.amber,
+                           (k.direction = 'INCREASE' AND k.value >= k.target) OR (k.direction = 'DECREASE' AND k.value <= k.target) AS reached,
+                           (k.baseline + ((k.target - k.baseline) * least(greatest(cal.day, 0), 100)) / 100) - k.baseline AS span,
+                           k.value - k.baseline AS moved,
+                           (k.value - k.baseline) / (k.target - k.baseline) AS attainment
+                      FROM kpi_status_fact k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
+                    OFFSET 0) q
+            OFFSET 0) p
+     GROUP BY p.team_id),
   empty_goals AS (${EMPTY_GOALS}),
   owed AS (
     SELECT ft.id AS team_id, count(*) AS n
@@ -95,7 +112,7 @@ export const TEAM_FACTS = `
   f AS (
     SELECT ft.id, ft.cohort_id, ft.name_en, ft.lead_agency_id, ft.partner_agency_ids,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
-                ELSE ${rank("CASE WHEN eg.team_id IS NULL THEN coalesce(tk.r, 1) ELSE least(coalesce(tk.r, 1), 1) END")} END AS standing,
+                ELSE ${rank('CASE WHEN eg.team_id IS NULL THEN coalesce(tk.r, 1) ELSE least(coalesce(tk.r, 1), 1) END')} END AS standing,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL ELSE tk.att END AS att,
            coalesce(o.n, 0) + CASE WHEN ft.state IN ('ACTIVE', 'UNDER_REVIEW') THEN ft.missed_check_in_weeks ELSE 0 END AS overdue,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
