@@ -12,7 +12,8 @@ import { ATTAINMENT_BANDS } from '@hundred/domain';
  * Parameters: $1–$7 the calendar of each cohort in view (ids, today's day of the 100, local date
  * today, day 1, green and amber thresholds, days a value stays fresh), $8 whether the reader sees
  * everything, $9 the lead agency a focal point sees, $10 the reader (teams they hold a role on),
- * $11 pillar, $12 agency, $13 the agency's part (LEAD, PARTNER or null for either).
+ * $11 pillar, $12 agency, $13 the agency's part (LEAD, PARTNER or null for either), $14 the one
+ * cohort chosen (so that the planner reaches its teams by index).
  */
 const rank = (r: string) => `CASE ${r} WHEN 0 THEN 'RED' WHEN 1 THEN 'GREY' WHEN 2 THEN 'AMBER' ELSE 'GREEN' END`;
 
@@ -54,7 +55,8 @@ export const TEAM_FACTS = `
     SELECT t.id, t.cohort_id, t.state, t.name_en, t.lead_agency_id, ch.partner_agency_ids, ch.alignment_node_ids,
            t.outcome, t.sustainment_status, t.missed_check_in_weeks
       FROM team t JOIN cal ON cal.cohort_id = t.cohort_id JOIN challenge ch ON ch.id = t.challenge_id
-     WHERE ($8::boolean OR t.lead_agency_id = $9::uuid
+     WHERE ($14::uuid IS NULL OR t.cohort_id = $14::uuid)
+       AND ($8::boolean OR t.lead_agency_id = $9::uuid
             OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id AND m.user_id = $10::uuid))
        AND ($12::uuid IS NULL
             OR ($13::text IS DISTINCT FROM 'PARTNER' AND t.lead_agency_id = $12::uuid)
@@ -152,7 +154,7 @@ const COUNTS = `
 
 /**
  * Every figure in one statement: one row per group (`kind`, `key`), with the counts of `COUNTS`.
- * $14 is the number of weeks of the trend (0 unless one cohort is chosen); a week not over yet is
+ * $15 is the number of weeks of the trend (0 unless one cohort is chosen); a week not over yet is
  * judged as of today.
  */
 export const DASHBOARD_SQL = `
@@ -161,7 +163,7 @@ export const DASHBOARD_SQL = `
     SELECT ft.id, w.week,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
                 ELSE ${rank('CASE WHEN bool_or(eg.team_id IS NOT NULL) THEN least(coalesce(min(kw.r), 1), 1) ELSE coalesce(min(kw.r), 1) END')} END AS standing
-      FROM ft CROSS JOIN generate_series(1, $14::int) AS w(week)
+      FROM ft CROSS JOIN generate_series(1, $15::int) AS w(week)
       JOIN cal ON cal.cohort_id = ft.cohort_id
       LEFT JOIN empty_goals eg ON eg.team_id = ft.id
       LEFT JOIN LATERAL (
@@ -187,15 +189,15 @@ export const DASHBOARD_SQL = `
     FROM team_weeks GROUP BY week`;
 
 /**
- * The ids of the teams behind one figure, by name. $14 standing, $15 attainment band (index),
- * $16 result after day 100, $17 only those with something overdue, $18 limit, $19 offset.
+ * The ids of the teams behind one figure, by name. $15 standing, $16 attainment band (index),
+ * $17 result after day 100, $18 only those with something overdue, $19 limit, $20 offset.
  */
 export const DASHBOARD_TEAMS_SQL = `
   WITH RECURSIVE ${TEAM_FACTS}
   SELECT f.id FROM f
-   WHERE ($14::text IS NULL OR f.standing = $14::text)
-     AND ($15::int IS NULL OR f.band = $15::int)
-     AND ($16::text IS NULL OR f.result = $16::text OR f.outcome = $16::text)
-     AND ($17::boolean IS NOT TRUE OR f.overdue > 0)
+   WHERE ($15::text IS NULL OR f.standing = $15::text)
+     AND ($16::int IS NULL OR f.band = $16::int)
+     AND ($17::text IS NULL OR f.result = $17::text OR f.outcome = $17::text)
+     AND ($18::boolean IS NOT TRUE OR f.overdue > 0)
    ORDER BY f.name_en, f.id
-   LIMIT $18 OFFSET $19`;
+   LIMIT $19 OFFSET $20`;

@@ -104,6 +104,7 @@ export class DashboardService {
         filter.pillarId ?? null,
         filter.agencyId ?? null,
         null,
+        filter.cohortId ?? null,
         weeks,
       ]) as Promise<FigureRow[]>,
       this.dataSource.query(
@@ -190,6 +191,7 @@ export class DashboardService {
         filter.pillarId ?? null,
         filter.agencyId ?? null,
         filter.agencyId ? (filter.agencyRole ?? null) : null,
+        filter.cohortId ?? null,
         filter.standing ?? null,
         filter.attainmentBand ?? null,
         filter.result ?? null,
