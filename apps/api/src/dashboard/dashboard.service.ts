@@ -1,4 +1,11 @@
-import { ATTAINMENT_BANDS, calendarProblems, dashboardScope, dayOf, localDateOf, type Actor } from '@hundred/domain';
+import {
+  ATTAINMENT_BANDS,
+  calendarProblems,
+  dashboardScope,
+  dayOfLocalDate,
+  localDateOf,
+  type Actor,
+} from '@hundred/domain';
 import type { CohortState } from '@hundred/workflow';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
@@ -220,14 +227,23 @@ export class DashboardService {
     const now = this.clock.now();
     const day = new Map<string, number>();
     const params: CohortFacts['params'] = [[], [], [], [], [], [], []];
+    // Today's local date once per time zone (resolving a zone is what costs), then day N by date
+    // arithmetic; a cohort whose calendar cannot be read counts as before day 1, as elsewhere.
+    const todayIn = new Map<string, string | null>();
     for (const c of rows) {
-      const cal = calendarOf(c as unknown as Record<string, unknown>);
-      const usable = calendarProblems(cal).every((p) => !['UNKNOWN_TIME_ZONE', 'BAD_DATE'].includes(p.code));
-      const d = usable ? dayOf(cal, now) : 0;
+      if (!todayIn.has(c.time_zone)) {
+        const cal = calendarOf(c as unknown as Record<string, unknown>);
+        const known = !calendarProblems({ ...cal, day1: '2000-01-01', holidays: [] }).some(
+          (p) => p.code === 'UNKNOWN_TIME_ZONE',
+        );
+        todayIn.set(c.time_zone, known ? localDateOf(cal, now) : null);
+      }
+      const today = todayIn.get(c.time_zone) ?? null;
+      const d = today !== null && /^\d{4}-\d{2}-\d{2}$/.test(c.day1) ? dayOfLocalDate(c.day1, today) : 0;
       day.set(c.id, d);
       params[0].push(c.id);
       params[1].push(d);
-      params[2].push(usable ? localDateOf(cal, now) : now.toISOString().slice(0, 10));
+      params[2].push(today ?? now.toISOString().slice(0, 10));
       params[3].push(c.day1);
       params[4].push(c.rag_thresholds.green);
       params[5].push(c.rag_thresholds.amber);
