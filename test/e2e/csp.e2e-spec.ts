@@ -36,6 +36,8 @@ it('serves every screen under a strict CSP and the browser reports no violation'
   const screens = [
     '/',
     '/dashboard',
+    '/notifications',
+    '/audit?action=auth.sign_in',
     '/account',
     '/cohorts',
     '/cohorts/new',

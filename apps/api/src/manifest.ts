@@ -22,7 +22,8 @@ import { MissedCheckInRuns1764000000000 } from './migrations/1764000000000-misse
 import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint-review.js';
 import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-deadlines.js';
 import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
-import { Dashboard1764300000000 } from './migrations/1764300000000-dashboard.js';
+import { TasksAndAuditSearch1764300000000 } from './migrations/1764300000000-tasks-and-audit-search.js';
+import { Dashboard1764310000000 } from './migrations/1764310000000-dashboard.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -31,6 +32,8 @@ import { OutboxWorkerModule } from './outbox/outbox-worker.module.js';
 import { ResultsModule } from './results/results.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { SustainmentModule } from './sustainment/sustainment.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { AuditViewModule } from './audit-view/audit-view.module.js';
 import { Team } from './teams/team.entity.js';
 import { TeamsModule } from './teams/teams.module.js';
 
@@ -51,6 +54,8 @@ export const FEATURE_MODULES = [
   ReviewsModule,
   ResultsModule,
   SustainmentModule,
+  TasksModule,
+  AuditViewModule,
   DashboardModule,
 ];
 
@@ -69,7 +74,8 @@ export const SCHEMA: DatabaseSchema = {
     MidpointReview1764100000000,
     TeamDeadlines1764110000000,
     ResultsAndSustainment1764200000000,
-    Dashboard1764300000000,
+    TasksAndAuditSearch1764300000000,
+    Dashboard1764310000000,
   ],
 };
 

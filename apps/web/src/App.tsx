@@ -10,6 +10,7 @@ import { Shell } from './components/Shell';
 import { AccountPage } from './features/account/AccountPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { SignInPage } from './features/sign-in/SignInPage';
+import { MyTasksPage } from './features/tasks/MyTasksPage';
 import { directionOf, initialLanguage } from './i18n';
 import { DirectionSync, RefetchOnLanguageChange } from './session/language';
 import { RequireSession } from './session/RequireSession';
@@ -44,6 +45,10 @@ const AlignmentTreePage = lazy(() => import('./features/alignment/AlignmentTreeP
 // Teams: the list and the workspace load when first opened.
 const TeamsPage = lazy(() => import('./features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('./features/teams/TeamPage'));
+// The audit log is the office's: it loads when first opened.
+const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+// Day 100 and after: the report, the outcome, the plan and its checkpoints, the team's whole story.
+const ResultsPage = lazy(() => import('./features/results/ResultsPage'));
 // The leadership dashboard loads when first opened.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 
@@ -66,7 +71,8 @@ export function App() {
                     </RequireSession>
                   }
                 >
-                  <Route index element={<NotificationsPage />} />
+                  <Route index element={<MyTasksPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
                   <Route path="dashboard" element={<DashboardPage />} />
                   <Route path="account" element={<AccountPage />} />
                   <Route path="cohorts" element={<CohortsPage />} />
@@ -81,10 +87,12 @@ export function App() {
                   <Route path="approvals" element={<ApprovalQueuePage />} />
                   <Route path="teams" element={<TeamsPage />} />
                   <Route path="teams/:id" element={<TeamPage />} />
+                  <Route path="teams/:id/results" element={<ResultsPage />} />
                   <Route path="admin/alignment" element={<AlignmentTreePage />} />
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/users/:id" element={<UserPage />} />
                   <Route path="admin/agencies" element={<AgenciesPage />} />
+                  <Route path="audit" element={<AuditPage />} />
                   <Route path="*" element={<NotFoundState />} />
                 </Route>
               </Routes>

@@ -15,6 +15,7 @@ import { Section } from '../../components/Section';
 import type { CohortDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
+import { CohortResults } from '../results/CohortResults';
 import { CohortActions } from './CohortActions';
 import { CohortStateBadge } from './CohortStateBadge';
 import { CohortTimeline } from './CohortTimeline';
@@ -238,6 +239,8 @@ export default function CohortPage() {
             </Grid.Col>
           ) : null}
         </Grid>
+
+        <CohortResults cohortId={cohort.id} />
 
         <Section id="cohort-deadlines" title={t('cohorts.deadlines.title')}>
           <DeadlinesTable cohort={cohort} />

@@ -8,8 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   as the KPI edit or the check-in that changes them;
  * - the teams by lead agency, the challenges by alignment tag, and the fired overdue deadlines.
  */
-export class Dashboard1764300000000 implements MigrationInterface {
-  name = 'Dashboard1764300000000';
+export class Dashboard1764310000000 implements MigrationInterface {
+  name = 'Dashboard1764310000000';
 
   async up(q: QueryRunner): Promise<void> {
     // One narrow row per KPI with what its status is judged on, in float8 (the arithmetic of
