@@ -35,6 +35,7 @@ it('serves every screen under a strict CSP and the browser reports no violation'
   const draft = challenges.find((c) => c.state === 'DRAFT') ?? challenges[0]!;
   const screens = [
     '/',
+    '/dashboard',
     '/notifications',
     '/audit?action=auth.sign_in',
     '/account',

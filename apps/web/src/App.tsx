@@ -49,6 +49,8 @@ const TeamPage = lazy(() => import('./features/teams/TeamPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 // Day 100 and after: the report, the outcome, the plan and its checkpoints, the team's whole story.
 const ResultsPage = lazy(() => import('./features/results/ResultsPage'));
+// The leadership dashboard loads when first opened.
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 
 export function App() {
   return (
@@ -71,6 +73,7 @@ export function App() {
                 >
                   <Route index element={<MyTasksPage />} />
                   <Route path="notifications" element={<NotificationsPage />} />
+                  <Route path="dashboard" element={<DashboardPage />} />
                   <Route path="account" element={<AccountPage />} />
                   <Route path="cohorts" element={<CohortsPage />} />
                   <Route path="cohorts/new" element={<NewCohortPage />} />

@@ -1,4 +1,10 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type MantineColorsTuple,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 // A deep teal, the colour of the product; shades from light to dark.
 const hundred: MantineColorsTuple = [
@@ -27,7 +33,26 @@ const fontFamily = [
   'sans-serif',
 ].join(', ');
 
+/**
+ * Light variants (badges, light buttons, alerts) write in the darkest shade of their colour on its
+ * lightest, so that their text keeps a contrast of 4.5:1 or more in every colour.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const resolved = defaultVariantColorsResolver(input);
+  if (input.variant !== 'light') return resolved;
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  return parsed.isThemeColor
+    ? {
+        ...resolved,
+        background: `var(--mantine-color-${parsed.color}-0)`,
+        hover: `var(--mantine-color-${parsed.color}-1)`,
+        color: `var(--mantine-color-${parsed.color}-9)`,
+      }
+    : resolved;
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   primaryColor: 'hundred',
   primaryShade: 8,
   colors: { hundred },

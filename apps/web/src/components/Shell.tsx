@@ -22,6 +22,7 @@ import {
   IconBuildingCommunity,
   IconBulb,
   IconCalendarStats,
+  IconChartBar,
   IconChecklist,
   IconHierarchy3,
   IconHistory,
@@ -179,6 +180,8 @@ export function Shell() {
   const mayScreen = can(actor, 'challenge.score', { type: 'challenge' });
   const mayDecide = !!actor && hasRole(actor, 'LEADERSHIP');
   const maySearchAudit = can(actor, 'audit.search', { type: 'audit' });
+  // The dashboard counts everyone's part; it is a page of its own for the office and leadership.
+  const showDashboard = !!actor && (hasRole(actor, 'ADMIN') || hasRole(actor, 'LEADERSHIP'));
 
   const handleSignOut = () => void signOut();
 
@@ -239,6 +242,9 @@ export function Shell() {
                 icon={<IconListCheck size={20} aria-hidden />}
                 right={<TaskCount />}
               />
+              {showDashboard ? (
+                <NavItem to="/dashboard" label={t('nav.dashboard')} icon={<IconChartBar size={20} aria-hidden />} />
+              ) : null}
               <NavItem to="/notifications" label={t('nav.notifications')} icon={<IconBell size={20} aria-hidden />} />
               {mayReadCohorts ? (
                 <NavItem to="/cohorts" label={t('nav.cohorts')} icon={<IconCalendarStats size={20} aria-hidden />} />
