@@ -44,6 +44,12 @@ const AlignmentTreePage = lazy(() => import('./features/alignment/AlignmentTreeP
 // Teams: the list and the workspace load when first opened.
 const TeamsPage = lazy(() => import('./features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('./features/teams/TeamPage'));
+// The mid-point review: the reviewer's pages and the office's assignment and decision pages.
+const MyReviewsPage = lazy(() => import('./features/reviews/MyReviewsPage'));
+const AssessmentPage = lazy(() => import('./features/reviews/AssessmentPage'));
+const AssignmentPage = lazy(() => import('./features/reviews/AssignmentPage'));
+const CohortReviewsPage = lazy(() => import('./features/reviews/CohortReviewsPage'));
+const DecisionPage = lazy(() => import('./features/reviews/DecisionPage'));
 
 export function App() {
   return (
@@ -70,6 +76,8 @@ export function App() {
                   <Route path="cohorts/new" element={<NewCohortPage />} />
                   <Route path="cohorts/:id" element={<CohortPage />} />
                   <Route path="cohorts/:id/edit" element={<EditCohortPage />} />
+                  <Route path="cohorts/:id/reviewers" element={<AssignmentPage />} />
+                  <Route path="cohorts/:id/reviews" element={<CohortReviewsPage />} />
                   <Route path="challenges" element={<ChallengesPage />} />
                   <Route path="challenges/new" element={<NewChallengePage />} />
                   <Route path="challenges/:id" element={<ChallengePage />} />
@@ -78,6 +86,9 @@ export function App() {
                   <Route path="approvals" element={<ApprovalQueuePage />} />
                   <Route path="teams" element={<TeamsPage />} />
                   <Route path="teams/:id" element={<TeamPage />} />
+                  <Route path="teams/:id/midpoint" element={<DecisionPage />} />
+                  <Route path="reviews" element={<MyReviewsPage />} />
+                  <Route path="reviews/:id" element={<AssessmentPage />} />
                   <Route path="admin/alignment" element={<AlignmentTreePage />} />
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/users/:id" element={<UserPage />} />

@@ -22,6 +22,7 @@ import {
   IconBulb,
   IconCalendarStats,
   IconChecklist,
+  IconClipboardCheck,
   IconHierarchy3,
   IconLayoutKanban,
   IconLogout,
@@ -136,6 +137,7 @@ export function Shell() {
     (!!actor && can(actor, 'challenge.read', { type: 'challenge', leadAgencyId: actor.agencyId }));
   const mayScreen = can(actor, 'challenge.score', { type: 'challenge' });
   const mayDecide = !!actor && hasRole(actor, 'LEADERSHIP');
+  const isReviewer = !!actor && hasRole(actor, 'REVIEWER');
 
   const handleSignOut = () => void signOut();
 
@@ -199,6 +201,9 @@ export function Shell() {
               <NavItem to="/teams" label={t('nav.teams')} icon={<IconUsersGroup size={20} aria-hidden />} />
               {mayScreen ? (
                 <NavItem to="/screening" label={t('nav.screening')} icon={<IconLayoutKanban size={20} aria-hidden />} />
+              ) : null}
+              {isReviewer ? (
+                <NavItem to="/reviews" label={t('nav.reviews')} icon={<IconClipboardCheck size={20} aria-hidden />} />
               ) : null}
               {mayDecide ? (
                 <NavItem to="/approvals" label={t('nav.approvals')} icon={<IconChecklist size={20} aria-hidden />} />
