@@ -1,7 +1,8 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { DirectionProvider, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { lazy } from 'react';
+import { lazy, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 
 import { apolloClient } from './api/client';
@@ -14,7 +15,7 @@ import { directionOf, initialLanguage } from './i18n';
 import { DirectionSync, RefetchOnLanguageChange } from './session/language';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/session';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // Administration is for few people: its code loads only when opened.
 const UsersPage = lazy(() => import('./features/admin/UsersPage'));
@@ -52,9 +53,18 @@ const CohortReviewsPage = lazy(() => import('./features/reviews/CohortReviewsPag
 const DecisionPage = lazy(() => import('./features/reviews/DecisionPage'));
 
 export function App() {
+  const { t } = useTranslation();
+  // Close buttons of toasts are named in the current language.
+  const localTheme = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: { Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } } },
+      }),
+    [t],
+  );
   return (
     <DirectionProvider initialDirection={directionOf(initialLanguage)}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={localTheme} cssVariablesResolver={cssVariablesResolver}>
         <DirectionSync />
         <Notifications position="bottom-center" zIndex={1000} />
         <ApolloProvider client={apolloClient}>

@@ -49,6 +49,54 @@ export function AggregateChart({ aggregate }: { aggregate: ReviewAggregateFields
     flagged: format.list(aggregate.criteria.filter((c) => c.disagreement).map((c) => labels.criterion(c.criterion))),
   });
 
+  const figures = (
+    <Table verticalSpacing={6} horizontalSpacing="sm" fz="sm" withTableBorder striped data-testid="aggregate-table">
+      <Table.Caption>{t('reviews.chart.tableCaption')}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('reviews.chart.colCriterion')}</Table.Th>
+          <Table.Th scope="col">{t('reviews.chart.colMean')}</Table.Th>
+          <Table.Th scope="col">{t('reviews.chart.colRange')}</Table.Th>
+          <Table.Th scope="col">{t('reviews.chart.colSpread')}</Table.Th>
+          <Table.Th scope="col">{t('reviews.chart.colScores')}</Table.Th>
+          <Table.Th scope="col">{t('reviews.chart.colDisagreement')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {aggregate.criteria.map((c) => (
+          <Table.Tr key={c.criterion} data-criterion={c.criterion}>
+            <Table.Th scope="row" fw={500}>
+              {labels.criterion(c.criterion)}
+            </Table.Th>
+            <Table.Td fw={600}>{c.mean !== null ? labels.mean(c.mean) : '—'}</Table.Td>
+            <Table.Td>
+              {c.min !== null && c.max !== null
+                ? t('reviews.chart.range', { min: format.number(c.min), max: format.number(c.max) })
+                : '—'}
+            </Table.Td>
+            <Table.Td>{format.number(c.spread)}</Table.Td>
+            <Table.Td>{format.number(c.count)}</Table.Td>
+            <Table.Td>
+              {c.disagreement ? (
+                <Badge
+                  color="red"
+                  variant="light"
+                  tt="none"
+                  leftSection={<IconAlertTriangle size={12} aria-hidden />}
+                  data-testid="criterion-disagreement"
+                >
+                  {t('reviews.chart.disagreementShort')}
+                </Badge>
+              ) : (
+                t('reviews.chart.noDisagreement')
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+
   return (
     <Box component="figure" m={0} className={classes.figure} aria-labelledby={titleId} data-testid="aggregate-chart">
       <Group justify="space-between" align="center" gap="xs" mb="xs">
@@ -134,60 +182,8 @@ export function AggregateChart({ aggregate }: { aggregate: ReviewAggregateFields
         {t('reviews.chart.axis')}
       </Text>
       <div id={tableId} className={showTable ? classes.table : 'visually-hidden'}>
-        <Table.ScrollContainer minWidth={520}>
-          <Table
-            verticalSpacing={6}
-            horizontalSpacing="sm"
-            fz="sm"
-            withTableBorder
-            striped
-            data-testid="aggregate-table"
-          >
-            <Table.Caption>{t('reviews.chart.tableCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reviews.chart.colCriterion')}</Table.Th>
-                <Table.Th scope="col">{t('reviews.chart.colMean')}</Table.Th>
-                <Table.Th scope="col">{t('reviews.chart.colRange')}</Table.Th>
-                <Table.Th scope="col">{t('reviews.chart.colSpread')}</Table.Th>
-                <Table.Th scope="col">{t('reviews.chart.colScores')}</Table.Th>
-                <Table.Th scope="col">{t('reviews.chart.colDisagreement')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {aggregate.criteria.map((c) => (
-                <Table.Tr key={c.criterion} data-criterion={c.criterion}>
-                  <Table.Th scope="row" fw={500}>
-                    {labels.criterion(c.criterion)}
-                  </Table.Th>
-                  <Table.Td fw={600}>{c.mean !== null ? labels.mean(c.mean) : '—'}</Table.Td>
-                  <Table.Td>
-                    {c.min !== null && c.max !== null
-                      ? t('reviews.chart.range', { min: format.number(c.min), max: format.number(c.max) })
-                      : '—'}
-                  </Table.Td>
-                  <Table.Td>{format.number(c.spread)}</Table.Td>
-                  <Table.Td>{format.number(c.count)}</Table.Td>
-                  <Table.Td>
-                    {c.disagreement ? (
-                      <Badge
-                        color="red"
-                        variant="light"
-                        tt="none"
-                        leftSection={<IconAlertTriangle size={12} aria-hidden />}
-                        data-testid="criterion-disagreement"
-                      >
-                        {t('reviews.chart.disagreementShort')}
-                      </Badge>
-                    ) : (
-                      t('reviews.chart.noDisagreement')
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {/* Scrolled sideways when shown; hidden, it stays out of the way of the keyboard. */}
+        {showTable ? <Table.ScrollContainer minWidth={520}>{figures}</Table.ScrollContainer> : figures}
       </div>
     </Box>
   );

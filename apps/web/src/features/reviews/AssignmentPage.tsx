@@ -84,8 +84,8 @@ export default function AssignmentPage() {
     setBusy(key);
     try {
       await work();
-      notifications.show({ color: 'teal', message: done });
       await refetch();
+      notifications.show({ color: 'teal', message: done });
       return true;
     } catch (e) {
       setProblem(toProblem(e, t));
