@@ -253,7 +253,10 @@ it('assigns reviewers (a conflict refused on screen), scores and submits by keyb
   const deadlines = teamPage.getByTestId('team-deadlines');
   await deadlines.locator('[data-kind="CHECK_IN_DUE"]').first().waitFor();
   await deadlines.locator('[data-kind="CHECK_IN_DUE"][data-state="PENDING"]').getByText('مجدول').first().waitFor();
-  // The review is decided: its assessments' deadlines are cancelled, no longer the team's to meet.
+  // The whole calendar on request: the weeks behind, the review decided (its assessments' deadlines
+  // are cancelled, no longer the team's to meet).
+  await teamPage.getByTestId('all-deadlines').click();
+  await deadlines.locator('tbody tr').nth(20).waitFor();
   expect(await deadlines.locator('[data-kind="ASSESSMENTS_OVERDUE"]').count()).toBe(0);
   await accessibleInBoth(teamPage, 'team workspace', (p) => p.getByTestId('team-midpoint').waitFor());
   await screenshot(teamPage, 'review-team-feedback.png');

@@ -291,7 +291,10 @@ export default function AssignmentPage() {
                                     variant="light"
                                     tt="none"
                                     leftSection={<IconAlertTriangle size={12} aria-hidden />}
-                                    styles={{ root: { height: 'auto', whiteSpace: 'normal' } }}
+                                    styles={{
+                                      root: { height: 'auto', paddingBlock: 2 },
+                                      label: { overflow: 'visible', whiteSpace: 'normal', textOverflow: 'clip' },
+                                    }}
                                     data-testid="conflict-reason"
                                   >
                                     {labels.conflict(conflict)}

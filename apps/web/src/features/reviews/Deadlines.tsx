@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { LoadError, PageLoader } from '../../components/PageState';
@@ -11,6 +12,9 @@ import { useReviewLabels } from './labels';
 
 type TeamDeadline = NonNullable<TeamReviewQuery['team']>['deadlines'][number];
 type Obligation = CohortTeamDeadlinesResult['cohort']['teamDeadlines'][number];
+
+/** How many of the next deadlines the team's page shows before "show all". */
+const UPCOMING = 6;
 
 const STATE_COLORS: Record<string, string> = { PENDING: 'blue', FIRED: 'teal', SKIPPED: 'gray', CANCELLED: 'gray' };
 
@@ -33,39 +37,59 @@ export function TeamDeadlinesTable({ deadlines, timeZone }: { deadlines: readonl
   const format = useFormat();
   const labels = useReviewLabels();
   const cohortLabels = useCohortLabels();
+  const [all, setAll] = useState(false);
   if (deadlines.length === 0) return <Text c="dimmed">{t('reviews.deadlines.none')}</Text>;
+  // The next ones to meet first; the whole calendar (what passed too) on request.
+  const upcoming = deadlines.filter((d) => d.state === 'PENDING').slice(0, UPCOMING);
+  const shown = all || upcoming.length === 0 ? deadlines : upcoming;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="xs" striped data-testid="team-deadlines">
-        <Table.Caption className="visually-hidden">{t('reviews.deadlines.teamCaption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('cohorts.deadlines.what')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.deadlines.day')}</Table.Th>
-            <Table.Th scope="col">{t('reviews.deadlines.due')}</Table.Th>
-            <Table.Th scope="col">{t('cohorts.deadlines.state')}</Table.Th>
-            <Table.Th scope="col">{t('reviews.deadlines.concerns')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {deadlines.map((d) => (
-            <Table.Tr key={d.id} data-kind={d.kind} data-state={d.state}>
-              <Table.Td fw={500}>{labels.deadlineKind(d.kind)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{cohortLabels.day(d.day)}</Table.Td>
-              <Table.Td>
-                <When iso={d.dueAt} timeZone={timeZone} />
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" tt="none" color={STATE_COLORS[d.state] ?? 'gray'}>
-                  {cohortLabels.deadlineState(d.state)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{format.list(d.concerns.map(labels.audience))}</Table.Td>
+    <Stack gap="xs">
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="xs" striped data-testid="team-deadlines">
+          <Table.Caption className="visually-hidden">{t('reviews.deadlines.teamCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('cohorts.deadlines.what')}</Table.Th>
+              <Table.Th scope="col">{t('cohorts.deadlines.day')}</Table.Th>
+              <Table.Th scope="col">{t('reviews.deadlines.due')}</Table.Th>
+              <Table.Th scope="col">{t('cohorts.deadlines.state')}</Table.Th>
+              <Table.Th scope="col">{t('reviews.deadlines.concerns')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((d) => (
+              <Table.Tr key={d.id} data-kind={d.kind} data-state={d.state}>
+                <Table.Td fw={500}>{labels.deadlineKind(d.kind)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{cohortLabels.day(d.day)}</Table.Td>
+                <Table.Td>
+                  <When iso={d.dueAt} timeZone={timeZone} />
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" tt="none" color={STATE_COLORS[d.state] ?? 'gray'}>
+                    {cohortLabels.deadlineState(d.state)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{format.list(d.concerns.map(labels.audience))}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {shown.length < deadlines.length || all ? (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={() => setAll((v) => !v)}
+          aria-expanded={all}
+          data-testid="all-deadlines"
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {all
+            ? t('reviews.deadlines.showUpcoming')
+            : t('reviews.deadlines.showAll', { number: format.number(deadlines.length) })}
+        </Button>
+      ) : null}
+    </Stack>
   );
 }
 
