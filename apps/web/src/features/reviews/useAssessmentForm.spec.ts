@@ -1,11 +1,12 @@
 import { act } from '@testing-library/react';
 
+import type { AssessmentFieldsFragment } from '../../gql/graphql';
 import { fakeApi, refusal, renderInApp } from '../../testing.spec-helper';
 import { inputOf, useAssessmentForm, valuesOf } from './useAssessmentForm';
 
 const CRITERIA = ['PROGRESS', 'EVIDENCE_QUALITY', 'COLLABORATION', 'RISK_MANAGEMENT', 'LIKELIHOOD'];
 
-function assessmentFixture(changes: Record<string, unknown> = {}) {
+function assessmentFixture(changes: Record<string, unknown> = {}): AssessmentFieldsFragment {
   return {
     id: 'as1',
     reviewId: 'rv1',
@@ -28,7 +29,7 @@ function assessmentFixture(changes: Record<string, unknown> = {}) {
     reviewer: { id: 'u1', nameAr: 'عمر', nameEn: 'Omar', agency: { id: 'a1', nameAr: 'جهة', nameEn: 'Agency' } },
     availableEvents: [],
     ...changes,
-  };
+  } as AssessmentFieldsFragment;
 }
 
 describe('useAssessmentForm', () => {
