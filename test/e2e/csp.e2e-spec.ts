@@ -39,6 +39,8 @@ it('serves every screen under a strict CSP and the browser reports no violation'
   const draft = challenges.find((c) => c.state === 'DRAFT') ?? challenges[0]!;
   const screens = [
     '/',
+    '/notifications',
+    '/audit?action=auth.sign_in',
     '/account',
     '/cohorts',
     '/cohorts/new',

@@ -219,6 +219,7 @@ it('takes a team from forming through approved goals to a weekly check-in on its
   const memberPage = await openBrowser();
   await signIn(memberPage, member.email, PEOPLE_PASSWORD);
   // The notification of joining the team leads to its workspace.
+  await memberPage.getByRole('navigation').getByRole('link', { name: 'الإشعارات' }).click();
   await memberPage.getByRole('link', { name: `عرض الفريق: انضممت إلى فريق: ${titleAr}` }).click();
   await memberPage.waitForURL(`**/teams/${teamId}`);
   await teamState(memberPage, 'نشط');

@@ -21,6 +21,7 @@ import { MissedCheckInRuns1764000000000 } from './migrations/1764000000000-misse
 import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint-review.js';
 import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-deadlines.js';
 import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
+import { TasksAndAuditSearch1764300000000 } from './migrations/1764300000000-tasks-and-audit-search.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -29,6 +30,8 @@ import { OutboxWorkerModule } from './outbox/outbox-worker.module.js';
 import { ResultsModule } from './results/results.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { SustainmentModule } from './sustainment/sustainment.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { AuditViewModule } from './audit-view/audit-view.module.js';
 import { Team } from './teams/team.entity.js';
 import { TeamsModule } from './teams/teams.module.js';
 
@@ -49,6 +52,8 @@ export const FEATURE_MODULES = [
   ReviewsModule,
   ResultsModule,
   SustainmentModule,
+  TasksModule,
+  AuditViewModule,
 ];
 
 /** What only the worker role runs: the queues' workers and the handlers of the infrastructure's own jobs. */
@@ -66,6 +71,7 @@ export const SCHEMA: DatabaseSchema = {
     MidpointReview1764100000000,
     TeamDeadlines1764110000000,
     ResultsAndSustainment1764200000000,
+    TasksAndAuditSearch1764300000000,
   ],
 };
 

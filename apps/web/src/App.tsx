@@ -11,6 +11,7 @@ import { Shell } from './components/Shell';
 import { AccountPage } from './features/account/AccountPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { SignInPage } from './features/sign-in/SignInPage';
+import { MyTasksPage } from './features/tasks/MyTasksPage';
 import { directionOf, initialLanguage } from './i18n';
 import { DirectionSync, RefetchOnLanguageChange } from './session/language';
 import { RequireSession } from './session/RequireSession';
@@ -51,6 +52,8 @@ const AssessmentPage = lazy(() => import('./features/reviews/AssessmentPage'));
 const AssignmentPage = lazy(() => import('./features/reviews/AssignmentPage'));
 const CohortReviewsPage = lazy(() => import('./features/reviews/CohortReviewsPage'));
 const DecisionPage = lazy(() => import('./features/reviews/DecisionPage'));
+// The audit log is the office's: it loads when first opened.
+const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -80,7 +83,8 @@ export function App() {
                     </RequireSession>
                   }
                 >
-                  <Route index element={<NotificationsPage />} />
+                  <Route index element={<MyTasksPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
                   <Route path="account" element={<AccountPage />} />
                   <Route path="cohorts" element={<CohortsPage />} />
                   <Route path="cohorts/new" element={<NewCohortPage />} />
@@ -103,6 +107,7 @@ export function App() {
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/users/:id" element={<UserPage />} />
                   <Route path="admin/agencies" element={<AgenciesPage />} />
+                  <Route path="audit" element={<AuditPage />} />
                   <Route path="*" element={<NotFoundState />} />
                 </Route>
               </Routes>

@@ -73,13 +73,12 @@ function readableOn(color: string, background: string): string {
 const isHex = (value: string | undefined): value is string => !!value && /^#[0-9a-f]{6}$/i.test(value);
 
 /**
- * Text on the light variants (badges, alerts, subtle buttons) and on outlines, and secondary
- * ("dimmed") text, dark enough for WCAG AA: Mantine's own shades read at 3.3:1 to 4.3:1 on them.
+ * Text on the light variants (badges, alerts, subtle buttons) and on outlines dark enough for WCAG
+ * AA: Mantine's own shades read at 3.3:1 to 4.3:1 on them (secondary text: styles/global.css).
  */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
-    '--mantine-color-dimmed': '#5c636a',
     ...Object.fromEntries(
       Object.entries(t.colors).flatMap(([name, shades]) =>
         isHex(shades[9]) && isHex(shades[1]) && isHex(shades[6])

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 
 import {
   addWorkingDays,
@@ -16,6 +17,7 @@ import {
   isWorkingDay,
   screeningDeadline,
   startOfDay,
+  workingDaysUntil,
   type CohortCalendar,
 } from './calendar.js';
 
@@ -188,5 +190,59 @@ describe('formatting', () => {
   it('shows the Umm al-Qura Hijri date', () => {
     expect(formatHijri(d, 'ar', 'Asia/Riyadh')).toMatch(/^24 ربيع الأول 1448 هـ$/);
     expect(formatHijri(d, 'en', 'Asia/Riyadh')).toMatch(/Rabiʻ I 24, 1448 AH|24 Rabiʻ I 1448 AH/);
+  });
+});
+
+describe('working days until a due time', () => {
+  it('counts what addWorkingDays adds, skipping the weekend and holidays', () => {
+    const sunday = new Date('2026-09-20T09:00:00Z');
+    // Mon 21 … Thu 24 is a holiday, so Sunday + 5 working days is Monday 28 (Fri/Sat weekend).
+    const due = addWorkingDays(amman, sunday, 5);
+    expect(workingDaysUntil(amman, sunday, due)).toBe(5);
+    expect(workingDaysUntil(amman, due, sunday)).toBe(-5);
+    expect(workingDaysUntil(amman, sunday, new Date('2026-09-20T20:00:00Z'))).toBe(0);
+  });
+
+  it('inverts addWorkingDays from any instant (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: -30, max: 30 }), (h, n) => {
+        const from = new Date(Date.UTC(2026, 8, 1) + h * 3600_000);
+        expect(workingDaysUntil(amman, from, addWorkingDays(amman, from, n))).toBe(n);
+      }),
+    );
+  });
+});
+
+describe('addWorkingDays counted by dates', () => {
+  /** The definition, one local day at a time in the time zone. */
+  const stepwise = (cal: CohortCalendar, instant: Date, n: number) => {
+    let d = DateTime.fromJSDate(instant, { zone: cal.timeZone });
+    let k = 0;
+    for (let left = Math.abs(n); left > 0;) {
+      k += n >= 0 ? 1 : -1;
+      if (isWorkingDay(cal, d.plus({ days: k }).toISODate()!)) left--;
+    }
+    d = d.plus({ days: k });
+    return d.toJSDate();
+  };
+
+  it('lands where stepping day by day lands, across daylight saving and holidays (property)', () => {
+    const london: CohortCalendar = {
+      ...amman,
+      timeZone: 'Europe/London',
+      weekendDays: [6, 7],
+      holidays: ['2026-04-03', '2026-04-06', '2026-10-26'],
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(amman, london),
+        fc.integer({ min: 0, max: 24 * 400 }),
+        fc.integer({ min: -40, max: 40 }),
+        (cal, h, n) => {
+          const from = new Date(Date.UTC(2026, 0, 1) + h * 3600_000 + 17 * 60_000);
+          expect(addWorkingDays(cal, from, n).getTime()).toBe(stepwise(cal, from, n).getTime());
+        },
+      ),
+    );
   });
 });

@@ -144,14 +144,45 @@ export function isWorkingDay(cal: CohortCalendar, isoDate: string): boolean {
  */
 export function addWorkingDays(cal: CohortCalendar, instant: Date, n: number): Date {
   if (!Number.isInteger(n)) throw new Error(`working days must be whole, got ${n}`);
-  let d = DateTime.fromJSDate(instant, { zone: cal.timeZone });
+  const start = DateTime.fromJSDate(instant, { zone: cal.timeZone });
+  const from = dayNumber(start.toISODate()!);
   const step = n >= 0 ? 1 : -1;
-  let left = Math.abs(n);
-  while (left > 0) {
-    d = d.plus({ days: step });
-    if (isWorkingDay(cal, d.toISODate()!)) left--;
+  let day = from;
+  for (let left = Math.abs(n); left > 0;) {
+    day += step;
+    if (isWorkingDayNumber(cal, day)) left--;
   }
-  return d.toJSDate();
+  return start.plus({ days: day - from }).toJSDate();
+}
+
+// Local dates as whole days since 1970-01-01: a date's weekday and the dates around it follow from
+// the Gregorian calendar alone, so counting working days needs no time-zone arithmetic per day.
+const DAY_MS = 86_400_000;
+const dayNumber = (isoDate: string): number => {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return Date.UTC(y!, m! - 1, d!) / DAY_MS;
+};
+function isWorkingDayNumber(cal: CohortCalendar, day: number): boolean {
+  const date = new Date(day * DAY_MS);
+  const weekday = (date.getUTCDay() || 7) as IsoWeekday;
+  return !cal.weekendDays.includes(weekday) && !cal.holidays.includes(date.toISOString().slice(0, 10));
+}
+
+/**
+ * Working days left from `from` until `to`, counted as `addWorkingDays` counts them: the number n
+ * of working days such that `addWorkingDays(cal, from, n)` reaches `to`'s local date (0 on the
+ * same day; negative once `to` has passed, counting the working days since).
+ */
+export function workingDaysUntil(cal: CohortCalendar, from: Date, to: Date): number {
+  const a = dayNumber(localDateOf(cal, from));
+  const b = dayNumber(localDateOf(cal, to));
+  const step = b >= a ? 1 : -1;
+  let n = 0;
+  for (let day = a; day !== b;) {
+    day += step;
+    if (isWorkingDayNumber(cal, day)) n += step;
+  }
+  return n;
 }
 
 /** Whole calendar days before an instant, same local time. */
@@ -424,10 +455,18 @@ export interface DueWithReminder {
   escalateAt?: Date;
 }
 
+/** When the screening of a challenge submitted at `submittedAt` is due (working days after it). */
+export const screeningDue = (cal: CohortCalendar, submittedAt: Date): Date =>
+  addWorkingDays(cal, submittedAt, cal.offsets.screeningWorkingDays);
+
+/** When leadership's decision on a challenge recommended at `recommendedAt` is due (working days after it). */
+export const decisionDue = (cal: CohortCalendar, recommendedAt: Date): Date =>
+  addWorkingDays(cal, recommendedAt, cal.offsets.decisionWorkingDays);
+
 /** Screening of a challenge submitted at `submittedAt`, in working days. */
 export function screeningDeadline(cal: CohortCalendar, submittedAt: Date): DueWithReminder {
   const o = cal.offsets;
-  const dueAt = addWorkingDays(cal, submittedAt, o.screeningWorkingDays);
+  const dueAt = screeningDue(cal, submittedAt);
   return {
     dueAt,
     remindAt: addWorkingDays(cal, dueAt, -o.screeningReminderWorkingDays),
@@ -438,7 +477,7 @@ export function screeningDeadline(cal: CohortCalendar, submittedAt: Date): DueWi
 /** Leadership's decision on a challenge recommended at `recommendedAt`, in working days. */
 export function decisionDeadline(cal: CohortCalendar, recommendedAt: Date): DueWithReminder {
   const o = cal.offsets;
-  const dueAt = addWorkingDays(cal, recommendedAt, o.decisionWorkingDays);
+  const dueAt = decisionDue(cal, recommendedAt);
   return { dueAt, remindAt: addWorkingDays(cal, dueAt, -o.decisionReminderWorkingDays) };
 }
 

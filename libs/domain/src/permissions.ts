@@ -51,6 +51,7 @@ export const ACTIONS = [
   'user.unlock',
   'profile.update',
   'audit.read',
+  'audit.search',
   'cohort.read',
   'cohort.create',
   'cohort.update',
@@ -138,6 +139,9 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       return resource.type === 'user' && resource.id === actor.id;
     case 'audit.read':
       return resource.type === 'audit' && (isOffice(actor) || hasRole(actor, 'LEADERSHIP'));
+    case 'audit.search':
+      // Searching the whole trail — any object, any person's actions — is the office's alone.
+      return resource.type === 'audit' && isOffice(actor);
     case 'cohort.read':
       // Cohorts, their calendars and states are known to everyone taking part.
       return resource.type === 'cohort';

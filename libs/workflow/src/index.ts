@@ -8,3 +8,4 @@ export * from './machines.js';
 export * from './actions.js';
 export * from './team.actions.js';
 export * from './plug-ins.js';
+export * from './tasks.js';

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import {
   ActionIcon,
   AppShell,
+  Badge,
   Burger,
   Button,
   Divider,
@@ -24,6 +25,8 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconHierarchy3,
+  IconHistory,
+  IconListCheck,
   IconLayoutKanban,
   IconLogout,
   IconUserCircle,
@@ -34,6 +37,7 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 
+import { MyTaskCountQuery } from '../features/tasks/documents';
 import { graphql } from '../gql';
 import { useFormat } from '../lib/format';
 import { useSession } from '../session/session';
@@ -77,7 +81,7 @@ function UnreadBell() {
   return (
     <Tooltip label={label}>
       <Indicator label={format.number(count)} size={18} offset={4} disabled={count === 0} color="red">
-        <ActionIcon component={Link} to="/" variant="default" size="lg" aria-label={label}>
+        <ActionIcon component={Link} to="/notifications" variant="default" size="lg" aria-label={label}>
           <IconBell size={20} aria-hidden />
         </ActionIcon>
       </Indicator>
@@ -99,7 +103,43 @@ function UserSummary({ align = 'end' }: { align?: 'start' | 'end' }) {
   );
 }
 
-function NavItem({ to, label, icon, end = false }: { to: string; label: string; icon: ReactNode; end?: boolean }) {
+/** How many tasks wait for the user, asked again on every page change (a task goes once done). */
+function TaskCount() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const location = useLocation();
+  const { data, refetch } = useQuery(MyTaskCountQuery, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
+  useEffect(() => {
+    void refetch().catch(() => undefined);
+  }, [location.pathname, refetch]);
+  const count = data?.myTasks.count ?? 0;
+  if (count === 0) return null;
+  return (
+    <Badge
+      size="sm"
+      circle={count < 10}
+      color={data?.myTasks.overdueCount ? 'red' : 'hundred'}
+      aria-label={t('nav.taskCount', { number: format.number(count) })}
+      data-testid="nav-task-count"
+    >
+      {format.number(count)}
+    </Badge>
+  );
+}
+
+function NavItem({
+  to,
+  label,
+  icon,
+  end = false,
+  right,
+}: {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  end?: boolean;
+  right?: ReactNode;
+}) {
   const match = useMatch({ path: to, end });
   return (
     <NavLink
@@ -107,6 +147,7 @@ function NavItem({ to, label, icon, end = false }: { to: string; label: string; 
       to={to}
       label={label}
       leftSection={icon}
+      rightSection={right}
       active={match !== null}
       aria-current={match ? 'page' : undefined}
       variant="light"
@@ -129,7 +170,8 @@ export function Shell() {
   const mayManageAgencies =
     can(actor, 'agency.create', { type: 'agency' }) || can(actor, 'agency.update', { type: 'agency' });
   const mayManageAlignment = can(actor, 'alignment.manage', { type: 'alignment' });
-  const showAdministration = mayListUsers || mayManageAgencies || mayManageAlignment;
+  const showAdministration =
+    mayListUsers || mayManageAgencies || mayManageAlignment || can(actor, 'audit.search', { type: 'audit' });
   const mayReadCohorts = can(actor, 'cohort.read', { type: 'cohort' });
   // The office and leadership see every challenge; a focal point those their agency leads.
   const mayReadChallenges =
@@ -138,6 +180,7 @@ export function Shell() {
   const mayScreen = can(actor, 'challenge.score', { type: 'challenge' });
   const mayDecide = !!actor && hasRole(actor, 'LEADERSHIP');
   const isReviewer = !!actor && hasRole(actor, 'REVIEWER');
+  const maySearchAudit = can(actor, 'audit.search', { type: 'audit' });
 
   const handleSignOut = () => void signOut();
 
@@ -191,7 +234,14 @@ export function Shell() {
           </AppShell.Section>
           <AppShell.Section grow component={ScrollArea}>
             <Stack gap={4}>
-              <NavItem to="/" end label={t('nav.notifications')} icon={<IconBell size={20} aria-hidden />} />
+              <NavItem
+                to="/"
+                end
+                label={t('nav.tasks')}
+                icon={<IconListCheck size={20} aria-hidden />}
+                right={<TaskCount />}
+              />
+              <NavItem to="/notifications" label={t('nav.notifications')} icon={<IconBell size={20} aria-hidden />} />
               {mayReadCohorts ? (
                 <NavItem to="/cohorts" label={t('nav.cohorts')} icon={<IconCalendarStats size={20} aria-hidden />} />
               ) : null}
@@ -230,6 +280,9 @@ export function Shell() {
                       label={t('nav.alignment')}
                       icon={<IconHierarchy3 size={20} aria-hidden />}
                     />
+                  ) : null}
+                  {maySearchAudit ? (
+                    <NavItem to="/audit" label={t('nav.auditLog')} icon={<IconHistory size={20} aria-hidden />} />
                   ) : null}
                 </>
               ) : null}
