@@ -54,6 +54,8 @@ const CohortReviewsPage = lazy(() => import('./features/reviews/CohortReviewsPag
 const DecisionPage = lazy(() => import('./features/reviews/DecisionPage'));
 // The audit log is the office's: it loads when first opened.
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+// Day 100 and after: the report, the outcome, the plan and its checkpoints, the team's whole story.
+const ResultsPage = lazy(() => import('./features/results/ResultsPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -103,6 +105,7 @@ export function App() {
                   <Route path="teams/:id/midpoint" element={<DecisionPage />} />
                   <Route path="reviews" element={<MyReviewsPage />} />
                   <Route path="reviews/:id" element={<AssessmentPage />} />
+                  <Route path="teams/:id/results" element={<ResultsPage />} />
                   <Route path="admin/alignment" element={<AlignmentTreePage />} />
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/users/:id" element={<UserPage />} />

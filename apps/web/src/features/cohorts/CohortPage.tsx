@@ -16,6 +16,7 @@ import type { CohortDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { CohortTeamDeadlines } from '../reviews/Deadlines';
+import { CohortResults } from '../results/CohortResults';
 import { CohortActions } from './CohortActions';
 import { CohortStateBadge } from './CohortStateBadge';
 import { CohortTimeline } from './CohortTimeline';
@@ -265,6 +266,8 @@ export default function CohortPage() {
             </Grid.Col>
           ) : null}
         </Grid>
+
+        <CohortResults cohortId={cohort.id} />
 
         <Section id="cohort-deadlines" title={t('cohorts.deadlines.title')}>
           <DeadlinesTable cohort={cohort} />
