@@ -23,6 +23,7 @@ import { CohortTimeline } from './CohortTimeline';
 import { DemoClock } from './DemoClock';
 import { ClockQuery, CohortQuery } from './documents';
 import { useCohortLabels } from './labels';
+import { useExportMenu } from '../exports/ExportMenu';
 
 type Cohort = CohortDetailFragment;
 
@@ -141,6 +142,7 @@ export default function CohortPage() {
   const { data, loading, error, refetch } = useQuery(CohortQuery, { variables: { id }, pollInterval: POLL_MS });
   const clock = useQuery(ClockQuery, { pollInterval: POLL_MS });
   const cohort = data?.cohort;
+  const report = useExportMenu({ kind: 'COHORT_REPORT', params: { cohortId: id } });
   useDocumentTitle(cohort ? format.name(cohort) : t('cohorts.title'));
 
   if (error && !cohort) return <LoadError error={error} onRetry={() => void refetch()} />;
@@ -151,6 +153,7 @@ export default function CohortPage() {
     can(actor, 'cohort.update', { type: 'cohort', id: cohort.id }) && !cohortMachine.terminal.includes(cohort.state);
   const mayAssignReviewers = can(actor, 'team.assignReviewers', { type: 'team' });
   const mayReadReviews = can(actor, 'review.read', { type: 'review' });
+  const mayExport = can(actor, 'cohort.report', { type: 'cohort', id: cohort.id });
   const now = clock.data?.clock.now ?? null;
   const showClock = can(actor, 'clock.advance', { type: 'clock' }) && clock.data?.clock.controllable === true;
   const nowMs = now ? Date.parse(now) : null;
@@ -178,8 +181,9 @@ export default function CohortPage() {
         title={format.name(cohort)}
         description={<span lang={format.language === 'ar' ? 'en' : 'ar'}>{otherName}</span>}
         actions={
-          mayUpdate || mayAssignReviewers || mayReadReviews ? (
-            <>
+          mayUpdate || mayExport || mayAssignReviewers || mayReadReviews ? (
+            <Group gap="sm">
+              {mayExport ? report.menu : null}
               {mayAssignReviewers ? (
                 <Button
                   variant="default"
@@ -210,12 +214,13 @@ export default function CohortPage() {
                   {t('cohorts.edit')}
                 </Button>
               ) : null}
-            </>
+            </Group>
           ) : null
         }
       />
 
       <Stack gap="lg">
+        {mayExport ? report.status : null}
         <Group gap="sm" wrap="wrap" data-testid="cohort-status">
           <CohortStateBadge state={cohort.state} size="lg" />
           <Badge size="lg" variant="outline" color="gray" tt="none" data-testid="cohort-progress">
