@@ -25,6 +25,7 @@ import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-dead
 import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
 import { TasksAndAuditSearch1764300000000 } from './migrations/1764300000000-tasks-and-audit-search.js';
 import { Dashboard1764310000000 } from './migrations/1764310000000-dashboard.js';
+import { TeamStanding1764410000000 } from './migrations/1764410000000-team-standing.js';
 import { Exports1764400000000 } from './migrations/1764400000000-exports.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -80,6 +81,7 @@ export const SCHEMA: DatabaseSchema = {
     TasksAndAuditSearch1764300000000,
     Dashboard1764310000000,
     Exports1764400000000,
+    TeamStanding1764410000000,
   ],
 };
 

@@ -73,6 +73,17 @@ export const TEAM_FACTS = `
            s.sustainment_status, s.missed_check_in_weeks
       FROM seen s
      WHERE $11::uuid IS NULL OR EXISTS (SELECT 1 FROM team_pillar tp WHERE tp.team_id = s.id AND tp.pillar_id = $11::uuid)),
+  -- Teams whose standing kept in team_standing holds for their cohort's calendar of today and
+  -- for every change of their figures so far; the others are worked out afresh below.
+  kept AS (
+    SELECT s.team_id, s.r, s.att
+      FROM team_standing s JOIN ft ON ft.id = s.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
+     WHERE s.computed_version = s.version AND s.day = cal.day AND s.today = cal.today
+       AND s.green = cal.green AND s.amber = cal.amber AND s.stale = cal.stale),
+  afresh AS (
+    SELECT ft.id, ft.cohort_id, coalesce(s.version, 0) AS version
+      FROM ft LEFT JOIN team_standing s ON s.team_id = ft.id
+     WHERE NOT EXISTS (SELECT 1 FROM kept WHERE kept.team_id = ft.id)),
   -- Each KPI's arithmetic once (kpiRag's steps as columns), then the worst rank and the mean
   -- attainment of each team. OFFSET 0 keeps each level from being folded into the next, which
   -- would evaluate its expressions again wherever they are used.
@@ -93,10 +104,27 @@ export const TEAM_FACTS = `
                            (k.baseline + ((k.target - k.baseline) * least(greatest(cal.day, 0), 100)) / 100) - k.baseline AS span,
                            k.value - k.baseline AS moved,
                            (k.value - k.baseline) / (k.target - k.baseline) AS attainment
-                      FROM kpi_status_fact k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
+                      FROM kpi_status_fact k JOIN afresh a ON a.id = k.team_id JOIN cal ON cal.cohort_id = a.cohort_id
                     OFFSET 0) q
             OFFSET 0) p
      GROUP BY p.team_id),
+  computed AS (
+    SELECT a.id AS team_id, a.version, cal.day, cal.today, cal.green, cal.amber, cal.stale,
+           CASE WHEN EXISTS (SELECT 1 FROM goal g WHERE g.team_id = a.id AND NOT EXISTS (SELECT 1 FROM kpi WHERE kpi.goal_id = g.id))
+                THEN least(coalesce(tk.r, 1), 1) ELSE coalesce(tk.r, 1) END AS r,
+           tk.att
+      FROM afresh a JOIN cal ON cal.cohort_id = a.cohort_id LEFT JOIN team_kpis tk ON tk.team_id = a.id),
+  -- What was worked out afresh is kept for the next request, unless the team's figures changed
+  -- since this statement read them (a trigger bumped the version meanwhile).
+  saved AS (
+    INSERT INTO team_standing AS s (team_id, version, computed_version, day, today, green, amber, stale, r, att)
+    SELECT team_id, version, version, day, today, green, amber, stale, r, att FROM computed ORDER BY team_id
+    ON CONFLICT (team_id) DO UPDATE SET computed_version = excluded.computed_version, day = excluded.day,
+      today = excluded.today, green = excluded.green, amber = excluded.amber, stale = excluded.stale,
+      r = excluded.r, att = excluded.att
+     WHERE s.version = excluded.version),
+  standing AS (
+    SELECT team_id, r, att FROM kept UNION ALL SELECT team_id, r, att FROM computed),
   empty_goals AS (${EMPTY_GOALS}),
   owed AS (
     SELECT ft.id AS team_id, count(*) AS n
@@ -114,7 +142,7 @@ export const TEAM_FACTS = `
   f AS (
     SELECT ft.id, ft.cohort_id, ft.name_en, ft.lead_agency_id, ft.partner_agency_ids,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
-                ELSE ${rank('CASE WHEN eg.team_id IS NULL THEN coalesce(tk.r, 1) ELSE least(coalesce(tk.r, 1), 1) END')} END AS standing,
+                ELSE ${rank('tk.r')} END AS standing,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL ELSE tk.att END AS att,
            coalesce(o.n, 0) + CASE WHEN ft.state IN ('ACTIVE', 'UNDER_REVIEW') THEN ft.missed_check_in_weeks ELSE 0 END AS overdue,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
@@ -126,8 +154,7 @@ export const TEAM_FACTS = `
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL
                 ELSE width_bucket(tk.att, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
       FROM ft JOIN cal ON cal.cohort_id = ft.cohort_id
-      LEFT JOIN team_kpis tk ON tk.team_id = ft.id
-      LEFT JOIN empty_goals eg ON eg.team_id = ft.id
+      LEFT JOIN standing tk ON tk.team_id = ft.id
       LEFT JOIN owed o ON o.team_id = ft.id)`;
 
 /** The counting columns of a group of `f` rows, in the order `DashboardService` reads them. */
