@@ -9,6 +9,13 @@ import { ATTAINMENT_BANDS } from '@hundred/domain';
  * same order as the TypeScript; `apps/api/test/dashboard.int-spec.ts` checks that every team's
  * standing here equals its `Team.rag` through the resolvers. Change both together.
  *
+ * Each team's worst KPI rank and attainment are kept in `team_standing` (migration
+ * 1764410000000) for the day of the 100, the local date and the thresholds they were worked out
+ * for; triggers bump a team's version in the same transaction as any change to its KPIs' figures
+ * or its goals. The statement uses a kept row only when it holds for today's calendar and the
+ * current version, works out the others afresh (the first read of a cohort's day, or after a
+ * write) and stores them unless a write was committed meanwhile.
+ *
  * Parameters: $1–$7 the calendar of each cohort in view (ids, today's day of the 100, local date
  * today, day 1, green and amber thresholds, days a value stays fresh), $8 whether the reader sees
  * everything, $9 the lead agency a focal point sees, $10 the reader (teams they hold a role on),
@@ -53,7 +60,8 @@ export const TEAM_FACTS = `
     SELECT n.id, p.pillar_id FROM alignment_node n JOIN pillar_of p ON n.parent_id = p.node_id),
   seen AS (
     SELECT t.id, t.cohort_id, t.state, t.name_en, t.lead_agency_id, ch.partner_agency_ids, ch.alignment_node_ids,
-           t.outcome, t.sustainment_status, t.missed_check_in_weeks
+           t.outcome, t.sustainment_status, t.missed_check_in_weeks,
+           cal.day, cal.today, cal.green, cal.amber, cal.stale
       FROM team t JOIN cal ON cal.cohort_id = t.cohort_id JOIN challenge ch ON ch.id = t.challenge_id
      WHERE ($14::uuid IS NULL OR t.cohort_id = $14::uuid)
        AND ($8::boolean OR t.lead_agency_id = $9::uuid
@@ -70,50 +78,48 @@ export const TEAM_FACTS = `
       JOIN pillar_of p ON p.node_id = x.node_id),
   ft AS (
     SELECT s.id, s.cohort_id, s.state, s.name_en, s.lead_agency_id, s.partner_agency_ids, s.outcome,
-           s.sustainment_status, s.missed_check_in_weeks
+           s.sustainment_status, s.missed_check_in_weeks, s.day, s.today, s.green, s.amber, s.stale
       FROM seen s
      WHERE $11::uuid IS NULL OR EXISTS (SELECT 1 FROM team_pillar tp WHERE tp.team_id = s.id AND tp.pillar_id = $11::uuid)),
   -- Teams whose standing kept in team_standing holds for their cohort's calendar of today and
   -- for every change of their figures so far; the others are worked out afresh below.
-  kept AS (
-    SELECT s.team_id, s.r, s.att
-      FROM team_standing s JOIN ft ON ft.id = s.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
-     WHERE s.computed_version = s.version AND s.day = cal.day AND s.today = cal.today
-       AND s.green = cal.green AND s.amber = cal.amber AND s.stale = cal.stale),
-  afresh AS (
-    SELECT ft.id, ft.cohort_id, coalesce(s.version, 0) AS version
-      FROM ft LEFT JOIN team_standing s ON s.team_id = ft.id
-     WHERE NOT EXISTS (SELECT 1 FROM kept WHERE kept.team_id = ft.id)),
+  held AS (
+    SELECT ft.*, coalesce(s.version, 0) AS version, s.r, s.att,
+           coalesce(s.computed_version = s.version AND s.day = ft.day AND s.today = ft.today
+                    AND s.green = ft.green AND s.amber = ft.amber AND s.stale = ft.stale, false) AS holds
+      FROM ft LEFT JOIN team_standing s ON s.team_id = ft.id),
+  afresh AS (SELECT * FROM held WHERE NOT holds),
   -- Each KPI's arithmetic once (kpiRag's steps as columns), then the worst rank and the mean
   -- attainment of each team. OFFSET 0 keeps each level from being folded into the next, which
   -- would evaluate its expressions again wherever they are used.
-  team_kpis AS (
-    SELECT p.team_id,
-           min(CASE WHEN p.as_of IS NULL OR p.age > p.stale THEN 1
-                    WHEN p.reached THEN 3
-                    WHEN p.progress >= p.green THEN 3
-                    WHEN p.progress >= p.amber THEN 2
-                    ELSE 0 END) AS r,
-           round(avg(least(greatest(coalesce(round(p.attainment * 10000) / 10000, 0), 0), 1)) * 10000) / 10000 AS att
+  computed AS (
+    SELECT p.id AS team_id, p.version, p.day, p.today, p.green, p.amber, p.stale,
+           CASE WHEN EXISTS (SELECT 1 FROM goal g WHERE g.team_id = p.id AND NOT EXISTS (SELECT 1 FROM kpi WHERE kpi.goal_id = g.id))
+                THEN least(coalesce(min(p.r) FILTER (WHERE p.kpi_team_id IS NOT NULL), 1), 1)
+                ELSE coalesce(min(p.r) FILTER (WHERE p.kpi_team_id IS NOT NULL), 1) END AS r,
+           round(avg(least(greatest(coalesce(round(p.attainment * 10000) / 10000, 0), 0), 1))
+                 FILTER (WHERE p.kpi_team_id IS NOT NULL) * 10000) / 10000 AS att
       FROM (SELECT q.*,
-                   CASE WHEN q.span = 0
-                        THEN CASE WHEN (q.direction = 'INCREASE' AND q.moved >= 0) OR (q.direction = 'DECREASE' AND q.moved <= 0) THEN 1 ELSE -1 END
-                        ELSE q.moved / q.span END AS progress
-              FROM (SELECT k.team_id, k.direction, k.as_of, cal.today - k.as_of AS age, cal.stale, cal.green, cal.amber,
-                           (k.direction = 'INCREASE' AND k.value >= k.target) OR (k.direction = 'DECREASE' AND k.value <= k.target) AS reached,
-                           (k.baseline + ((k.target - k.baseline) * least(greatest(cal.day, 0), 100)) / 100) - k.baseline AS span,
-                           k.value - k.baseline AS moved,
-                           (k.value - k.baseline) / (k.target - k.baseline) AS attainment
-                      FROM kpi_status_fact k JOIN afresh a ON a.id = k.team_id JOIN cal ON cal.cohort_id = a.cohort_id
+                   CASE WHEN q.as_of IS NULL OR q.age > q.stale THEN 1
+                        WHEN q.reached THEN 3
+                        WHEN q.progress >= q.green THEN 3
+                        WHEN q.progress >= q.amber THEN 2
+                        ELSE 0 END AS r
+              FROM (SELECT o.*,
+                           CASE WHEN o.span = 0
+                                THEN CASE WHEN (o.direction = 'INCREASE' AND o.moved >= 0) OR (o.direction = 'DECREASE' AND o.moved <= 0) THEN 1 ELSE -1 END
+                                ELSE o.moved / o.span END AS progress
+                      FROM (SELECT a.id, a.version, a.day, a.today, a.green, a.amber, a.stale, k.team_id AS kpi_team_id,
+                                   k.direction, k.as_of, a.today - k.as_of AS age,
+                                   (k.direction = 'INCREASE' AND k.value >= k.target) OR (k.direction = 'DECREASE' AND k.value <= k.target) AS reached,
+                                   (k.baseline + ((k.target - k.baseline) * least(greatest(a.day, 0), 100)) / 100) - k.baseline AS span,
+                                   k.value - k.baseline AS moved,
+                                   (k.value - k.baseline) / (k.target - k.baseline) AS attainment
+                              FROM afresh a LEFT JOIN kpi_status_fact k ON k.team_id = a.id
+                            OFFSET 0) o
                     OFFSET 0) q
             OFFSET 0) p
-     GROUP BY p.team_id),
-  computed AS (
-    SELECT a.id AS team_id, a.version, cal.day, cal.today, cal.green, cal.amber, cal.stale,
-           CASE WHEN EXISTS (SELECT 1 FROM goal g WHERE g.team_id = a.id AND NOT EXISTS (SELECT 1 FROM kpi WHERE kpi.goal_id = g.id))
-                THEN least(coalesce(tk.r, 1), 1) ELSE coalesce(tk.r, 1) END AS r,
-           tk.att
-      FROM afresh a JOIN cal ON cal.cohort_id = a.cohort_id LEFT JOIN team_kpis tk ON tk.team_id = a.id),
+     GROUP BY p.id, p.version, p.day, p.today, p.green, p.amber, p.stale),
   -- What was worked out afresh is kept for the next request, unless the team's figures changed
   -- since this statement read them (a trigger bumped the version meanwhile).
   saved AS (
@@ -123,8 +129,6 @@ export const TEAM_FACTS = `
       today = excluded.today, green = excluded.green, amber = excluded.amber, stale = excluded.stale,
       r = excluded.r, att = excluded.att
      WHERE s.version = excluded.version),
-  standing AS (
-    SELECT team_id, r, att FROM kept UNION ALL SELECT team_id, r, att FROM computed),
   empty_goals AS (${EMPTY_GOALS}),
   owed AS (
     SELECT ft.id AS team_id, count(*) AS n
@@ -142,19 +146,19 @@ export const TEAM_FACTS = `
   f AS (
     SELECT ft.id, ft.cohort_id, ft.name_en, ft.lead_agency_id, ft.partner_agency_ids,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
-                ELSE ${rank('tk.r')} END AS standing,
-           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL ELSE tk.att END AS att,
+                ELSE ${rank('CASE WHEN ft.holds THEN ft.r ELSE c.r END')} END AS standing,
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL WHEN ft.holds THEN ft.att ELSE c.att END AS att,
            coalesce(o.n, 0) + CASE WHEN ft.state IN ('ACTIVE', 'UNDER_REVIEW') THEN ft.missed_check_in_weeks ELSE 0 END AS overdue,
-           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR ft.day <= 100 THEN NULL
                 WHEN ft.state = 'SUSTAINING' THEN 'SUSTAINING'
                 WHEN ft.sustainment_status IS NOT NULL THEN ft.sustainment_status
                 ELSE coalesce(ft.outcome, 'AWAITING_OUTCOME') END AS result,
-           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR ft.day <= 100 THEN NULL
                 ELSE coalesce(ft.outcome, 'AWAITING_OUTCOME') END AS outcome,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL
-                ELSE width_bucket(tk.att, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
-      FROM ft JOIN cal ON cal.cohort_id = ft.cohort_id
-      LEFT JOIN standing tk ON tk.team_id = ft.id
+                ELSE width_bucket(CASE WHEN ft.holds THEN ft.att ELSE c.att END, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
+      FROM held ft
+      LEFT JOIN computed c ON c.team_id = ft.id
       LEFT JOIN owed o ON o.team_id = ft.id)`;
 
 /** The counting columns of a group of `f` rows, in the order `DashboardService` reads them. */
