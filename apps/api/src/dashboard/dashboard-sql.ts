@@ -77,7 +77,7 @@ export const TEAM_FACTS = `
              WHERE g.alignment_node_ids <> '{}') x
       JOIN pillar_of p ON p.node_id = x.node_id),
   ft AS (
-    SELECT s.id, s.cohort_id, s.state, s.name_en, s.lead_agency_id, s.partner_agency_ids, s.outcome,
+    SELECT s.id, s.cohort_id, s.state, s.name_en, s.lead_agency_id, s.partner_agency_ids, s.alignment_node_ids, s.outcome,
            s.sustainment_status, s.missed_check_in_weeks, s.day, s.today, s.green, s.amber, s.stale
       FROM seen s
      WHERE $11::uuid IS NULL OR EXISTS (SELECT 1 FROM team_pillar tp WHERE tp.team_id = s.id AND tp.pillar_id = $11::uuid)),
@@ -145,6 +145,7 @@ export const TEAM_FACTS = `
      GROUP BY ft.id),
   f AS (
     SELECT ft.id, ft.cohort_id, ft.name_en, ft.lead_agency_id, ft.partner_agency_ids,
+           ft.alignment_node_ids || coalesce(gn.nodes, '{}') AS nodes,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
                 ELSE ${rank('CASE WHEN ft.holds THEN ft.r ELSE c.r END')} END AS standing,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL WHEN ft.holds THEN ft.att ELSE c.att END AS att,
@@ -159,6 +160,8 @@ export const TEAM_FACTS = `
                 ELSE width_bucket(CASE WHEN ft.holds THEN ft.att ELSE c.att END, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
       FROM held ft
       LEFT JOIN computed c ON c.team_id = ft.id
+      LEFT JOIN (SELECT g.team_id, array_agg(x.node_id) AS nodes FROM goal g CROSS JOIN unnest(g.alignment_node_ids) AS x(node_id)
+                  WHERE g.alignment_node_ids <> '{}' GROUP BY g.team_id) gn ON gn.team_id = ft.id
       LEFT JOIN owed o ON o.team_id = ft.id)`;
 
 /** The counting columns of a group of `f` rows, in the order `DashboardService` reads them. */
@@ -183,6 +186,8 @@ const COUNTS = `
   count(*) FILTER (WHERE result = 'SCALED')::int AS scaled,
   count(*) FILTER (WHERE result = 'LAPSED')::int AS lapsed`;
 
+const COLUMNS = [...COUNTS.matchAll(/ AS (\w+)/g)].map((m) => m[1]!);
+
 /**
  * Every figure in one statement: one row per group (`kind`, `key`), with the counts of `COUNTS`.
  * $15 is the number of weeks of the trend (0 unless one cohort is chosen); a week not over yet is
@@ -206,11 +211,21 @@ export const DASHBOARD_SQL = `
                AND NOT EXISTS (SELECT 1 FROM check_in s WHERE s.supersedes_id = c.id)
              ORDER BY v.as_of DESC, c.submitted_at DESC LIMIT 1) wv ON true
          WHERE k.team_id = ft.id) kw ON true
-     GROUP BY ft.id, ft.state, w.week)
-  SELECT CASE GROUPING(cohort_id, band, lead_agency_id) WHEN 7 THEN 'all' WHEN 3 THEN 'cohort' WHEN 5 THEN 'band' ELSE 'lead' END AS kind,
-         coalesce(cohort_id::text, band::text, lead_agency_id::text) AS key, ${COUNTS}
-    FROM f GROUP BY GROUPING SETS ((), (cohort_id), (band), (lead_agency_id))
-  UNION ALL SELECT 'pillar', tp.pillar_id::text, ${COUNTS} FROM f JOIN team_pillar tp ON tp.team_id = f.id GROUP BY tp.pillar_id
+     GROUP BY ft.id, ft.state, w.week),
+  -- The groups, and the teams grouped by the alignment tags they carry: few distinct sets, each
+  -- counted once for each pillar its tags reach.
+  grouped AS (
+    SELECT CASE GROUPING(cohort_id, band, lead_agency_id, nodes) WHEN 15 THEN 'all' WHEN 7 THEN 'cohort'
+                WHEN 11 THEN 'band' WHEN 13 THEN 'lead' ELSE 'nodes' END AS kind,
+           coalesce(cohort_id::text, band::text, lead_agency_id::text) AS key, nodes, ${COUNTS},
+           sum(att)::float8 AS att_sum
+      FROM f GROUP BY GROUPING SETS ((), (cohort_id), (band), (lead_agency_id), (nodes)))
+  SELECT kind, key, ${COLUMNS.join(', ')} FROM grouped WHERE kind <> 'nodes'
+  UNION ALL SELECT 'pillar', pp.pillar_id::text,
+    ${COLUMNS.map((c) => (c === 'att_mean' ? '(sum(att_sum) / nullif(sum(att_n), 0))::float8' : `sum(${c})::int`)).join(', ')}
+    FROM grouped g CROSS JOIN LATERAL (
+      SELECT DISTINCT p.pillar_id FROM unnest(g.nodes) AS x(node_id) JOIN pillar_of p ON p.node_id = x.node_id) pp
+   WHERE g.kind = 'nodes' GROUP BY pp.pillar_id
   UNION ALL SELECT 'partner', a.agency::text, ${COUNTS} FROM f CROSS JOIN unnest(f.partner_agency_ids) AS a(agency) GROUP BY a.agency
   UNION ALL SELECT 'week', week::text,
     count(*) FILTER (WHERE standing = 'GREEN')::int, count(*) FILTER (WHERE standing = 'AMBER')::int,
