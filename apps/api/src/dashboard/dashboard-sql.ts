@@ -58,37 +58,34 @@ export const TEAM_FACTS = `
     SELECT id AS node_id, id AS pillar_id FROM alignment_node WHERE level = 'PILLAR'
     UNION ALL
     SELECT n.id, p.pillar_id FROM alignment_node n JOIN pillar_of p ON n.parent_id = p.node_id),
-  seen AS (
+  -- The teams of the cohorts in view by the pillars their tags (of the challenge and of its goals)
+  -- reach; read only when a pillar is chosen.
+  team_pillar AS (
+    SELECT DISTINCT x.team_id, p.pillar_id
+      FROM (SELECT t.id AS team_id, unnest(ch.alignment_node_ids) AS node_id
+              FROM team t JOIN challenge ch ON ch.id = t.challenge_id WHERE t.cohort_id = ANY ($1::uuid[])
+            UNION ALL
+            SELECT g.team_id, unnest(g.alignment_node_ids) FROM goal g WHERE g.alignment_node_ids <> '{}') x
+      JOIN pillar_of p ON p.node_id = x.node_id),
+  -- The teams in view with their cohort's calendar of today and their kept standing, which holds
+  -- if it was worked out for that calendar and for every change of their figures so far; the
+  -- others are worked out afresh below.
+  ft AS (
     SELECT t.id, t.cohort_id, t.state, t.name_en, t.lead_agency_id, ch.partner_agency_ids, ch.alignment_node_ids,
            t.outcome, t.sustainment_status, t.missed_check_in_weeks,
-           cal.day, cal.today, cal.green, cal.amber, cal.stale
+           cal.day, cal.today, cal.green, cal.amber, cal.stale, coalesce(s.version, 0) AS version, s.r, s.att,
+           coalesce(s.computed_version = s.version AND s.day = cal.day AND s.today = cal.today
+                    AND s.green = cal.green AND s.amber = cal.amber AND s.stale = cal.stale, false) AS holds
       FROM team t JOIN cal ON cal.cohort_id = t.cohort_id JOIN challenge ch ON ch.id = t.challenge_id
+      LEFT JOIN team_standing s ON s.team_id = t.id
      WHERE ($14::uuid IS NULL OR t.cohort_id = $14::uuid)
        AND ($8::boolean OR t.lead_agency_id = $9::uuid
             OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id AND m.user_id = $10::uuid))
        AND ($12::uuid IS NULL
             OR ($13::text IS DISTINCT FROM 'PARTNER' AND t.lead_agency_id = $12::uuid)
-            OR ($13::text IS DISTINCT FROM 'LEAD' AND $12::uuid = ANY (ch.partner_agency_ids)))),
-  team_pillar AS (
-    SELECT DISTINCT x.team_id, p.pillar_id
-      FROM (SELECT s.id AS team_id, unnest(s.alignment_node_ids) AS node_id FROM seen s
-            UNION ALL
-            SELECT g.team_id, unnest(g.alignment_node_ids) FROM goal g JOIN seen s ON s.id = g.team_id
-             WHERE g.alignment_node_ids <> '{}') x
-      JOIN pillar_of p ON p.node_id = x.node_id),
-  ft AS (
-    SELECT s.id, s.cohort_id, s.state, s.name_en, s.lead_agency_id, s.partner_agency_ids, s.alignment_node_ids, s.outcome,
-           s.sustainment_status, s.missed_check_in_weeks, s.day, s.today, s.green, s.amber, s.stale
-      FROM seen s
-     WHERE $11::uuid IS NULL OR EXISTS (SELECT 1 FROM team_pillar tp WHERE tp.team_id = s.id AND tp.pillar_id = $11::uuid)),
-  -- Teams whose standing kept in team_standing holds for their cohort's calendar of today and
-  -- for every change of their figures so far; the others are worked out afresh below.
-  held AS (
-    SELECT ft.*, coalesce(s.version, 0) AS version, s.r, s.att,
-           coalesce(s.computed_version = s.version AND s.day = ft.day AND s.today = ft.today
-                    AND s.green = ft.green AND s.amber = ft.amber AND s.stale = ft.stale, false) AS holds
-      FROM ft LEFT JOIN team_standing s ON s.team_id = ft.id),
-  afresh AS (SELECT * FROM held WHERE NOT holds),
+            OR ($13::text IS DISTINCT FROM 'LEAD' AND $12::uuid = ANY (ch.partner_agency_ids)))
+       AND ($11::uuid IS NULL OR EXISTS (SELECT 1 FROM team_pillar tp WHERE tp.team_id = t.id AND tp.pillar_id = $11::uuid))),
+  afresh AS (SELECT * FROM ft WHERE NOT holds),
   -- Each KPI's arithmetic once (kpiRag's steps as columns), then the worst rank and the mean
   -- attainment of each team. OFFSET 0 keeps each level from being folded into the next, which
   -- would evaluate its expressions again wherever they are used.
@@ -158,7 +155,7 @@ export const TEAM_FACTS = `
                 ELSE coalesce(ft.outcome, 'AWAITING_OUTCOME') END AS outcome,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL
                 ELSE width_bucket(CASE WHEN ft.holds THEN ft.att ELSE c.att END, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
-      FROM held ft
+      FROM ft
       LEFT JOIN computed c ON c.team_id = ft.id
       LEFT JOIN (SELECT g.team_id, array_agg(x.node_id) AS nodes FROM goal g CROSS JOIN unnest(g.alignment_node_ids) AS x(node_id)
                   WHERE g.alignment_node_ids <> '{}' GROUP BY g.team_id) gn ON gn.team_id = ft.id
@@ -187,6 +184,10 @@ const COUNTS = `
   count(*) FILTER (WHERE result = 'LAPSED')::int AS lapsed`;
 
 const COLUMNS = [...COUNTS.matchAll(/ AS (\w+)/g)].map((m) => m[1]!);
+/** The same columns summed over groups of `grouped` (the mean attainment from its sums). */
+const SUMS = COLUMNS.map((c) =>
+  c === 'att_mean' ? '(sum(att_sum) / nullif(sum(att_n), 0))::float8' : `sum(${c})::int`,
+).join(', ');
 
 /**
  * Every figure in one statement: one row per group (`kind`, `key`), with the counts of `COUNTS`.
@@ -215,18 +216,18 @@ export const DASHBOARD_SQL = `
   -- The groups, and the teams grouped by the alignment tags they carry: few distinct sets, each
   -- counted once for each pillar its tags reach.
   grouped AS (
-    SELECT CASE GROUPING(cohort_id, band, lead_agency_id, nodes) WHEN 15 THEN 'all' WHEN 7 THEN 'cohort'
-                WHEN 11 THEN 'band' WHEN 13 THEN 'lead' ELSE 'nodes' END AS kind,
-           coalesce(cohort_id::text, band::text, lead_agency_id::text) AS key, nodes, ${COUNTS},
+    SELECT CASE GROUPING(cohort_id, band, lead_agency_id, nodes, partner_agency_ids) WHEN 31 THEN 'all'
+                WHEN 15 THEN 'cohort' WHEN 23 THEN 'band' WHEN 27 THEN 'lead' WHEN 29 THEN 'nodes' ELSE 'partners' END AS kind,
+           coalesce(cohort_id::text, band::text, lead_agency_id::text) AS key, nodes, partner_agency_ids, ${COUNTS},
            sum(att)::float8 AS att_sum
-      FROM f GROUP BY GROUPING SETS ((), (cohort_id), (band), (lead_agency_id), (nodes)))
-  SELECT kind, key, ${COLUMNS.join(', ')} FROM grouped WHERE kind <> 'nodes'
-  UNION ALL SELECT 'pillar', pp.pillar_id::text,
-    ${COLUMNS.map((c) => (c === 'att_mean' ? '(sum(att_sum) / nullif(sum(att_n), 0))::float8' : `sum(${c})::int`)).join(', ')}
+      FROM f GROUP BY GROUPING SETS ((), (cohort_id), (band), (lead_agency_id), (nodes), (partner_agency_ids)))
+  SELECT kind, key, ${COLUMNS.join(', ')} FROM grouped WHERE kind NOT IN ('nodes', 'partners')
+  UNION ALL SELECT 'pillar', pp.pillar_id::text, ${SUMS}
     FROM grouped g CROSS JOIN LATERAL (
       SELECT DISTINCT p.pillar_id FROM unnest(g.nodes) AS x(node_id) JOIN pillar_of p ON p.node_id = x.node_id) pp
    WHERE g.kind = 'nodes' GROUP BY pp.pillar_id
-  UNION ALL SELECT 'partner', a.agency::text, ${COUNTS} FROM f CROSS JOIN unnest(f.partner_agency_ids) AS a(agency) GROUP BY a.agency
+  UNION ALL SELECT 'partner', a.agency::text, ${SUMS}
+    FROM grouped g CROSS JOIN unnest(g.partner_agency_ids) AS a(agency) WHERE g.kind = 'partners' GROUP BY a.agency
   UNION ALL SELECT 'week', week::text,
     count(*) FILTER (WHERE standing = 'GREEN')::int, count(*) FILTER (WHERE standing = 'AMBER')::int,
     count(*) FILTER (WHERE standing = 'RED')::int, count(*) FILTER (WHERE standing = 'GREY')::int,
