@@ -1,7 +1,7 @@
 import {
   assessmentsDeadline,
   checkInDueTimes,
-  checkInWeekAt,
+  checkInWeekOf,
   checkpointDeadlines,
   endOfDay,
   finalReportDeadline,
@@ -11,16 +11,14 @@ import {
 } from '@hundred/domain';
 
 /**
- * A cohort's calendar and the instants "My tasks" reads from it, each worked out once per request
- * however many tasks of the cohort there are (time-zone arithmetic is the costly part of a task).
+ * A cohort's calendar and the instants "My tasks" reads from it, each worked out once however many
+ * tasks of the cohort there are (time-zone arithmetic is the costly part of a task). None depends
+ * on the time of the request, so one is kept for as long as the calendar does not change.
  */
 export class CohortDates {
   private readonly memo = new Map<string, unknown>();
 
-  constructor(
-    readonly cal: CohortCalendar,
-    private readonly now: Date,
-  ) {}
+  constructor(readonly cal: CohortCalendar) {}
 
   private once<T>(key: string, work: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, work());
@@ -58,12 +56,13 @@ export class CohortDates {
   get checkpoints(): { dueAt: Date; remindAt: Date }[] {
     return this.once('checkpoints', () => checkpointDeadlines(this.cal));
   }
-  /** The week a check-in sent now is for (the first one, if the team started before day 1), and its due time. */
-  get checkIn(): { week: number; dueAt: Date } | null {
-    return this.once('checkIn', () => {
-      const week = checkInWeekAt(this.cal, this.now) ?? 1;
-      const dueAt = checkInDueTimes(this.cal)[week - 1];
-      return dueAt ? { week, dueAt } : null;
-    });
+  get checkInDue(): Date[] {
+    return this.once('checkInDue', () => checkInDueTimes(this.cal));
+  }
+  /** The week a check-in sent at `now` is for (the first one, if the team started before launch), and its due time. */
+  checkInAt(now: Date): { week: number; dueAt: Date } | null {
+    const week = checkInWeekOf(this.checkInDue, this.launch, now) ?? 1;
+    const dueAt = this.checkInDue[week - 1];
+    return dueAt ? { week, dueAt } : null;
   }
 }
