@@ -3,9 +3,11 @@ import {
   checkInDueTimes,
   checkInWeekOf,
   checkpointDeadlines,
+  decisionDue,
   endOfDay,
   finalReportDeadline,
   goalsDeadline,
+  screeningDue,
   startOfDay,
   type CohortCalendar,
 } from '@hundred/domain';
@@ -64,5 +66,16 @@ export class CohortDates {
     const week = checkInWeekOf(this.checkInDue, this.launch, now) ?? 1;
     const dueAt = this.checkInDue[week - 1];
     return dueAt ? { week, dueAt } : null;
+  }
+  /**
+   * How many calendar days a screening and a decision started on local date `day` (at instant
+   * `at` of it) take: adding working days keeps the local time of day, and how many calendar days
+   * that is depends only on the date it starts from.
+   */
+  workingDaysFrom(day: string, at: Date): { screening: number; decision: number } {
+    return this.once(`from:${day}`, () => {
+      const days = (due: Date) => Math.round((due.getTime() - at.getTime()) / 86_400_000);
+      return { screening: days(screeningDue(this.cal, at)), decision: days(decisionDue(this.cal, at)) };
+    });
   }
 }

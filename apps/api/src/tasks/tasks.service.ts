@@ -1,7 +1,5 @@
 import {
   can,
-  decisionDue,
-  screeningDue,
   workingDaysUntil,
   type Actor,
   type CohortCalendar,
@@ -134,6 +132,14 @@ WITH mine AS (
            SELECT 1 FROM challenge_approval a WHERE a.challenge_id = ch.id AND a.leader_id = $1) AS approved
     FROM ck k JOIN challenge ch ON ch.state = k.state
    WHERE k.scope = 'ALL' OR (k.scope = 'AGENCY' AND ch.lead_agency_id = $2)
+), tc AS (
+  -- The teams to look at for each kind: all of them, the user's own, or those their agency owns.
+  SELECT k.kind, t.id AS team_id FROM tk k JOIN team t ON t.state = k.state WHERE k.scope = 'ALL'
+  UNION
+  SELECT k.kind, t.id FROM tk k JOIN mine m ON k.scope = 'MINE' JOIN team t ON t.id = m.team_id AND t.state = k.state
+  UNION
+  SELECT k.kind, t.id FROM tk k JOIN sustainment_plan p ON k.scope = 'OWNER' AND p.owner_agency_id = $2
+    JOIN team t ON t.id = p.team_id AND t.state = k.state
 ), found AS (
   SELECT ch.kind, 'challenge'::text AS subject_type, ch.id AS subject_id, NULL::uuid AS team_id, ch.cohort_id, ch.state,
          ch.title_ar AS name_ar, ch.title_en AS name_en, ${rel('ch.lead_agency_id')} AS lead, 'n' AS owner, ''::text AS roles,
@@ -166,19 +172,19 @@ WITH mine AS (
            WHEN 'ASSIGN_REVIEWERS' THEN cv.midpoint_opens WHEN 'DRAFT_PLAN' THEN cv.sustainment_starts
            WHEN 'SIGN_PLEDGE' THEN cv.sustainment_starts WHEN 'REPORT_CHECKPOINT' THEN cp.due END,
          CASE WHEN k.kind = 'CHECK_IN' THEN cv.check_in_week END, cp.i + 1, NULL
-    FROM tk k JOIN team t ON t.state = k.state
+    FROM tc k JOIN team t ON t.id = k.team_id
     JOIN cv ON cv.cohort_id = t.cohort_id
     LEFT JOIN mine m ON m.team_id = t.id
     LEFT JOIN sustainment_plan p ON p.team_id = t.id
     LEFT JOIN LATERAL (
       SELECT x.i, x.due FROM jsonb_to_recordset(cv.checkpoints) AS x(i int, due timestamptz, remind timestamptz)
        WHERE k.kind = 'REPORT_CHECKPOINT' AND x.remind <= $18
-         AND NOT EXISTS (SELECT 1 FROM checkpoint_report r WHERE r.team_id = t.id AND r.index = x.i)
+         AND (SELECT 1 FROM checkpoint_report r WHERE r.team_id = t.id AND r.index = x.i LIMIT 1) IS NULL
     ) cp ON true
-   WHERE (k.scope = 'ALL' OR (k.scope = 'MINE' AND m.team_id IS NOT NULL) OR (k.scope = 'OWNER' AND p.owner_agency_id = $2))
-     AND CASE k.kind
+   WHERE CASE k.kind
        WHEN 'CHECK_IN' THEN cv.check_in_week IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM check_in c WHERE c.team_id = t.id AND c.week = cv.check_in_week)
+         -- (a look-up by the index per team, never a scan of every check-in)
+         AND (SELECT 1 FROM check_in c WHERE c.team_id = t.id AND c.week = cv.check_in_week LIMIT 1) IS NULL
        WHEN 'ASSIGN_REVIEWERS' THEN
          (SELECT count(*) FROM assessment a WHERE a.team_id = t.id AND a.state <> 'UNASSIGNED') < cv.min_reviewers
        WHEN 'DRAFT_PLAN' THEN NOT coalesce(${COMPLETE}, false)
@@ -409,14 +415,11 @@ export class TasksService {
     ];
     const mine = sigs.filter((s) => this.decide(s, actor)).map((s) => s.sig);
     const byId = new Map(cohorts.map((c) => [c.id as string, this.datesOf(c)]));
-    // Adding working days keeps the local time of day, and how many calendar days it takes depends
-    // only on the local date it starts from: worked out once per date, from one instant of it.
-    const workingDays = days.map(({ cohort_id, day, at }) => {
-      const cal = byId.get(cohort_id)!.cal;
-      const from = new Date(at);
-      const after = (due: Date) => Math.round((due.getTime() - from.getTime()) / 86_400_000);
-      return { cohort_id, day, screening: after(screeningDue(cal, from)), decision: after(decisionDue(cal, from)) };
-    });
+    const workingDays = days.map(({ cohort_id, day, at }) => ({
+      cohort_id,
+      day,
+      ...byId.get(cohort_id)!.workingDaysFrom(day, new Date(at)),
+    }));
     const [result] = (await this.dataSource.query(PAGE, [
       ...base,
       JSON.stringify(workingDays),
