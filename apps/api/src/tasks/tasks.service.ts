@@ -1,11 +1,4 @@
-import {
-  can,
-  workingDaysUntil,
-  type Actor,
-  type CohortCalendar,
-  type Language,
-  type TeamRole,
-} from '@hundred/domain';
+import { can, workingDaysUntil, type Actor, type CohortCalendar, type Language, type TeamRole } from '@hundred/domain';
 import {
   TASK_KINDS,
   TASK_RULES,
@@ -107,20 +100,9 @@ const rel = (col: string) => `CASE WHEN ${col} IS NULL THEN 'n' WHEN ${col} = $2
  * $17 is the cohorts' calendar values (`CohortValues`), $18 the request's instant; with `due`,
  * $19 is the working days a screening and a decision take from each local date they started on.
  */
-const found = (due: boolean) => `
-WITH mine AS (
-  SELECT team_id, string_agg(role::text, ',' ORDER BY role::text) AS roles FROM team_member WHERE user_id = $1 GROUP BY team_id
-), ck AS (
+/** The challenges to look at for each kind, with the instant their screening or decision started. */
+const CHALLENGES = `ck AS (
   SELECT * FROM unnest($3::text[], $4::text[], $5::text[]) AS k(kind, state, scope)
-), tk AS (
-  SELECT * FROM unnest($6::text[], $7::text[], $8::text[]) AS k(kind, state, scope)
-), cv AS (
-  SELECT v.*, c.state AS cohort_state, c.time_zone, c.min_reviewers
-    FROM jsonb_to_recordset($17::jsonb) AS v(cohort_id uuid, selection_ends timestamptz, launch timestamptz,
-      goals_due timestamptz, midpoint_opens timestamptz, assessments_due timestamptz, midpoint_closes timestamptz,
-      final_report_due timestamptz, sustainment_starts timestamptz, check_in_week int, check_in_due timestamptz,
-      checkpoints jsonb)
-    JOIN cohort c ON c.id = v.cohort_id
 ), ch AS (
   SELECT k.kind, ch.id, ch.cohort_id, ch.state, ch.title_ar, ch.title_en, ch.lead_agency_id,
          CASE WHEN k.kind = 'DECIDE_CHALLENGE' THEN
@@ -132,7 +114,21 @@ WITH mine AS (
            SELECT 1 FROM challenge_approval a WHERE a.challenge_id = ch.id AND a.leader_id = $1) AS approved
     FROM ck k JOIN challenge ch ON ch.state = k.state
    WHERE k.scope = 'ALL' OR (k.scope = 'AGENCY' AND ch.lead_agency_id = $2)
-), tc AS (
+)`;
+
+const found = (due: boolean) => `
+WITH mine AS (
+  SELECT team_id, string_agg(role::text, ',' ORDER BY role::text) AS roles FROM team_member WHERE user_id = $1 GROUP BY team_id
+), tk AS (
+  SELECT * FROM unnest($6::text[], $7::text[], $8::text[]) AS k(kind, state, scope)
+), cv AS (
+  SELECT v.*, c.state AS cohort_state, c.time_zone, c.min_reviewers
+    FROM jsonb_to_recordset($17::jsonb) AS v(cohort_id uuid, selection_ends timestamptz, launch timestamptz,
+      goals_due timestamptz, midpoint_opens timestamptz, assessments_due timestamptz, midpoint_closes timestamptz,
+      final_report_due timestamptz, sustainment_starts timestamptz, check_in_week int, check_in_due timestamptz,
+      checkpoints jsonb)
+    JOIN cohort c ON c.id = v.cohort_id
+), ${CHALLENGES}, tc AS (
   -- The teams to look at for each kind: all of them, the user's own, or those their agency owns.
   SELECT k.kind, t.id AS team_id FROM tk k JOIN team t ON t.state = k.state WHERE k.scope = 'ALL'
   UNION
@@ -227,37 +223,43 @@ const COMPLETE = `(p.owner_agency_id IS NOT NULL AND jsonb_array_length(p.action
   AND cardinality(p.checkpoint_days) > 0)`;
 
 /**
- * The first statement: the signatures there are (to decide each once) and the local dates the
- * screenings and decisions started on, per cohort (to count their working days once per date).
+ * The local dates the screenings and decisions to look at started on, per cohort (their working
+ * days are counted once per date), with one instant of each.
  */
-const SIGNATURES = `${found(false)}
-SELECT (SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_object('sig', sig, 'kind', kind, 'state', state,
-          'cohort_state', cohort_state, 'roles', roles, 'lead', lead, 'owner', owner, 'approved', approved,
-          'review_open', review_open, 'assess_in', assess_in, 'deadline_kind', deadline_kind)), '[]') FROM sig) AS sigs,
-       (SELECT coalesce(jsonb_agg(d), '[]') FROM (
-          SELECT cohort_id, (since AT TIME ZONE time_zone)::date AS day, min(since) AS at
-            FROM sig WHERE kind IN ('SCREEN_CHALLENGE', 'DECIDE_CHALLENGE') AND since IS NOT NULL
-           GROUP BY 1, 2) d) AS days`;
+const DAYS = `WITH ${CHALLENGES}
+SELECT coalesce(jsonb_agg(d), '[]') AS days FROM (
+  SELECT ch.cohort_id, (ch.since AT TIME ZONE c.time_zone)::date AS day, min(ch.since) AS at
+    FROM ch JOIN cohort c ON c.id = ch.cohort_id
+   WHERE ch.kind IN ('SCREEN_CHALLENGE', 'DECIDE_CHALLENGE') AND ch.since IS NOT NULL
+   GROUP BY 1, 2) d`;
 
 /**
- * The second statement: the user's tasks (the signatures $20 says are theirs) counted, and the
- * page of them after the cursor ($21–$24), most urgent first: overdue first, then by due time,
- * those without one last, then by name and id.
+ * The candidates counted by signature (all of them and the overdue ones), and each signature's
+ * first candidates after the cursor ($20–$23), $24 of them, most urgent first: overdue first, then
+ * by due time, those without one last, then by name and id. Whichever signatures the task kinds
+ * table says are the user's, their counts add up to the user's and the page is among these rows.
  */
 const PAGE = `${found(true)}, t AS (
   SELECT s.*, CASE WHEN s.due_at < $18 THEN 0 ELSE 1 END AS ov, coalesce(s.due_at, 'infinity') AS dsort,
          (s.kind || ':' || s.subject_id || CASE WHEN s.kind = 'CHECK_IN' THEN ':' || s.week
            WHEN s.kind = 'REPORT_CHECKPOINT' THEN ':' || (s.checkpoint - 1) ELSE '' END) COLLATE "C" AS tid
-    FROM sig s WHERE s.sig = ANY($20::text[])
+    FROM sig s
+), g AS (
+  SELECT sig, min(kind) AS kind, min(state) AS state, min(cohort_state) AS cohort_state, min(roles) AS roles,
+         min(lead) AS lead, min(owner) AS owner, bool_or(approved) AS approved, bool_or(review_open) AS review_open,
+         bool_or(assess_in) AS assess_in, min(deadline_kind) AS deadline_kind,
+         count(*)::int AS n, (count(*) FILTER (WHERE ov = 0))::int AS overdue
+    FROM t GROUP BY sig
+), p AS (
+  SELECT kind, subject_type, subject_id, team_id, cohort_id, tid, name_ar, name_en, due_at, ov, dsort, week,
+         checkpoint, deadline_kind, blocked_by, sig,
+         row_number() OVER (PARTITION BY sig ORDER BY ov, dsort, name_en COLLATE "C", tid) AS rn
+    FROM t
+   WHERE $20::int IS NULL
+      OR (ov, dsort, name_en COLLATE "C", tid) > ($20::int, $21::timestamptz, $22::text COLLATE "C", $23::text COLLATE "C")
 )
-SELECT (SELECT count(*) FROM t)::int AS count, (SELECT count(*) FROM t WHERE ov = 0)::int AS overdue,
-       (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.ov, p.dsort, p.name_en COLLATE "C", p.tid), '[]') FROM (
-          SELECT kind, subject_type, subject_id, team_id, cohort_id, tid, name_ar, name_en, due_at, ov, dsort, week,
-                 checkpoint, deadline_kind, blocked_by
-            FROM t
-           WHERE $21::int IS NULL OR (ov, dsort, name_en COLLATE "C", tid) > ($21::int, $22::timestamptz, $23::text COLLATE "C", $24::text COLLATE "C")
-           ORDER BY ov, dsort, name_en COLLATE "C", tid
-           LIMIT $25) p) AS page`;
+SELECT (SELECT coalesce(jsonb_agg(g), '[]') FROM g) AS sigs,
+       (SELECT coalesce(jsonb_agg(to_jsonb(p) - 'rn'), '[]') FROM p WHERE rn <= $24) AS page`;
 
 /**
  * "My tasks" (PRODUCT.md section 6): what the signed-in user must do now, computed from the state
@@ -409,11 +411,10 @@ export class TasksService {
       `SELECT id, day1::text AS day1, time_zone, weekend_days, holidays, offsets FROM cohort`,
     )) as Record<string, unknown>[];
     const values = this.cohortValues(cohorts, now);
-    const base = [...this.params(actor), JSON.stringify(values), now];
-    const [{ sigs, days }] = (await this.dataSource.query(SIGNATURES, base)) as [
-      { sigs: SignatureRow[]; days: { cohort_id: string; day: string; at: string }[] },
+    const params = this.params(actor);
+    const [{ days }] = (await this.dataSource.query(DAYS, params.slice(0, 5))) as [
+      { days: { cohort_id: string; day: string; at: string }[] },
     ];
-    const mine = sigs.filter((s) => this.decide(s, actor)).map((s) => s.sig);
     const byId = new Map(cohorts.map((c) => [c.id as string, this.datesOf(c)]));
     const workingDays = days.map(({ cohort_id, day, at }) => ({
       cohort_id,
@@ -421,23 +422,30 @@ export class TasksService {
       ...byId.get(cohort_id)!.workingDaysFrom(day, new Date(at)),
     }));
     const [result] = (await this.dataSource.query(PAGE, [
-      ...base,
+      ...params,
+      JSON.stringify(values),
+      now,
       JSON.stringify(workingDays),
-      mine,
       cursor?.ov ?? null,
       cursor?.due ?? null,
       cursor?.name ?? null,
       cursor?.id ?? null,
       page.limit + 1,
-    ])) as [{ count: number; overdue: number; page: (PageRow & { dsort: string })[] }];
-    const rows = result.page.slice(0, page.limit);
+    ])) as [
+      { sigs: (SignatureRow & { n: number; overdue: number })[]; page: (PageRow & { sig: string; dsort: string })[] },
+    ];
+    const mine = new Set(result.sigs.filter((s) => this.decide(s, actor)).map((s) => s.sig));
+    const count = result.sigs.reduce((n, s) => n + (mine.has(s.sig) ? s.n : 0), 0);
+    const overdue = result.sigs.reduce((n, s) => n + (mine.has(s.sig) ? s.overdue : 0), 0);
+    const ranked = result.page.filter((r) => mine.has(r.sig)).sort(byUrgency);
+    const rows = ranked.slice(0, page.limit);
     const last = rows[rows.length - 1];
     return {
-      count: result.count,
-      overdueCount: result.overdue,
+      count,
+      overdueCount: overdue,
       tasks: rows.map((r) => this.taskOf(r, byId.get(r.cohort_id)!.cal, now, lang)),
       nextCursor:
-        result.page.length > page.limit && last
+        ranked.length > page.limit && last
           ? encodeCursor({ ov: last.ov, due: last.dsort, name: last.name_en, id: last.tid })
           : null,
     };
@@ -500,4 +508,21 @@ export function decodeCursor(cursor: string): TaskCursor {
     // not a cursor of ours
   }
   throw AppError.field('after', 'validation.invalid');
+}
+
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+const dueOrder = (a: string, b: string) => {
+  const [x, y] = [a === 'infinity' ? Infinity : Date.parse(a), b === 'infinity' ? Infinity : Date.parse(b)];
+  // Same millisecond: PostgreSQL's microseconds, in its fixed format, order as text.
+  return x !== y ? (x < y ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
+};
+
+/** The statement's order (overdue, due time, name and id in byte order, as COLLATE "C"). */
+function byUrgency(a: PageRow & { dsort: string }, b: PageRow & { dsort: string }): number {
+  return (
+    a.ov - b.ov ||
+    dueOrder(a.dsort, b.dsort) ||
+    Buffer.compare(utf8(a.name_en), utf8(b.name_en)) ||
+    Buffer.compare(utf8(a.tid), utf8(b.tid))
+  );
 }
