@@ -22,6 +22,7 @@ import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint
 import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-deadlines.js';
 import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
 import { TasksAndAuditSearch1764300000000 } from './migrations/1764300000000-tasks-and-audit-search.js';
+import { MyTasksPaging1764400000000 } from './migrations/1764400000000-my-tasks-paging.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -72,6 +73,7 @@ export const SCHEMA: DatabaseSchema = {
     TeamDeadlines1764110000000,
     ResultsAndSustainment1764200000000,
     TasksAndAuditSearch1764300000000,
+    MyTasksPaging1764400000000,
   ],
 };
 

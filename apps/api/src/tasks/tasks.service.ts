@@ -88,6 +88,10 @@ const TEAM_KINDS: TaskKind[] = TASK_KINDS.filter((k) => TASK_RULES[k].subject ==
 
 const rel = (col: string) => `CASE WHEN ${col} IS NULL THEN 'n' WHEN ${col} = $2 THEN 'm' ELSE 'o' END`;
 
+/** A sustainment plan with all its content (as `contentComplete` of the sustainment service reads it). */
+const COMPLETE = `(p.owner_agency_id IS NOT NULL AND jsonb_array_length(p.actions) > 0 AND cardinality(p.kpi_ids) > 0
+  AND cardinality(p.checkpoint_days) > 0)`;
+
 /**
  * Every task object of every kind the user could have, in one set whatever the data. Candidates
  * are narrowed by state (the states the kinds' events fire from, or their actions are allowed in),
@@ -97,8 +101,7 @@ const rel = (col: string) => `CASE WHEN ${col} IS NULL THEN 'n' WHEN ${col} = $2
  * user's team roles, whose agency, the guards' facts). Which signatures are the user's tasks is
  * decided by libs/workflow (`transitionTaskOpen`, `actionTaskOpen`), once per signature.
  *
- * $17 is the cohorts' calendar values (`CohortValues`), $18 the request's instant; with `due`,
- * $19 is the working days a screening and a decision take from each local date they started on.
+ * $17 is the cohorts' calendar values (`CohortValues`), $18 the request's instant, $19 the working days a screening and a decision take from each local date they started on.
  */
 /** The challenges to look at for each kind, with the instant their screening or decision started. */
 const CHALLENGES = `ck AS (
@@ -116,7 +119,7 @@ const CHALLENGES = `ck AS (
    WHERE k.scope = 'ALL' OR (k.scope = 'AGENCY' AND ch.lead_agency_id = $2)
 )`;
 
-const found = (due: boolean) => `
+const FOUND = `
 WITH mine AS (
   SELECT team_id, string_agg(role::text, ',' ORDER BY role::text) AS roles FROM team_member WHERE user_id = $1 GROUP BY team_id
 ), tk AS (
@@ -140,22 +143,14 @@ WITH mine AS (
   SELECT ch.kind, 'challenge'::text AS subject_type, ch.id AS subject_id, NULL::uuid AS team_id, ch.cohort_id, ch.state,
          ch.title_ar AS name_ar, ch.title_en AS name_en, ${rel('ch.lead_agency_id')} AS lead, 'n' AS owner, ''::text AS roles,
          ch.approved, false AS review_open, false AS assess_in, NULL::text AS deadline_kind, ch.since,
-         ${
-           due
-             ? `CASE ch.kind WHEN 'REVISE_CHALLENGE' THEN cv.selection_ends
+         CASE ch.kind WHEN 'REVISE_CHALLENGE' THEN cv.selection_ends
                 ELSE ((ch.since AT TIME ZONE cv.time_zone)
                   + make_interval(days => CASE ch.kind WHEN 'SCREEN_CHALLENGE' THEN wd.screening ELSE wd.decision END))
-                  AT TIME ZONE cv.time_zone END`
-             : 'NULL::timestamptz'
-         } AS due_at,
+                  AT TIME ZONE cv.time_zone END AS due_at,
          NULL::int AS week, NULL::int AS checkpoint, NULL::text[] AS blocked_by
     FROM ch JOIN cv ON cv.cohort_id = ch.cohort_id
-    ${
-      due
-        ? `LEFT JOIN jsonb_to_recordset($19::jsonb) AS wd(cohort_id uuid, day date, screening int, decision int)
-             ON wd.cohort_id = ch.cohort_id AND wd.day = (ch.since AT TIME ZONE cv.time_zone)::date`
-        : ''
-    }
+    LEFT JOIN jsonb_to_recordset($19::jsonb) AS wd(cohort_id uuid, day date, screening int, decision int)
+             ON wd.cohort_id = ch.cohort_id AND wd.day = (ch.since AT TIME ZONE cv.time_zone)::date
   UNION ALL
   SELECT k.kind, 'team', t.id, t.id, t.cohort_id, t.state, t.name_ar, t.name_en, ${rel('t.lead_agency_id')},
          ${rel('p.owner_agency_id')}, coalesce(m.roles, ''), false, false,
@@ -219,9 +214,6 @@ WITH mine AS (
     FROM found f JOIN cv ON cv.cohort_id = f.cohort_id
 )`;
 
-const COMPLETE = `(p.owner_agency_id IS NOT NULL AND jsonb_array_length(p.actions) > 0 AND cardinality(p.kpi_ids) > 0
-  AND cardinality(p.checkpoint_days) > 0)`;
-
 /**
  * The local dates the screenings and decisions to look at started on, per cohort (their working
  * days are counted once per date), with one instant of each.
@@ -239,7 +231,7 @@ SELECT coalesce(jsonb_agg(d), '[]') AS days FROM (
  * by due time, those without one last, then by name and id. Whichever signatures the task kinds
  * table says are the user's, their counts add up to the user's and the page is among these rows.
  */
-const PAGE = `${found(true)}, t AS (
+const PAGE = `${FOUND}, t AS (
   SELECT s.*, CASE WHEN s.due_at < $18 THEN 0 ELSE 1 END AS ov, coalesce(s.due_at, 'infinity') AS dsort,
          (s.kind || ':' || s.subject_id || CASE WHEN s.kind = 'CHECK_IN' THEN ':' || s.week
            WHEN s.kind = 'REPORT_CHECKPOINT' THEN ':' || (s.checkpoint - 1) ELSE '' END) COLLATE "C" AS tid
