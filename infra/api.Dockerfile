@@ -72,6 +72,10 @@ ENV NODE_ENV=production \
     PORT=3000 \
     NODE_OPTIONS=--enable-source-maps
 WORKDIR /app
+# Debian's Chromium prints PDF exports (the worker launches it; nothing is downloaded at run time).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium \
+ && rm -rf /var/lib/apt/lists/*
 # The API runs with node alone: no package manager in the image.
 RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack \
       /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack

@@ -25,16 +25,20 @@ ensure_services() {
   bash infra/services.sh
 }
 
-# Chromium for the browser tests (Debian's package; browsers are never downloaded).
+# Chromium for the browser tests and the PDF exports (Debian's package; browsers are never
+# downloaded); with "pdftotext", also poppler-utils, whose pdftotext the exports test reads PDFs with.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
+  local packages=()
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
+  if [ "${1:-}" = pdftotext ] && ! command -v pdftotext >/dev/null; then packages+=(poppler-utils); fi
+  if [ ${#packages[@]} -eq 0 ]; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "Installing Debian's chromium for the browser tests"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null || {
-      apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null
+    say "Installing Debian's ${packages[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}" >/dev/null || {
+      apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}" >/dev/null
     }
   else
-    echo "The browser tests need /usr/bin/chromium: install Debian's 'chromium' package (apt-get install chromium)." >&2
+    echo "Missing Debian packages: ${packages[*]} (apt-get install ${packages[*]}): Chromium runs the browser tests and prints PDF exports, pdftotext reads them back in the tests." >&2
     exit 1
   fi
 }

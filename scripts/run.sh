@@ -20,6 +20,7 @@ RUN_DIR="$ROOT/.run"
 TREE_BEFORE="$(tracked_state)"
 ensure_packages
 ensure_services
+ensure_chromium
 build_all
 check_tracked_unchanged "$TREE_BEFORE" "npm start" || echo "(continuing: the product still starts)" >&2
 

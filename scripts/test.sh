@@ -10,7 +10,7 @@ TREE_BEFORE="$(tracked_state)"
 
 ensure_packages
 ensure_services
-ensure_chromium
+ensure_chromium pdftotext
 
 say "Formatting and lint"
 npx prettier --check . --log-level warn

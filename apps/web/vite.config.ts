@@ -12,7 +12,7 @@ const host = process.env.HUNDRED_WEB_HOST || '127.0.0.1';
 const port = Number(process.env.HUNDRED_WEB_PORT || 5173);
 
 const toApi: ProxyOptions = { target: apiUrl, changeOrigin: false, xfwd: true };
-const proxy: Record<string, ProxyOptions> = { '/graphql': toApi, '/health': toApi };
+const proxy: Record<string, ProxyOptions> = { '/graphql': toApi, '/health': toApi, '/exports': toApi };
 
 /**
  * The security headers on every answer of `vite preview` (what the run command and the browser

@@ -9,6 +9,7 @@ import { Cohort } from './cohorts/cohort.entity.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
 import { createDataSource, type DatabaseSchema } from './database/data-source.js';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { Agency } from './identity/agency.entity.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { Session } from './identity/session.entity.js';
@@ -22,7 +23,8 @@ import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint
 import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-deadlines.js';
 import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
 import { TasksAndAuditSearch1764300000000 } from './migrations/1764300000000-tasks-and-audit-search.js';
-import { MyTasksPaging1764400000000 } from './migrations/1764400000000-my-tasks-paging.js';
+import { Exports1764400000000 } from './migrations/1764400000000-exports.js';
+import { MyTasksPaging1764500000000 } from './migrations/1764500000000-my-tasks-paging.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -55,6 +57,7 @@ export const FEATURE_MODULES = [
   SustainmentModule,
   TasksModule,
   AuditViewModule,
+  ExportsModule,
 ];
 
 /** What only the worker role runs: the queues' workers and the handlers of the infrastructure's own jobs. */
@@ -73,7 +76,8 @@ export const SCHEMA: DatabaseSchema = {
     TeamDeadlines1764110000000,
     ResultsAndSustainment1764200000000,
     TasksAndAuditSearch1764300000000,
-    MyTasksPaging1764400000000,
+    Exports1764400000000,
+    MyTasksPaging1764500000000,
   ],
 };
 

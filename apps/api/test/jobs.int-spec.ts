@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 
 import { loadConfig } from '../src/config/config.js';
 import { CoreModule } from '../src/core.module.js';
+import { ExportsModule } from '../src/exports/exports.module.js';
 import { IdentityModule } from '../src/identity/identity.module.js';
 import { FEATURE_MODULES, WORKER_MODULES } from '../src/manifest.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
@@ -102,7 +103,8 @@ describe('jobs through BullMQ on real Redis', () => {
     const redis = createRedis(config.redisUrl, 'test-coverage');
     // The test owns the connections: an app that fails to start closes nothing.
     const producer = createProducer(redis, config);
-    // Everything but the identity feature: its "notification.welcome" has no handler.
+    // Everything but the identity feature (and the exports, which import it for sessions and
+    // people): its "notification.welcome" has no handler.
     const infra = CoreModule.forConfig({ ...config, clockControl: false }, 'worker', {
       dataSource: app.dataSource,
       redis,
@@ -113,7 +115,11 @@ describe('jobs through BullMQ on real Redis', () => {
         NestFactory.createApplicationContext(
           {
             module: class WorkerOnly {},
-            imports: [infra, ...FEATURE_MODULES.filter((m) => m !== IdentityModule), ...WORKER_MODULES],
+            imports: [
+              infra,
+              ...FEATURE_MODULES.filter((m) => m !== IdentityModule && m !== ExportsModule),
+              ...WORKER_MODULES,
+            ],
           },
           { logger: false, abortOnError: false },
         ),

@@ -47,6 +47,8 @@ const TeamsPage = lazy(() => import('./features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('./features/teams/TeamPage'));
 // The audit log is the office's: it loads when first opened.
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+// Day 100 and after: the report, the outcome, the plan and its checkpoints, the team's whole story.
+const ResultsPage = lazy(() => import('./features/results/ResultsPage'));
 
 export function App() {
   return (
@@ -82,6 +84,7 @@ export function App() {
                   <Route path="approvals" element={<ApprovalQueuePage />} />
                   <Route path="teams" element={<TeamsPage />} />
                   <Route path="teams/:id" element={<TeamPage />} />
+                  <Route path="teams/:id/results" element={<ResultsPage />} />
                   <Route path="admin/alignment" element={<AlignmentTreePage />} />
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/users/:id" element={<UserPage />} />

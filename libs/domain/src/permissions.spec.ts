@@ -25,6 +25,7 @@ const RESOURCE: Record<Action, Resource> = {
   'cohort.read': { type: 'cohort', id: 'c1' },
   'cohort.create': { type: 'cohort' },
   'cohort.update': { type: 'cohort', id: 'c1' },
+  'cohort.report': { type: 'cohort', id: 'c1' },
   'clock.advance': { type: 'clock' },
   'challenge.read': {
     type: 'challenge',
@@ -74,6 +75,7 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'cohort.read',
     'cohort.create',
     'cohort.update',
+    'cohort.report',
     'clock.advance',
     'challenge.read',
     'challenge.create',
@@ -97,6 +99,7 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'user.read',
     'audit.read',
     'cohort.read',
+    'cohort.report',
     'challenge.read',
     'challenge.comment',
     'challenge.nameLeaders',

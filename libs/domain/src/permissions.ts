@@ -55,6 +55,7 @@ export const ACTIONS = [
   'cohort.read',
   'cohort.create',
   'cohort.update',
+  'cohort.report',
   'clock.advance',
   'challenge.read',
   'challenge.create',
@@ -148,6 +149,10 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     case 'cohort.create':
     case 'cohort.update':
       return resource.type === 'cohort' && isOffice(actor);
+    case 'cohort.report':
+      // The cohort report (every team's goals, KPIs, values, decisions and results) and its exports:
+      // those who read every team, the office and leadership.
+      return resource.type === 'cohort' && (isOffice(actor) || hasRole(actor, 'LEADERSHIP'));
     case 'clock.advance':
       return resource.type === 'clock' && isOffice(actor);
     case 'challenge.read':

@@ -1,6 +1,7 @@
 import type { Language } from '@hundred/domain';
 
 import { challengesAr, challengesEn } from './messages.challenges.js';
+import { exportsAr, exportsEn } from './messages.exports.js';
 import { resultsAr, resultsEn } from './messages.results.js';
 import { reviewsAr, reviewsEn } from './messages.reviews.js';
 import { teamsAr, teamsEn } from './messages.teams.js';
@@ -92,6 +93,7 @@ const en = {
   ...teamsEn,
   ...reviewsEn,
   ...resultsEn,
+  ...exportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -176,6 +178,7 @@ const ar: Record<MessageKey, string> = {
   ...teamsAr,
   ...reviewsAr,
   ...resultsAr,
+  ...exportsAr,
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, ar };

@@ -66,6 +66,12 @@ export interface AppConfig {
   graphqlMaxCost: number;
   /** Server time one GraphQL request may take; past it, no further resolver runs. */
   requestTimeBudgetMs: number;
+  /** The Chromium the worker prints PDF exports with (never downloaded). */
+  chromiumPath: string;
+  /** Longest time Chromium may take to print one export. */
+  exportRenderTimeoutMs: number;
+  /** Exports (and their files) are deleted this many days after they were finished. */
+  exportRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -339,6 +345,22 @@ const fields: { [K in keyof Omit<AppConfig, 'nodeEnv'>]: [string, Field<AppConfi
   requestTimeBudgetMs: [
     'REQUEST_TIME_BUDGET_MS',
     { parse: int(100, 120_000), fallback: 2000, describe: 'server time one GraphQL request may take, in ms' },
+  ],
+  chromiumPath: [
+    'CHROMIUM_PATH',
+    {
+      parse: (s) => (s.startsWith('/') ? s : { error: `must be an absolute path, got "${s}"` }),
+      fallback: '/usr/bin/chromium',
+      describe: 'the Chromium executable that prints PDF exports',
+    },
+  ],
+  exportRenderTimeoutMs: [
+    'EXPORT_RENDER_TIMEOUT_MS',
+    { parse: int(1000, 600_000), fallback: 60_000, describe: 'longest time to print one PDF export, in ms' },
+  ],
+  exportRetentionDays: [
+    'EXPORT_RETENTION_DAYS',
+    { parse: int(1, 3650), fallback: 7, describe: 'days a finished export and its file are kept' },
   ],
 };
 

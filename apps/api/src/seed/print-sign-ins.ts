@@ -17,3 +17,9 @@ for (const u of DEMO_USERS) {
 console.log('  lead.permits@hundred.example  team leader / قائد الفريق (building permits)');
 console.log('  coach@hundred.example         coach / المدرّب (every team of the first cohort)');
 console.log('');
+console.log('Day 100 and after (a team\'s page → "Results and the whole story"):');
+console.log('  lead.renewals@hundred.example    team leader: a day-100 report to finish and submit');
+console.log('  sponsor.customs@hundred.example  sponsor: a changed sustainment plan to sign again');
+console.log('  focal.health@hundred.example     focal point: the day-190 checkpoint of the clinics team is open');
+console.log('  office@hundred.example           office: outcomes to record, sustainment to start and close');
+console.log('');

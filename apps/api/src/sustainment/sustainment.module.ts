@@ -5,5 +5,9 @@ import { SustainmentPlanResolver, TeamSustainmentResolver } from './sustainment.
 import { SustainmentService } from './sustainment.service.js';
 
 /** After day 100: the sustainment plan, the sponsor's pledge, the checkpoints. */
-@Module({ imports: [TeamsModule], providers: [SustainmentService, TeamSustainmentResolver, SustainmentPlanResolver] })
+@Module({
+  imports: [TeamsModule],
+  providers: [SustainmentService, TeamSustainmentResolver, SustainmentPlanResolver],
+  exports: [SustainmentService],
+})
 export class SustainmentModule {}

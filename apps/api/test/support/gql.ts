@@ -68,6 +68,13 @@ export class GqlClient {
     });
   }
 
+  /** A plain HTTP GET of the API with this client's session cookie and language (downloads). */
+  async get(path: string): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, {
+      headers: { 'accept-language': this.lang, ...this.headers, ...(this.cookie ? { cookie: this.cookie } : {}) },
+    });
+  }
+
   get hasSession(): boolean {
     return this.cookie !== undefined;
   }

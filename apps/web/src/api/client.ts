@@ -33,6 +33,15 @@ export const apolloClient = new ApolloClient({
   cache: new InMemoryCache({
     // Lists of plain objects (no id) are replaced as a whole by each answer.
     typePolicies: {
+      // An export just asked for is in the cache already: its status shows before the first poll answers.
+      Query: {
+        fields: {
+          export: {
+            read: (existing, { args, toReference }) =>
+              existing ?? toReference({ __typename: 'Export', id: args?.id as string }),
+          },
+        },
+      },
       Cohort: { fields: { availableEvents: { merge: false } } },
       Challenge: {
         fields: {

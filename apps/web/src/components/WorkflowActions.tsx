@@ -93,7 +93,8 @@ function EventButton({
           <List
             size="xs"
             spacing={2}
-            c="orange.9"
+            // Orange words on white fall under 4.5:1; the icons keep the colour.
+            c="dark.7"
             icon={
               <ThemeIcon size={16} radius="xl" color="orange" variant="light">
                 <IconAlertTriangle size={11} aria-hidden />

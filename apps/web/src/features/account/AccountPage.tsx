@@ -30,6 +30,7 @@ import { applyProblem, passwordToggle, required } from '../../lib/forms';
 import { useDisplayPreferences } from '../../lib/preferences';
 import { useLanguage } from '../../session/language';
 import { useSession } from '../../session/session';
+import { MyExports } from '../exports/MyExports';
 
 const ChangeMyPasswordMutation = graphql(`
   mutation ChangeMyPassword($input: ChangeMyPasswordInput!) {
@@ -248,6 +249,7 @@ export function AccountPage() {
         <MyDetails />
         <LanguagePreference />
         <DatePreferences />
+        <MyExports />
         <ChangePassword />
       </Stack>
     </>

@@ -16,6 +16,7 @@ import { useSession } from '../../session/session';
 import { AgenciesQuery } from '../admin/documents';
 import { auditActionLabel, auditDetails } from '../admin/audit';
 import { AuditEventsQuery } from './documents';
+import { useExportMenu } from '../exports/ExportMenu';
 import { SUBJECT_TYPES, filterVariables, filtersFrom, isUuid, paramsOf, type AuditFilters } from './filters';
 
 const PAGE = 50;
@@ -49,6 +50,9 @@ function AuditSearch() {
   const applied = useMemo(() => filtersFrom(params), [params]);
   const [draft, setDraft] = useState<AuditFilters>(applied);
   const variables = useMemo(() => ({ filter: filterVariables(applied), limit: PAGE }), [applied]);
+
+  // The trail as a file, searched as the page searches it.
+  const exported = useExportMenu({ kind: 'AUDIT_TRAIL', params: { audit: variables.filter } });
 
   const { data, loading, error, refetch } = useQuery(AuditEventsQuery, { variables, fetchPolicy: 'network-only' });
   const agencies = useQuery(AgenciesQuery, { fetchPolicy: 'cache-first' });
@@ -100,7 +104,12 @@ function AuditSearch() {
 
   return (
     <>
-      <PageHeader title={t('auditView.title')} description={t('auditView.description')} />
+      <PageHeader title={t('auditView.title')} description={t('auditView.description')} actions={exported.menu} />
+      {exported.status ? (
+        <Stack gap="sm" mb="lg">
+          {exported.status}
+        </Stack>
+      ) : null}
       <Paper withBorder p="md" radius="md" mb="lg" component="form" onSubmit={apply} aria-labelledby="audit-filters">
         <Title order={2} fz="h4" id="audit-filters" mb="sm">
           {t('auditView.filters')}

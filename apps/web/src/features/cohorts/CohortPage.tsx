@@ -15,12 +15,14 @@ import { Section } from '../../components/Section';
 import type { CohortDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
+import { CohortResults } from '../results/CohortResults';
 import { CohortActions } from './CohortActions';
 import { CohortStateBadge } from './CohortStateBadge';
 import { CohortTimeline } from './CohortTimeline';
 import { DemoClock } from './DemoClock';
 import { ClockQuery, CohortQuery } from './documents';
 import { useCohortLabels } from './labels';
+import { useExportMenu } from '../exports/ExportMenu';
 
 type Cohort = CohortDetailFragment;
 
@@ -139,6 +141,7 @@ export default function CohortPage() {
   const { data, loading, error, refetch } = useQuery(CohortQuery, { variables: { id }, pollInterval: POLL_MS });
   const clock = useQuery(ClockQuery, { pollInterval: POLL_MS });
   const cohort = data?.cohort;
+  const report = useExportMenu({ kind: 'COHORT_REPORT', params: { cohortId: id } });
   useDocumentTitle(cohort ? format.name(cohort) : t('cohorts.title'));
 
   if (error && !cohort) return <LoadError error={error} onRetry={() => void refetch()} />;
@@ -147,6 +150,7 @@ export default function CohortPage() {
 
   const mayUpdate =
     can(actor, 'cohort.update', { type: 'cohort', id: cohort.id }) && !cohortMachine.terminal.includes(cohort.state);
+  const mayExport = can(actor, 'cohort.report', { type: 'cohort', id: cohort.id });
   const now = clock.data?.clock.now ?? null;
   const showClock = can(actor, 'clock.advance', { type: 'clock' }) && clock.data?.clock.controllable === true;
   const nowMs = now ? Date.parse(now) : null;
@@ -174,20 +178,26 @@ export default function CohortPage() {
         title={format.name(cohort)}
         description={<span lang={format.language === 'ar' ? 'en' : 'ar'}>{otherName}</span>}
         actions={
-          mayUpdate ? (
-            <Button
-              variant="default"
-              component={Link}
-              to={`/cohorts/${cohort.id}/edit`}
-              leftSection={<IconPencil size={18} aria-hidden />}
-            >
-              {t('cohorts.edit')}
-            </Button>
+          mayUpdate || mayExport ? (
+            <Group gap="sm">
+              {mayExport ? report.menu : null}
+              {mayUpdate ? (
+                <Button
+                  variant="default"
+                  component={Link}
+                  to={`/cohorts/${cohort.id}/edit`}
+                  leftSection={<IconPencil size={18} aria-hidden />}
+                >
+                  {t('cohorts.edit')}
+                </Button>
+              ) : null}
+            </Group>
           ) : null
         }
       />
 
       <Stack gap="lg">
+        {mayExport ? report.status : null}
         <Group gap="sm" wrap="wrap" data-testid="cohort-status">
           <CohortStateBadge state={cohort.state} size="lg" />
           <Badge size="lg" variant="outline" color="gray" tt="none" data-testid="cohort-progress">
@@ -238,6 +248,8 @@ export default function CohortPage() {
             </Grid.Col>
           ) : null}
         </Grid>
+
+        <CohortResults cohortId={cohort.id} />
 
         <Section id="cohort-deadlines" title={t('cohorts.deadlines.title')}>
           <DeadlinesTable cohort={cohort} />

@@ -24,6 +24,7 @@ import {
   IconClipboardText,
   IconHourglass,
   IconLock,
+  IconTimeline,
 } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -247,16 +248,27 @@ export default function TeamPage() {
           ) : undefined
         }
         actions={
-          mayReadChallenge ? (
+          <Group gap="sm">
             <Button
-              variant="default"
+              variant="light"
               component={Link}
-              to={`/challenges/${team.challengeId}`}
-              leftSection={<IconBulb size={18} aria-hidden />}
+              to={`/teams/${team.id}/results`}
+              leftSection={<IconTimeline size={18} aria-hidden />}
+              data-testid="team-results-link"
             >
-              {t('teams.openChallenge')}
+              {t('results.openFromTeam')}
             </Button>
-          ) : null
+            {mayReadChallenge ? (
+              <Button
+                variant="default"
+                component={Link}
+                to={`/challenges/${team.challengeId}`}
+                leftSection={<IconBulb size={18} aria-hidden />}
+              >
+                {t('teams.openChallenge')}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
 

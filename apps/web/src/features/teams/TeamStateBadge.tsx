@@ -12,7 +12,9 @@ export function TeamStateBadge({ state, ...props }: { state: string } & BadgePro
       color={isTeamState(state) ? TEAM_STATE_COLORS[state] : 'gray'}
       tt="none"
       data-testid="team-state"
-      // The whole label, even in a narrow table cell.
+      // The whole label, even in a narrow table cell; dark words, since the light variant's own text
+      // colours fall under 4.5:1 on their backgrounds (green, lime, yellow).
+      c="dark.7"
       styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } }}
       {...props}
     >

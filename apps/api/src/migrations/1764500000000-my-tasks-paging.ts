@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * state (those returned to it), a team's assessments by state (how many are in or live), and the
  * latest recommendation of a challenge (where its decision's due time starts).
  */
-export class MyTasksPaging1764400000000 implements MigrationInterface {
-  name = 'MyTasksPaging1764400000000';
+export class MyTasksPaging1764500000000 implements MigrationInterface {
+  name = 'MyTasksPaging1764500000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX sustainment_plan_owner_idx ON sustainment_plan (owner_agency_id)`);
