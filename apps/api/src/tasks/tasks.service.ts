@@ -210,7 +210,7 @@ WITH mine AS (
 ), sig AS (
   SELECT f.*, cv.cohort_state, cv.time_zone,
          concat_ws('|', f.kind, f.state, cv.cohort_state, f.roles, f.lead, f.owner, f.approved, f.review_open,
-           f.assess_in, coalesce(f.deadline_kind, '')) AS sig
+           f.assess_in, coalesce(f.deadline_kind, '')) COLLATE "C" AS sig
     FROM found f JOIN cv ON cv.cohort_id = f.cohort_id
 )`;
 
@@ -242,16 +242,20 @@ const PAGE = `${FOUND}, t AS (
          bool_or(assess_in) AS assess_in, min(deadline_kind) AS deadline_kind,
          count(*)::int AS n, (count(*) FILTER (WHERE ov = 0))::int AS overdue
     FROM t GROUP BY sig
-), p AS (
-  SELECT kind, subject_type, subject_id, team_id, cohort_id, tid, name_ar, name_en, due_at, ov, dsort, week,
-         checkpoint, deadline_kind, blocked_by, sig,
-         row_number() OVER (PARTITION BY sig ORDER BY ov, dsort, name_en COLLATE "C", tid) AS rn
+), r AS (
+  -- Ranked on the sort keys alone (narrow rows sort in memory), then joined back for the page.
+  SELECT tid, row_number() OVER (PARTITION BY sig ORDER BY ov, dsort, name_en COLLATE "C", tid) AS rn
     FROM t
    WHERE $20::int IS NULL
       OR (ov, dsort, name_en COLLATE "C", tid) > ($20::int, $21::timestamptz, $22::text COLLATE "C", $23::text COLLATE "C")
+), p AS (
+  SELECT t.kind, t.subject_type, t.subject_id, t.team_id, t.cohort_id, t.tid, t.name_ar, t.name_en, t.due_at, t.ov,
+         t.dsort, t.week, t.checkpoint, t.deadline_kind, t.blocked_by, t.sig
+    FROM r JOIN t ON t.tid = r.tid
+   WHERE r.rn <= $24
 )
 SELECT (SELECT coalesce(jsonb_agg(g), '[]') FROM g) AS sigs,
-       (SELECT coalesce(jsonb_agg(to_jsonb(p) - 'rn'), '[]') FROM p WHERE rn <= $24) AS page`;
+       (SELECT coalesce(jsonb_agg(p), '[]') FROM p) AS page`;
 
 /**
  * "My tasks" (PRODUCT.md section 6): what the signed-in user must do now, computed from the state
