@@ -29,12 +29,17 @@ it('serves every screen under a strict CSP and the browser reports no violation'
   const { cohorts, challenges, teams, users } = await gql<{
     cohorts: { id: string; state: string }[];
     challenges: { id: string; state: string }[];
-    teams: { id: string }[];
+    teams: { id: string; review: { assessments: { id: string }[] } | null }[];
     users: { id: string }[];
-  }>(api, `{ cohorts { id state } challenges { id state } teams { id } users(limit: 1) { id } }`);
+  }>(
+    api,
+    `{ cohorts { id state } challenges { id state } teams { id review { assessments { id } } } users(limit: 1) { id } }`,
+  );
+  const reviewed = teams.find((t) => (t.review?.assessments.length ?? 0) > 0)!;
   const draft = challenges.find((c) => c.state === 'DRAFT') ?? challenges[0]!;
   const screens = [
     '/',
+    '/dashboard',
     '/notifications',
     '/audit?action=auth.sign_in',
     '/account',
@@ -50,6 +55,11 @@ it('serves every screen under a strict CSP and the browser reports no violation'
     '/approvals',
     '/teams',
     `/teams/${teams[0]!.id}`,
+    `/cohorts/${cohorts[0]!.id}/reviewers`,
+    `/cohorts/${cohorts[0]!.id}/reviews`,
+    `/teams/${reviewed.id}/midpoint`,
+    '/reviews',
+    `/reviews/${reviewed.review!.assessments[0]!.id}`,
     '/admin/alignment',
     '/admin/users',
     `/admin/users/${users[0]!.id}`,

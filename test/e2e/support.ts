@@ -145,12 +145,12 @@ export async function submitSignIn(page: Page, email: string, password = PASSWOR
   await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
 }
 
-/** Signs in through the form, in Arabic, and waits for the home page. */
+/** Signs in through the form, in Arabic, and waits for the person's first page (leadership's is the dashboard). */
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto('/sign-in');
   await languageIs(page, 'ar');
   await submitSignIn(page, email, password);
-  await page.waitForURL((url) => url.pathname === '/');
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
 /** Waits until the state badge of the cohort, challenge or team page reads `state`. */

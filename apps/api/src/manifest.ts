@@ -8,6 +8,7 @@ import { ClockModule } from './clock/clock.module.js';
 import { Cohort } from './cohorts/cohort.entity.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
 import { createDataSource, type DatabaseSchema } from './database/data-source.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { Agency } from './identity/agency.entity.js';
@@ -23,6 +24,7 @@ import { MidpointReview1764100000000 } from './migrations/1764100000000-midpoint
 import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-deadlines.js';
 import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
 import { TasksAndAuditSearch1764300000000 } from './migrations/1764300000000-tasks-and-audit-search.js';
+import { Dashboard1764310000000 } from './migrations/1764310000000-dashboard.js';
 import { Exports1764400000000 } from './migrations/1764400000000-exports.js';
 import { MyTasksPaging1764500000000 } from './migrations/1764500000000-my-tasks-paging.js';
 import { Notification } from './notifications/notification.entity.js';
@@ -58,6 +60,7 @@ export const FEATURE_MODULES = [
   TasksModule,
   AuditViewModule,
   ExportsModule,
+  DashboardModule,
 ];
 
 /** What only the worker role runs: the queues' workers and the handlers of the infrastructure's own jobs. */
@@ -76,6 +79,7 @@ export const SCHEMA: DatabaseSchema = {
     TeamDeadlines1764110000000,
     ResultsAndSustainment1764200000000,
     TasksAndAuditSearch1764300000000,
+    Dashboard1764310000000,
     Exports1764400000000,
     MyTasksPaging1764500000000,
   ],

@@ -1,7 +1,8 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { DirectionProvider, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { lazy } from 'react';
+import { lazy, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 
 import { apolloClient } from './api/client';
@@ -15,7 +16,7 @@ import { directionOf, initialLanguage } from './i18n';
 import { DirectionSync, RefetchOnLanguageChange } from './session/language';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/session';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // Administration is for few people: its code loads only when opened.
 const UsersPage = lazy(() => import('./features/admin/UsersPage'));
@@ -45,15 +46,32 @@ const AlignmentTreePage = lazy(() => import('./features/alignment/AlignmentTreeP
 // Teams: the list and the workspace load when first opened.
 const TeamsPage = lazy(() => import('./features/teams/TeamsPage'));
 const TeamPage = lazy(() => import('./features/teams/TeamPage'));
+// The mid-point review: the reviewer's pages and the office's assignment and decision pages.
+const MyReviewsPage = lazy(() => import('./features/reviews/MyReviewsPage'));
+const AssessmentPage = lazy(() => import('./features/reviews/AssessmentPage'));
+const AssignmentPage = lazy(() => import('./features/reviews/AssignmentPage'));
+const CohortReviewsPage = lazy(() => import('./features/reviews/CohortReviewsPage'));
+const DecisionPage = lazy(() => import('./features/reviews/DecisionPage'));
 // The audit log is the office's: it loads when first opened.
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 // Day 100 and after: the report, the outcome, the plan and its checkpoints, the team's whole story.
 const ResultsPage = lazy(() => import('./features/results/ResultsPage'));
+// The leadership dashboard loads when first opened.
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 
 export function App() {
+  const { t } = useTranslation();
+  // Close buttons of toasts are named in the current language.
+  const localTheme = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: { Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } } },
+      }),
+    [t],
+  );
   return (
     <DirectionProvider initialDirection={directionOf(initialLanguage)}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={localTheme} cssVariablesResolver={cssVariablesResolver}>
         <DirectionSync />
         <Notifications position="bottom-center" zIndex={1000} />
         <ApolloProvider client={apolloClient}>
@@ -71,11 +89,14 @@ export function App() {
                 >
                   <Route index element={<MyTasksPage />} />
                   <Route path="notifications" element={<NotificationsPage />} />
+                  <Route path="dashboard" element={<DashboardPage />} />
                   <Route path="account" element={<AccountPage />} />
                   <Route path="cohorts" element={<CohortsPage />} />
                   <Route path="cohorts/new" element={<NewCohortPage />} />
                   <Route path="cohorts/:id" element={<CohortPage />} />
                   <Route path="cohorts/:id/edit" element={<EditCohortPage />} />
+                  <Route path="cohorts/:id/reviewers" element={<AssignmentPage />} />
+                  <Route path="cohorts/:id/reviews" element={<CohortReviewsPage />} />
                   <Route path="challenges" element={<ChallengesPage />} />
                   <Route path="challenges/new" element={<NewChallengePage />} />
                   <Route path="challenges/:id" element={<ChallengePage />} />
@@ -84,6 +105,9 @@ export function App() {
                   <Route path="approvals" element={<ApprovalQueuePage />} />
                   <Route path="teams" element={<TeamsPage />} />
                   <Route path="teams/:id" element={<TeamPage />} />
+                  <Route path="teams/:id/midpoint" element={<DecisionPage />} />
+                  <Route path="reviews" element={<MyReviewsPage />} />
+                  <Route path="reviews/:id" element={<AssessmentPage />} />
                   <Route path="teams/:id/results" element={<ResultsPage />} />
                   <Route path="admin/alignment" element={<AlignmentTreePage />} />
                   <Route path="admin/users" element={<UsersPage />} />

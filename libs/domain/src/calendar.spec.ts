@@ -10,11 +10,13 @@ import {
   cohortDeadlines,
   dateOfDay,
   dayOf,
+  dayOfLocalDate,
   DEFAULT_OFFSETS,
   endOfDay,
   formatGregorian,
   formatHijri,
   isWorkingDay,
+  localDateOf,
   screeningDeadline,
   startOfDay,
   workingDaysUntil,
@@ -190,6 +192,18 @@ describe('formatting', () => {
   it('shows the Umm al-Qura Hijri date', () => {
     expect(formatHijri(d, 'ar', 'Asia/Riyadh')).toMatch(/^24 ربيع الأول 1448 هـ$/);
     expect(formatHijri(d, 'en', 'Asia/Riyadh')).toMatch(/Rabiʻ I 24, 1448 AH|24 Rabiʻ I 1448 AH/);
+  });
+});
+
+describe('dayOfLocalDate()', () => {
+  it('is dayOf from the local date, across time zones, day 1 and changes of summer time', () => {
+    for (const timeZone of ['Asia/Amman', 'Asia/Bishkek', 'Europe/London', 'America/New_York']) {
+      const cal = { ...amman, timeZone, day1: '2026-03-20' };
+      for (let h = -24 * 40; h <= 24 * 300; h += 7) {
+        const instant = new Date(Date.UTC(2026, 2, 20, 0, 0) + h * 3_600_000);
+        expect(dayOfLocalDate(cal.day1, localDateOf(cal, instant))).toBe(dayOf(cal, instant));
+      }
+    }
   });
 });
 

@@ -127,6 +127,15 @@ export function dayOf(cal: CohortCalendar, instant: Date): number {
   return diff >= 0 ? diff + 1 : diff;
 }
 
+/**
+ * `dayOf` for a local date already known (YYYY-MM-DD in the cohort's time zone): the same day
+ * number without resolving the time zone again, for many cohorts at once.
+ */
+export function dayOfLocalDate(day1: string, localToday: string): number {
+  const diff = Math.round((Date.parse(`${localToday}T00:00:00Z`) - Date.parse(`${day1}T00:00:00Z`)) / 86_400_000);
+  return diff >= 0 ? diff + 1 : diff;
+}
+
 /** The local date of an instant in the cohort's time zone. */
 export function localDateOf(cal: CohortCalendar, instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: cal.timeZone }).toISODate()!;

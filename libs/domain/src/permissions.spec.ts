@@ -1,4 +1,12 @@
-import { ACTIONS, can, type Action, type Actor, type Resource } from './permissions.js';
+import {
+  ACTIONS,
+  can,
+  dashboardScope,
+  landsOnDashboard,
+  type Action,
+  type Actor,
+  type Resource,
+} from './permissions.js';
 import { GLOBAL_ROLES, type GlobalRole } from './roles.js';
 
 const actor = (roles: GlobalRole[], over: Partial<Actor> = {}): Actor => ({
@@ -56,6 +64,7 @@ const RESOURCE: Record<Action, Resource> = {
   'team.reportCheckpoint': { type: 'team', id: 't1', leadAgencyId: 'agency-2', ownerAgencyId: 'agency-2' },
   'review.read': { type: 'review', cohortId: 'c1' },
   'review.decide': { type: 'review', cohortId: 'c1' },
+  'dashboard.read': { type: 'dashboard' },
 };
 
 /** Who may do what: every role × every action of identity and administration. */
@@ -92,6 +101,7 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'team.assignReviewers',
     'review.read',
     'review.decide',
+    'dashboard.read',
   ],
   LEADERSHIP: [
     'agency.read',
@@ -106,10 +116,11 @@ const EXPECTED: Record<GlobalRole | 'NONE', Action[]> = {
     'alignment.read',
     'team.read',
     'review.read',
+    'dashboard.read',
   ],
-  FOCAL_POINT: ['agency.read', 'cohort.read', 'alignment.read'],
-  REVIEWER: ['agency.read', 'cohort.read', 'alignment.read'],
-  NONE: ['agency.read', 'cohort.read', 'alignment.read'],
+  FOCAL_POINT: ['agency.read', 'cohort.read', 'alignment.read', 'dashboard.read'],
+  REVIEWER: ['agency.read', 'cohort.read', 'alignment.read', 'dashboard.read'],
+  NONE: ['agency.read', 'cohort.read', 'alignment.read', 'dashboard.read'],
 };
 
 describe('can(): every role and action', () => {
@@ -251,5 +262,26 @@ describe('can(): rules that depend on the resource', () => {
     expect(can(actor(['FOCAL_POINT']), 'team.reportCheckpoint', team)).toBe(true);
     expect(can(actor(['FOCAL_POINT'], { agencyId: 'agency-9' }), 'team.reportCheckpoint', team)).toBe(false);
     expect(can(on('TEAM_LEAD'), 'team.draftPlan', team)).toBe(true);
+  });
+});
+
+describe('dashboardScope(): the part of the accelerator the dashboard counts', () => {
+  it('is everything for the office and leadership', () => {
+    expect(dashboardScope(actor(['ADMIN']))).toEqual({ everything: true });
+    expect(dashboardScope(actor(['LEADERSHIP']))).toEqual({ everything: true });
+  });
+  it("is a focal point's agency and own teams, and anyone else's own teams", () => {
+    expect(dashboardScope(actor(['FOCAL_POINT']))).toEqual({
+      everything: false,
+      leadAgencyId: 'agency-1',
+      ownTeams: true,
+    });
+    expect(dashboardScope(actor([]))).toEqual({ everything: false, leadAgencyId: null, ownTeams: true });
+    expect(dashboardScope(actor(['REVIEWER']))).toEqual({ everything: false, leadAgencyId: null, ownTeams: true });
+  });
+  it('lands leadership on the dashboard, and no one else', () => {
+    expect(landsOnDashboard(actor(['LEADERSHIP']))).toBe(true);
+    expect(landsOnDashboard(actor(['ADMIN', 'LEADERSHIP']))).toBe(false);
+    expect(landsOnDashboard(actor(['FOCAL_POINT']))).toBe(false);
   });
 });

@@ -37,7 +37,8 @@ export type Resource =
       /** The agency that keeps the result after day 100 (its sustainment plan's owner). */
       readonly ownerAgencyId?: string;
     }
-  | { readonly type: 'review'; readonly cohortId?: string };
+  | { readonly type: 'review'; readonly cohortId?: string }
+  | { readonly type: 'dashboard' };
 
 export const ACTIONS = [
   'agency.read',
@@ -80,6 +81,7 @@ export const ACTIONS = [
   'team.reportCheckpoint',
   'review.read',
   'review.decide',
+  'dashboard.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -226,6 +228,9 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       );
     case 'alignment.read':
       return resource.type === 'alignment';
+    case 'dashboard.read':
+      // Everyone taking part reads the dashboard; what it counts is their part (dashboardScope).
+      return resource.type === 'dashboard';
     case 'alignment.manage':
       return resource.type === 'alignment' && isOffice(actor);
     default: {
@@ -234,3 +239,21 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     }
   }
 }
+
+/**
+ * The part of the accelerator the dashboard counts for an actor (PRODUCT.md section 6): the office
+ * and leadership everything; anyone else the teams they may read as such — a focal point their
+ * agency's (the teams it leads), and everyone the teams they hold a role on. `teams` is the one
+ * place that says it; the API turns it into the query's condition.
+ */
+export type DashboardScope =
+  | { readonly everything: true }
+  | { readonly everything: false; readonly leadAgencyId: string | null; readonly ownTeams: true };
+
+export function dashboardScope(actor: Actor): DashboardScope {
+  if (isOffice(actor) || hasRole(actor, 'LEADERSHIP')) return { everything: true };
+  return { everything: false, leadAgencyId: hasRole(actor, 'FOCAL_POINT') ? actor.agencyId : null, ownTeams: true };
+}
+
+/** Whether the dashboard is the actor's first page: leadership reads it before anything else. */
+export const landsOnDashboard = (actor: Actor): boolean => hasRole(actor, 'LEADERSHIP') && !isOffice(actor);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   expectedValue,
   kpiRag,
+  teamStanding,
   progress,
   proposedOutcome,
   targetReached,
@@ -125,5 +126,14 @@ describe('trajectory and the proposed outcome', () => {
       ]),
     ).toBe('NOT_ACHIEVED');
     expect(proposedOutcome([])).toBe('NOT_ACHIEVED');
+  });
+});
+
+describe('teamStanding()', () => {
+  it('counts withdrawn and stopped teams apart, whatever their status', () => {
+    expect(teamStanding('WITHDRAWN', 'GREEN')).toBe('WITHDRAWN');
+    expect(teamStanding('STOPPED', 'RED')).toBe('STOPPED');
+    expect(teamStanding('ACTIVE', 'AMBER')).toBe('AMBER');
+    expect(teamStanding('COMPLETED', 'GREY')).toBe('GREY');
   });
 });

@@ -123,3 +123,22 @@ export function proposedOutcome(kpis: { kpi: KpiForRag; final: number }[]): Outc
     })),
   ).outcome;
 }
+
+/**
+ * Where a team stands on the dashboard: its status, or, when it left the 100 days (withdrawn by the
+ * office, stopped at the mid-point), that instead — such a team is counted apart, never as red or
+ * green.
+ */
+export const TEAM_STANDINGS = [...RAG_STATUSES, 'WITHDRAWN', 'STOPPED'] as const;
+export type TeamStanding = (typeof TEAM_STANDINGS)[number];
+
+export function teamStanding(teamState: string, rag: Rag): TeamStanding {
+  return teamState === 'WITHDRAWN' || teamState === 'STOPPED' ? teamState : rag;
+}
+
+/**
+ * A team's KPI attainment (the mean used to propose its outcome, `proposeOutcome`): each KPI's
+ * share of the way from baseline to target by its latest value, counted between 0 and 1. The
+ * dashboard groups teams in these bands: from each bound up to the next (the last: reached).
+ */
+export const ATTAINMENT_BANDS = [0, 0.25, 0.5, 0.75, 1] as const;

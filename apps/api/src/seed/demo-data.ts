@@ -67,3 +67,45 @@ export const DEMO_USERS: {
     preferredLanguage: 'en',
   },
 ];
+
+/**
+ * Reviewers of the mid-point besides the demo sign-in (reviewer@), of agencies chosen so that the
+ * demo shows every kind of conflict: one of the health ministry (the lead agency of health teams),
+ * one of the interior ministry (a partner agency of licensing teams).
+ */
+export const DEMO_REVIEWERS: {
+  email: string;
+  nameAr: string;
+  nameEn: string;
+  agency: string;
+  roles: GlobalRole[];
+}[] = [
+  {
+    email: 'reviewer.pmo@hundred.example',
+    nameAr: 'هبة السعدي',
+    nameEn: 'Hiba Al-Saadi',
+    agency: 'PMO',
+    roles: ['REVIEWER'],
+  },
+  {
+    email: 'reviewer.moi@hundred.example',
+    nameAr: 'وائل الدباس',
+    nameEn: 'Wael Dabbas',
+    agency: 'MOI',
+    roles: ['REVIEWER'],
+  },
+  {
+    email: 'reviewer.health@hundred.example',
+    nameAr: 'د. رزان الشوبكي',
+    nameEn: 'Dr. Razan Shobaki',
+    agency: 'MOH',
+    roles: ['REVIEWER'],
+  },
+  {
+    email: 'reviewer.works@hundred.example',
+    nameAr: 'أنس الطويل',
+    nameEn: 'Anas Tawil',
+    agency: 'MPWH',
+    roles: ['REVIEWER'],
+  },
+];

@@ -15,6 +15,10 @@ for (const u of DEMO_USERS) {
   console.log(`  ${u.email.padEnd(width)}  ${u.roles.map((r) => roleNames[r] ?? r).join(', ')}`);
 }
 console.log('  lead.permits@hundred.example  team leader / قائد الفريق (building permits)');
+console.log('  lead.inspection@hundred.example  team leader / قائد الفريق (cohort 3: told to course-correct)');
+console.log(
+  '  reviewer@hundred.example has an assessment to do: cohort 3, hospital discharge (reviewer.pmo@, reviewer.moi@ … review too)',
+);
 console.log('  coach@hundred.example         coach / المدرّب (every team of the first cohort)');
 console.log('');
 console.log('Day 100 and after (a team\'s page → "Results and the whole story"):');

@@ -11,6 +11,7 @@ import { JsonLogger } from '../logging/json-logger.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { REDIS } from '../redis/redis.js';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-data.js';
+import { seedReviews } from './demo-reviews.js';
 import { seedResults } from './demo-results.js';
 import { seedWorkflow } from './demo-workflow.js';
 import { seed } from './seed.js';
@@ -30,12 +31,15 @@ async function main(): Promise<void> {
   });
   try {
     const created = await seedWorkflow(app, config.argon2MemoryKib);
+    // The mid-point review: reviewers of the first cohort, and a third cohort past its mid-point.
+    const reviewed = await seedReviews(app, config.argon2MemoryKib);
     // Day 100 and after: a cohort in sustainment and one writing its reports.
     const results = await seedResults(app, config.argon2MemoryKib);
     await app.get(OutboxService).relayAll();
     console.log(
       `Demo data ready: ${DEMO_AGENCIES.length} agencies, ${DEMO_USERS.length} demo sign-ins` +
         (created ? ', two cohorts with their challenges and teams' : ' (cohorts already there)') +
+        (reviewed ? ', a cohort past its mid-point review' : '') +
         (results ? ', a cohort in sustainment and one writing its day-100 reports.' : '.'),
     );
   } finally {

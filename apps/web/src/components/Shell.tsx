@@ -22,7 +22,9 @@ import {
   IconBuildingCommunity,
   IconBulb,
   IconCalendarStats,
+  IconChartBar,
   IconChecklist,
+  IconClipboardCheck,
   IconHierarchy3,
   IconHistory,
   IconListCheck,
@@ -178,7 +180,10 @@ export function Shell() {
     (!!actor && can(actor, 'challenge.read', { type: 'challenge', leadAgencyId: actor.agencyId }));
   const mayScreen = can(actor, 'challenge.score', { type: 'challenge' });
   const mayDecide = !!actor && hasRole(actor, 'LEADERSHIP');
+  const isReviewer = !!actor && hasRole(actor, 'REVIEWER');
   const maySearchAudit = can(actor, 'audit.search', { type: 'audit' });
+  // The dashboard counts everyone's part; it is a page of its own for the office and leadership.
+  const showDashboard = !!actor && (hasRole(actor, 'ADMIN') || hasRole(actor, 'LEADERSHIP'));
 
   const handleSignOut = () => void signOut();
 
@@ -239,6 +244,9 @@ export function Shell() {
                 icon={<IconListCheck size={20} aria-hidden />}
                 right={<TaskCount />}
               />
+              {showDashboard ? (
+                <NavItem to="/dashboard" label={t('nav.dashboard')} icon={<IconChartBar size={20} aria-hidden />} />
+              ) : null}
               <NavItem to="/notifications" label={t('nav.notifications')} icon={<IconBell size={20} aria-hidden />} />
               {mayReadCohorts ? (
                 <NavItem to="/cohorts" label={t('nav.cohorts')} icon={<IconCalendarStats size={20} aria-hidden />} />
@@ -249,6 +257,9 @@ export function Shell() {
               <NavItem to="/teams" label={t('nav.teams')} icon={<IconUsersGroup size={20} aria-hidden />} />
               {mayScreen ? (
                 <NavItem to="/screening" label={t('nav.screening')} icon={<IconLayoutKanban size={20} aria-hidden />} />
+              ) : null}
+              {isReviewer ? (
+                <NavItem to="/reviews" label={t('nav.reviews')} icon={<IconClipboardCheck size={20} aria-hidden />} />
               ) : null}
               {mayDecide ? (
                 <NavItem to="/approvals" label={t('nav.approvals')} icon={<IconChecklist size={20} aria-hidden />} />

@@ -86,6 +86,7 @@ export class DecideMidpointInput {
   @Field(() => RecommendationEnum) @OneOf(RECOMMENDATIONS) decision: Recommendation;
   @Field({ defaultValue: '' }) @MultiLine() @MaxLen(5000) reason: string;
   @Field({ defaultValue: '', description: 'What the team must correct (COURSE_CORRECT).' })
+  @MultiLine()
   @MaxLen(5000)
   corrections: string;
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { can } from '@hundred/domain';
 import { cohortMachine } from '@hundred/workflow';
-import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
+import { IconAlertTriangle, IconListDetails, IconPencil, IconUserCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -15,6 +15,7 @@ import { Section } from '../../components/Section';
 import type { CohortDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
+import { CohortTeamDeadlines } from '../reviews/Deadlines';
 import { CohortResults } from '../results/CohortResults';
 import { CohortActions } from './CohortActions';
 import { CohortStateBadge } from './CohortStateBadge';
@@ -150,6 +151,8 @@ export default function CohortPage() {
 
   const mayUpdate =
     can(actor, 'cohort.update', { type: 'cohort', id: cohort.id }) && !cohortMachine.terminal.includes(cohort.state);
+  const mayAssignReviewers = can(actor, 'team.assignReviewers', { type: 'team' });
+  const mayReadReviews = can(actor, 'review.read', { type: 'review' });
   const mayExport = can(actor, 'cohort.report', { type: 'cohort', id: cohort.id });
   const now = clock.data?.clock.now ?? null;
   const showClock = can(actor, 'clock.advance', { type: 'clock' }) && clock.data?.clock.controllable === true;
@@ -178,9 +181,29 @@ export default function CohortPage() {
         title={format.name(cohort)}
         description={<span lang={format.language === 'ar' ? 'en' : 'ar'}>{otherName}</span>}
         actions={
-          mayUpdate || mayExport ? (
+          mayUpdate || mayExport || mayAssignReviewers || mayReadReviews ? (
             <Group gap="sm">
               {mayExport ? report.menu : null}
+              {mayAssignReviewers ? (
+                <Button
+                  variant="default"
+                  component={Link}
+                  to={`/cohorts/${cohort.id}/reviewers`}
+                  leftSection={<IconUserCheck size={18} aria-hidden />}
+                >
+                  {t('reviews.assign.title')}
+                </Button>
+              ) : null}
+              {mayReadReviews ? (
+                <Button
+                  variant="default"
+                  component={Link}
+                  to={`/cohorts/${cohort.id}/reviews`}
+                  leftSection={<IconListDetails size={18} aria-hidden />}
+                >
+                  {t('reviews.cohort.title')}
+                </Button>
+              ) : null}
               {mayUpdate ? (
                 <Button
                   variant="default"
@@ -253,6 +276,14 @@ export default function CohortPage() {
 
         <Section id="cohort-deadlines" title={t('cohorts.deadlines.title')}>
           <DeadlinesTable cohort={cohort} />
+        </Section>
+
+        <Section
+          id="cohort-team-deadlines"
+          title={t('reviews.deadlines.cohortTitle')}
+          hint={t('reviews.deadlines.cohortHint')}
+        >
+          <CohortTeamDeadlines cohortId={cohort.id} />
         </Section>
 
         <Section id="cohort-history" title={t('cohorts.history.title')}>

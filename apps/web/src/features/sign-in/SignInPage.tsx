@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import type { Actor } from '@hundred/domain';
 import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLogin2 } from '@tabler/icons-react';
@@ -12,6 +13,7 @@ import { useDocumentTitle } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { graphql } from '../../gql';
 import { applyProblem, passwordToggle, required } from '../../lib/forms';
+import { landingPath } from '../../session/landing';
 import { useSession } from '../../session/session';
 
 const SignInMutation = graphql(`
@@ -22,17 +24,21 @@ const SignInMutation = graphql(`
   }
 `);
 
-/** Where to go after signing in: back to the page that asked for it, never off the site. */
-function destination(state: unknown): string {
+/**
+ * Where to go after signing in: back to the page that asked for it, never off the site; from the
+ * front page, to the user's first page (`landingPath`).
+ */
+function destination(state: unknown, actor: Actor | null): string {
   const from = (state as { from?: { pathname?: string; search?: string } } | null)?.from;
   const path = from?.pathname;
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path === '/sign-in') return '/';
+  if (!path || !path.startsWith('/') || path.startsWith('//') || path === '/sign-in' || path === '/')
+    return landingPath(actor);
   return `${path}${from?.search ?? ''}`;
 }
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const { user, signedIn } = useSession();
+  const { user, actor, signedIn } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [signIn, { loading }] = useMutation(SignInMutation);
@@ -44,7 +50,7 @@ export function SignInPage() {
     validate: { email: required(t), password: required(t) },
   });
 
-  if (user && !loading) return <Navigate to={destination(location.state)} replace />;
+  if (user && !loading) return <Navigate to={destination(location.state, actor)} replace />;
 
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
@@ -52,7 +58,10 @@ export function SignInPage() {
       const result = await signIn({ variables: { input: { email: values.email.trim(), password: values.password } } });
       if (!result.data) return;
       await signedIn();
-      await navigate(destination(location.state), { replace: true });
+      const me = result.data.signIn;
+      await navigate(destination(location.state, { id: me.id, agencyId: me.agencyId, roles: me.roles ?? [] }), {
+        replace: true,
+      });
     } catch (error) {
       const found = toProblem(error, t);
       form.setFieldValue('password', '');

@@ -4,6 +4,7 @@ export interface TaskPlace {
   subjectType: string;
   subjectId: string;
   teamId?: string | null;
+  cohortId?: string | null;
 }
 
 /** The section of the team workspace where a kind of task is done. */
@@ -21,7 +22,12 @@ export function taskLink(task: TaskPlace): string {
       return `/challenges/${task.subjectId}`;
     case 'cohort':
       return `/cohorts/${task.subjectId}`;
+    // The mid-point review has pages of its own: the reviewer's assessment, the office's grid and decision.
+    case 'assessment':
+      return `/reviews/${task.subjectId}`;
     default: {
+      if (task.kind === 'ASSIGN_REVIEWERS' && task.cohortId) return `/cohorts/${task.cohortId}/reviewers`;
+      if (task.kind === 'DECIDE_MIDPOINT') return `/teams/${task.teamId ?? task.subjectId}/midpoint`;
       const teamId = task.teamId ?? task.subjectId;
       const section = TEAM_SECTION[task.kind];
       return section ? `/teams/${teamId}#${section}` : `/teams/${teamId}`;

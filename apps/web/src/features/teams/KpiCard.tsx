@@ -53,7 +53,7 @@ function Stat({
         {children}
       </Text>
       {hint ? (
-        <Text size="xs" c="dimmed" mt={2}>
+        <Text size="xs" c="dimmed" component="dd" m={0} mt={2}>
           {hint}
         </Text>
       ) : null}

@@ -170,6 +170,50 @@ export function KpiChart({
     .filter(Boolean)
     .join(' ');
 
+  const figures = (
+    <Table verticalSpacing={6} horizontalSpacing="sm" fz="xs" withTableBorder striped>
+      <Table.Caption>{t('teams.chart.tableCaption', { name })}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('teams.chart.colWeek')}</Table.Th>
+          <Table.Th scope="col">{t('teams.chart.colAsOf')}</Table.Th>
+          <Table.Th scope="col">{t('teams.chart.colValue')}</Table.Th>
+          <Table.Th scope="col">{t('teams.chart.colExpected')}</Table.Th>
+          <Table.Th scope="col">{t('teams.chart.colConfidence')}</Table.Th>
+          <Table.Th scope="col">{t('teams.chart.colEvidence')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {points.length === 0 ? (
+          <Table.Tr>
+            <Table.Td colSpan={6}>{t('teams.chart.summaryNoValues')}</Table.Td>
+          </Table.Tr>
+        ) : (
+          points.map((p) => (
+            <Table.Tr key={p.key}>
+              <Table.Td>{p.week !== null ? format.number(p.week) : '—'}</Table.Td>
+              <Table.Td>
+                {format.localDate(p.asOf)}
+                <Text span size="xs" c="dimmed">
+                  {' · '}
+                  {t('cohorts.day', { day: format.number(p.day) })}
+                </Text>
+              </Table.Td>
+              <Table.Td fw={600}>{labels.value(unit, p.value)}</Table.Td>
+              <Table.Td>{labels.value(unit, roundTo(expectedValue(kpi, p.day), 1))}</Table.Td>
+              <Table.Td>{p.confidence ? labels.confidence(p.confidence) : '—'}</Table.Td>
+              <Table.Td>
+                <Text size="xs" dir="auto" lineClamp={2}>
+                  {p.evidence}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))
+        )}
+      </Table.Tbody>
+    </Table>
+  );
+
   return (
     <Box component="figure" m={0} className={classes.figure} aria-labelledby={titleId} data-testid="kpi-chart">
       <Group justify="space-between" gap="xs" mb={4} wrap="wrap">
@@ -404,49 +448,8 @@ export function KpiChart({
       </Group>
 
       <div id={tableId} className={showTable ? classes.table : 'visually-hidden'}>
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing={6} horizontalSpacing="sm" fz="xs" withTableBorder striped>
-            <Table.Caption>{t('teams.chart.tableCaption', { name })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('teams.chart.colWeek')}</Table.Th>
-                <Table.Th scope="col">{t('teams.chart.colAsOf')}</Table.Th>
-                <Table.Th scope="col">{t('teams.chart.colValue')}</Table.Th>
-                <Table.Th scope="col">{t('teams.chart.colExpected')}</Table.Th>
-                <Table.Th scope="col">{t('teams.chart.colConfidence')}</Table.Th>
-                <Table.Th scope="col">{t('teams.chart.colEvidence')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {points.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>{t('teams.chart.summaryNoValues')}</Table.Td>
-                </Table.Tr>
-              ) : (
-                points.map((p) => (
-                  <Table.Tr key={p.key}>
-                    <Table.Td>{p.week !== null ? format.number(p.week) : '—'}</Table.Td>
-                    <Table.Td>
-                      {format.localDate(p.asOf)}
-                      <Text span size="xs" c="dimmed">
-                        {' · '}
-                        {t('cohorts.day', { day: format.number(p.day) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td fw={600}>{labels.value(unit, p.value)}</Table.Td>
-                    <Table.Td>{labels.value(unit, roundTo(expectedValue(kpi, p.day), 1))}</Table.Td>
-                    <Table.Td>{p.confidence ? labels.confidence(p.confidence) : '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" dir="auto" lineClamp={2}>
-                        {p.evidence}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {/* Scrolled sideways when shown; hidden, it stays out of the way of the keyboard. */}
+        {showTable ? <Table.ScrollContainer minWidth={560}>{figures}</Table.ScrollContainer> : figures}
       </div>
     </Box>
   );

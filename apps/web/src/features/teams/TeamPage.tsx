@@ -38,6 +38,7 @@ import { Section } from '../../components/Section';
 import type { CheckInFieldsFragment, TeamCohortFragment, TeamDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useCohortLabels } from '../cohorts/labels';
+import { TeamMidpoint } from '../reviews/TeamMidpoint';
 import { ChangeRequestsList } from './ChangeRequests';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
@@ -358,6 +359,7 @@ export default function TeamPage() {
                   <CheckInHistory team={team} timeZone={tz} onCorrect={setCorrecting} onReload={reload} />
                 </Section>
               ) : null}
+              <TeamMidpoint teamId={team.id} mayDecide={can(teamActor, 'review.decide', { type: 'review' })} />
               {started ? (
                 <Section id="team-changes" title={t('teams.changes.title')} testId="changes-section">
                   <ChangeRequestsList team={team} timeZone={tz} onReload={reload} />

@@ -11,7 +11,8 @@ import { LoadError, PageLoader } from '../../components/PageState';
 import type { TeamsQuery as TeamsQueryResult } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
-import { TeamListCohortsQuery, TeamsQuery } from './documents';
+import { DashboardTeamsQuery, TeamListCohortsQuery, TeamsQuery } from './documents';
+import { TeamsDrillSummary, useTeamsDrill } from './TeamsDrill';
 import { useTeamLabels } from './labels';
 import { RagBadge } from './RagBadge';
 import { TeamStateBadge } from './TeamStateBadge';
@@ -33,14 +34,22 @@ export default function TeamsPage() {
   const chosen = params.get('cohort');
   const running = cohorts.find((c) => c.currentDay >= 1 && c.currentDay <= 100) ?? cohorts[0] ?? null;
   const cohortId = seesAll ? (chosen ?? running?.id ?? null) : null;
-  const { data, loading, error, refetch } = useQuery(TeamsQuery, {
+  // Opened from a figure of the dashboard: the teams behind it (its filter is in the URL).
+  const drill = useTeamsDrill(params);
+  const listed = useQuery(TeamsQuery, {
     variables: { cohortId },
-    skip: seesAll && !lists.data,
+    skip: (seesAll && !lists.data) || drill !== null,
   });
+  const drilled = useQuery(DashboardTeamsQuery, {
+    variables: { filter: { ...drill, cohortId: chosen } },
+    skip: drill === null,
+  });
+  const { loading, error, refetch } = drill ? drilled : listed;
+  const data = drill ? (drilled.data ? { teams: drilled.data.dashboardTeams } : undefined) : listed.data;
   const teams = data?.teams ?? [];
   const cohortById = new Map(cohorts.map((c) => [c.id, c]));
   const agencyById = new Map((lists.data?.agencies ?? []).map((a) => [a.id, a]));
-  const showCohort = !seesAll;
+  const showCohort = !seesAll || (drill !== null && !chosen);
 
   const choose = (value: string | null) =>
     setParams(
@@ -132,7 +141,14 @@ export default function TeamsPage() {
     <>
       <PageHeader title={t('teams.title')} description={seesAll ? t('teams.introAll') : t('teams.introMine')} />
       <Stack gap="md">
-        {seesAll ? (
+        {drill ? (
+          <TeamsDrillSummary
+            drill={drill}
+            cohort={chosen ? (cohortById.get(chosen) ?? null) : null}
+            agency={drill.agencyId ? (agencyById.get(drill.agencyId) ?? null) : null}
+          />
+        ) : null}
+        {seesAll && !drill ? (
           <Paper withBorder radius="md" p="md" component="section" aria-label={t('teams.filters')}>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
               <Select

@@ -410,3 +410,15 @@ export const RejectKpiChangeMutation = graphql(`
     }
   }
 `);
+
+/** The teams behind one figure of the dashboard (its filter is in the list's URL). */
+export const DashboardTeamsQuery = graphql(`
+  query DashboardTeams($filter: DashboardTeamsFilter) {
+    dashboardTeams(filter: $filter, limit: 500) {
+      ...TeamSummary
+      members {
+        userId
+      }
+    }
+  }
+`);
