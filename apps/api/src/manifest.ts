@@ -25,8 +25,9 @@ import { TeamDeadlines1764110000000 } from './migrations/1764110000000-team-dead
 import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-results-and-sustainment.js';
 import { TasksAndAuditSearch1764300000000 } from './migrations/1764300000000-tasks-and-audit-search.js';
 import { Dashboard1764310000000 } from './migrations/1764310000000-dashboard.js';
-import { TeamStanding1764410000000 } from './migrations/1764410000000-team-standing.js';
 import { Exports1764400000000 } from './migrations/1764400000000-exports.js';
+import { MyTasksPaging1764500000000 } from './migrations/1764500000000-my-tasks-paging.js';
+import { TeamStanding1764510000000 } from './migrations/1764510000000-team-standing.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -81,7 +82,8 @@ export const SCHEMA: DatabaseSchema = {
     TasksAndAuditSearch1764300000000,
     Dashboard1764310000000,
     Exports1764400000000,
-    TeamStanding1764410000000,
+    MyTasksPaging1764500000000,
+    TeamStanding1764510000000,
   ],
 };
 

@@ -10,7 +10,7 @@ import { ATTAINMENT_BANDS } from '@hundred/domain';
  * standing here equals its `Team.rag` through the resolvers. Change both together.
  *
  * Each team's worst KPI rank and attainment are kept in `team_standing` (migration
- * 1764410000000) for the day of the 100, the local date and the thresholds they were worked out
+ * 1764510000000) for the day of the 100, the local date and the thresholds they were worked out
  * for; triggers bump a team's version in the same transaction as any change to its KPIs' figures
  * or its goals. The statement uses a kept row only when it holds for today's calendar and the
  * current version, works out the others afresh (the first read of a cohort's day, or after a

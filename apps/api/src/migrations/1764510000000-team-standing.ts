@@ -14,8 +14,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * stores its result only if no change was committed since it read the figures
  * (`WHERE version = excluded.version`), so a write is never hidden by an older answer.
  */
-export class TeamStanding1764410000000 implements MigrationInterface {
-  name = 'TeamStanding1764410000000';
+export class TeamStanding1764510000000 implements MigrationInterface {
+  name = 'TeamStanding1764510000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
