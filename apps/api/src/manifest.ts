@@ -27,6 +27,7 @@ import { TasksAndAuditSearch1764300000000 } from './migrations/1764300000000-tas
 import { Dashboard1764310000000 } from './migrations/1764310000000-dashboard.js';
 import { Exports1764400000000 } from './migrations/1764400000000-exports.js';
 import { MyTasksPaging1764500000000 } from './migrations/1764500000000-my-tasks-paging.js';
+import { TeamStanding1764510000000 } from './migrations/1764510000000-team-standing.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -82,6 +83,7 @@ export const SCHEMA: DatabaseSchema = {
     Dashboard1764310000000,
     Exports1764400000000,
     MyTasksPaging1764500000000,
+    TeamStanding1764510000000,
   ],
 };
 

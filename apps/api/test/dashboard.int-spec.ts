@@ -458,4 +458,53 @@ describe('the leadership dashboard (GraphQL over HTTP)', () => {
     expect(after).toEqual(before);
     expect(before[0]).toBeLessThanOrEqual(6);
   });
+
+  it('shows a change of what a team is judged on at the next read, after its standing was kept', async () => {
+    const c = await createCohort(office, await dateFromNow(office, 60));
+    await app.dataSource.query(`UPDATE cohort SET day1 = $2, state = 'EXECUTION' WHERE id = $1`, [
+      c.id,
+      localDate(now, -49),
+    ]);
+    // Day 50: 50 of the way 0 → 100 is expected; 10 is red.
+    const t = await teamWith({
+      key: 'W1',
+      cohortId: c.id,
+      state: 'ACTIVE',
+      lead: agency.c,
+      values: [{ value: 10, daysAgo: 1 }],
+    });
+    const kpi = await kpiOf(t);
+    const read = async () => {
+      const d = await ask(office, { cohortId: c.id });
+      return { teams: d.teams, attainment: d.attainment.mean };
+    };
+    expect(await read()).toEqual({ teams: counts({ red: 1 }), attainment: 0.1 });
+    expect(await read()).toEqual({ teams: counts({ red: 1 }), attainment: 0.1 }); // the kept standing
+
+    await checkIn(t, kpi, 50, 0, 8); // a new value: green
+    expect(await read()).toEqual({ teams: counts({ green: 1 }), attainment: 0.5 });
+
+    await app.dataSource.query(`UPDATE kpi SET target = 200 WHERE id = $1`, [kpi]); // 50 of an expected 100: red
+    expect(await read()).toEqual({ teams: counts({ red: 1 }), attainment: 0.25 });
+
+    const [g] = (await app.dataSource.query(
+      `INSERT INTO goal (team_id, title_ar, title_en) VALUES ($1, 'هدف', 'Goal') RETURNING id`,
+      [t],
+    )) as { id: string }[]; // a goal without KPIs: grey at best
+    expect((await read()).teams).toEqual(counts({ red: 1 }));
+    await app.dataSource.query(`UPDATE kpi SET target = 100 WHERE id = $1`, [kpi]);
+    expect((await read()).teams).toEqual(counts({ grey: 1 }));
+    await app.dataSource.query(`DELETE FROM goal WHERE id = $1`, [g!.id]);
+    expect((await read()).teams).toEqual(counts({ green: 1 }));
+
+    // A new day: the same figures judged for today's day of the 100 (day 60: 50 of an expected 60,
+    // 0.83: amber), then by the cohort's thresholds as they are now.
+    await app.dataSource.query(`UPDATE cohort SET day1 = $2 WHERE id = $1`, [c.id, localDate(now, -59)]);
+    expect((await read()).teams).toEqual(counts({ amber: 1 }));
+    await app.dataSource.query(
+      `UPDATE cohort SET rag_thresholds = '{"green": 0.8, "amber": 0.6, "staleDays": 14}' WHERE id = $1`,
+      [c.id],
+    );
+    expect((await read()).teams).toEqual(counts({ green: 1 }));
+  });
 });

@@ -9,6 +9,13 @@ import { ATTAINMENT_BANDS } from '@hundred/domain';
  * same order as the TypeScript; `apps/api/test/dashboard.int-spec.ts` checks that every team's
  * standing here equals its `Team.rag` through the resolvers. Change both together.
  *
+ * Each team's worst KPI rank and attainment are kept in `team_standing` (migration
+ * 1764510000000) for the day of the 100, the local date and the thresholds they were worked out
+ * for; triggers bump a team's version in the same transaction as any change to its KPIs' figures
+ * or its goals. The statement uses a kept row only when it holds for today's calendar and the
+ * current version, works out the others afresh (the first read of a cohort's day, or after a
+ * write) and stores them unless a write was committed meanwhile.
+ *
  * Parameters: $1–$7 the calendar of each cohort in view (ids, today's day of the 100, local date
  * today, day 1, green and amber thresholds, days a value stays fresh), $8 whether the reader sees
  * everything, $9 the lead agency a focal point sees, $10 the reader (teams they hold a role on),
@@ -51,52 +58,74 @@ export const TEAM_FACTS = `
     SELECT id AS node_id, id AS pillar_id FROM alignment_node WHERE level = 'PILLAR'
     UNION ALL
     SELECT n.id, p.pillar_id FROM alignment_node n JOIN pillar_of p ON n.parent_id = p.node_id),
-  seen AS (
+  -- The teams of the cohorts in view by the pillars their tags (of the challenge and of its goals)
+  -- reach; read only when a pillar is chosen.
+  team_pillar AS (
+    SELECT DISTINCT x.team_id, p.pillar_id
+      FROM (SELECT t.id AS team_id, unnest(ch.alignment_node_ids) AS node_id
+              FROM team t JOIN challenge ch ON ch.id = t.challenge_id WHERE t.cohort_id = ANY ($1::uuid[])
+            UNION ALL
+            SELECT g.team_id, unnest(g.alignment_node_ids) FROM goal g WHERE g.alignment_node_ids <> '{}') x
+      JOIN pillar_of p ON p.node_id = x.node_id),
+  -- The teams in view with their cohort's calendar of today and their kept standing, which holds
+  -- if it was worked out for that calendar and for every change of their figures so far; the
+  -- others are worked out afresh below.
+  ft AS (
     SELECT t.id, t.cohort_id, t.state, t.name_en, t.lead_agency_id, ch.partner_agency_ids, ch.alignment_node_ids,
-           t.outcome, t.sustainment_status, t.missed_check_in_weeks
+           t.outcome, t.sustainment_status, t.missed_check_in_weeks,
+           cal.day, cal.today, cal.green, cal.amber, cal.stale, coalesce(s.version, 0) AS version, s.r, s.att,
+           coalesce(s.computed_version = s.version AND s.day = cal.day AND s.today = cal.today
+                    AND s.green = cal.green AND s.amber = cal.amber AND s.stale = cal.stale, false) AS holds
       FROM team t JOIN cal ON cal.cohort_id = t.cohort_id JOIN challenge ch ON ch.id = t.challenge_id
+      LEFT JOIN team_standing s ON s.team_id = t.id
      WHERE ($14::uuid IS NULL OR t.cohort_id = $14::uuid)
        AND ($8::boolean OR t.lead_agency_id = $9::uuid
             OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id AND m.user_id = $10::uuid))
        AND ($12::uuid IS NULL
             OR ($13::text IS DISTINCT FROM 'PARTNER' AND t.lead_agency_id = $12::uuid)
-            OR ($13::text IS DISTINCT FROM 'LEAD' AND $12::uuid = ANY (ch.partner_agency_ids)))),
-  team_pillar AS (
-    SELECT DISTINCT x.team_id, p.pillar_id
-      FROM (SELECT s.id AS team_id, unnest(s.alignment_node_ids) AS node_id FROM seen s
-            UNION ALL
-            SELECT g.team_id, unnest(g.alignment_node_ids) FROM goal g JOIN seen s ON s.id = g.team_id
-             WHERE g.alignment_node_ids <> '{}') x
-      JOIN pillar_of p ON p.node_id = x.node_id),
-  ft AS (
-    SELECT s.id, s.cohort_id, s.state, s.name_en, s.lead_agency_id, s.partner_agency_ids, s.outcome,
-           s.sustainment_status, s.missed_check_in_weeks
-      FROM seen s
-     WHERE $11::uuid IS NULL OR EXISTS (SELECT 1 FROM team_pillar tp WHERE tp.team_id = s.id AND tp.pillar_id = $11::uuid)),
+            OR ($13::text IS DISTINCT FROM 'LEAD' AND $12::uuid = ANY (ch.partner_agency_ids)))
+       AND ($11::uuid IS NULL OR EXISTS (SELECT 1 FROM team_pillar tp WHERE tp.team_id = t.id AND tp.pillar_id = $11::uuid))),
+  afresh AS (SELECT * FROM ft WHERE NOT holds),
   -- Each KPI's arithmetic once (kpiRag's steps as columns), then the worst rank and the mean
   -- attainment of each team. OFFSET 0 keeps each level from being folded into the next, which
   -- would evaluate its expressions again wherever they are used.
-  team_kpis AS (
-    SELECT p.team_id,
-           min(CASE WHEN p.as_of IS NULL OR p.age > p.stale THEN 1
-                    WHEN p.reached THEN 3
-                    WHEN p.progress >= p.green THEN 3
-                    WHEN p.progress >= p.amber THEN 2
-                    ELSE 0 END) AS r,
-           round(avg(least(greatest(coalesce(round(p.attainment * 10000) / 10000, 0), 0), 1)) * 10000) / 10000 AS att
+  computed AS (
+    SELECT p.id AS team_id, p.version, p.day, p.today, p.green, p.amber, p.stale,
+           CASE WHEN EXISTS (SELECT 1 FROM goal g WHERE g.team_id = p.id AND NOT EXISTS (SELECT 1 FROM kpi WHERE kpi.goal_id = g.id))
+                THEN least(coalesce(min(p.r) FILTER (WHERE p.kpi_team_id IS NOT NULL), 1), 1)
+                ELSE coalesce(min(p.r) FILTER (WHERE p.kpi_team_id IS NOT NULL), 1) END AS r,
+           round(avg(least(greatest(coalesce(round(p.attainment * 10000) / 10000, 0), 0), 1))
+                 FILTER (WHERE p.kpi_team_id IS NOT NULL) * 10000) / 10000 AS att
       FROM (SELECT q.*,
-                   CASE WHEN q.span = 0
-                        THEN CASE WHEN (q.direction = 'INCREASE' AND q.moved >= 0) OR (q.direction = 'DECREASE' AND q.moved <= 0) THEN 1 ELSE -1 END
-                        ELSE q.moved / q.span END AS progress
-              FROM (SELECT k.team_id, k.direction, k.as_of, cal.today - k.as_of AS age, cal.stale, cal.green, cal.amber,
-                           (k.direction = 'INCREASE' AND k.value >= k.target) OR (k.direction = 'DECREASE' AND k.value <= k.target) AS reached,
-                           (k.baseline + ((k.target - k.baseline) * least(greatest(cal.day, 0), 100)) / 100) - k.baseline AS span,
-                           k.value - k.baseline AS moved,
-                           (k.value - k.baseline) / (k.target - k.baseline) AS attainment
-                      FROM kpi_status_fact k JOIN ft ON ft.id = k.team_id JOIN cal ON cal.cohort_id = ft.cohort_id
+                   CASE WHEN q.as_of IS NULL OR q.age > q.stale THEN 1
+                        WHEN q.reached THEN 3
+                        WHEN q.progress >= q.green THEN 3
+                        WHEN q.progress >= q.amber THEN 2
+                        ELSE 0 END AS r
+              FROM (SELECT o.*,
+                           CASE WHEN o.span = 0
+                                THEN CASE WHEN (o.direction = 'INCREASE' AND o.moved >= 0) OR (o.direction = 'DECREASE' AND o.moved <= 0) THEN 1 ELSE -1 END
+                                ELSE o.moved / o.span END AS progress
+                      FROM (SELECT a.id, a.version, a.day, a.today, a.green, a.amber, a.stale, k.team_id AS kpi_team_id,
+                                   k.direction, k.as_of, a.today - k.as_of AS age,
+                                   (k.direction = 'INCREASE' AND k.value >= k.target) OR (k.direction = 'DECREASE' AND k.value <= k.target) AS reached,
+                                   (k.baseline + ((k.target - k.baseline) * least(greatest(a.day, 0), 100)) / 100) - k.baseline AS span,
+                                   k.value - k.baseline AS moved,
+                                   (k.value - k.baseline) / (k.target - k.baseline) AS attainment
+                              FROM afresh a LEFT JOIN kpi_status_fact k ON k.team_id = a.id
+                            OFFSET 0) o
                     OFFSET 0) q
             OFFSET 0) p
-     GROUP BY p.team_id),
+     GROUP BY p.id, p.version, p.day, p.today, p.green, p.amber, p.stale),
+  -- What was worked out afresh is kept for the next request, unless the team's figures changed
+  -- since this statement read them (a trigger bumped the version meanwhile).
+  saved AS (
+    INSERT INTO team_standing AS s (team_id, version, computed_version, day, today, green, amber, stale, r, att)
+    SELECT team_id, version, version, day, today, green, amber, stale, r, att FROM computed ORDER BY team_id
+    ON CONFLICT (team_id) DO UPDATE SET computed_version = excluded.computed_version, day = excluded.day,
+      today = excluded.today, green = excluded.green, amber = excluded.amber, stale = excluded.stale,
+      r = excluded.r, att = excluded.att
+     WHERE s.version = excluded.version),
   empty_goals AS (${EMPTY_GOALS}),
   owed AS (
     SELECT ft.id AS team_id, count(*) AS n
@@ -113,21 +142,23 @@ export const TEAM_FACTS = `
      GROUP BY ft.id),
   f AS (
     SELECT ft.id, ft.cohort_id, ft.name_en, ft.lead_agency_id, ft.partner_agency_ids,
+           ft.alignment_node_ids || coalesce(gn.nodes, '{}') AS nodes,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN ft.state
-                ELSE ${rank('CASE WHEN eg.team_id IS NULL THEN coalesce(tk.r, 1) ELSE least(coalesce(tk.r, 1), 1) END')} END AS standing,
-           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL ELSE tk.att END AS att,
+                ELSE ${rank('CASE WHEN ft.holds THEN ft.r ELSE c.r END')} END AS standing,
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL WHEN ft.holds THEN ft.att ELSE c.att END AS att,
            coalesce(o.n, 0) + CASE WHEN ft.state IN ('ACTIVE', 'UNDER_REVIEW') THEN ft.missed_check_in_weeks ELSE 0 END AS overdue,
-           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR ft.day <= 100 THEN NULL
                 WHEN ft.state = 'SUSTAINING' THEN 'SUSTAINING'
                 WHEN ft.sustainment_status IS NOT NULL THEN ft.sustainment_status
                 ELSE coalesce(ft.outcome, 'AWAITING_OUTCOME') END AS result,
-           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR cal.day <= 100 THEN NULL
+           CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') OR ft.day <= 100 THEN NULL
                 ELSE coalesce(ft.outcome, 'AWAITING_OUTCOME') END AS outcome,
            CASE WHEN ft.state IN ('WITHDRAWN', 'STOPPED') THEN NULL
-                ELSE width_bucket(tk.att, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
-      FROM ft JOIN cal ON cal.cohort_id = ft.cohort_id
-      LEFT JOIN team_kpis tk ON tk.team_id = ft.id
-      LEFT JOIN empty_goals eg ON eg.team_id = ft.id
+                ELSE width_bucket(CASE WHEN ft.holds THEN ft.att ELSE c.att END, ARRAY[${ATTAINMENT_BANDS.slice(1).join(', ')}]::float8[]) END AS band
+      FROM ft
+      LEFT JOIN computed c ON c.team_id = ft.id
+      LEFT JOIN (SELECT g.team_id, array_agg(x.node_id) AS nodes FROM goal g CROSS JOIN unnest(g.alignment_node_ids) AS x(node_id)
+                  WHERE g.alignment_node_ids <> '{}' GROUP BY g.team_id) gn ON gn.team_id = ft.id
       LEFT JOIN owed o ON o.team_id = ft.id)`;
 
 /** The counting columns of a group of `f` rows, in the order `DashboardService` reads them. */
@@ -152,6 +183,12 @@ const COUNTS = `
   count(*) FILTER (WHERE result = 'SCALED')::int AS scaled,
   count(*) FILTER (WHERE result = 'LAPSED')::int AS lapsed`;
 
+const COLUMNS = [...COUNTS.matchAll(/ AS (\w+)/g)].map((m) => m[1]!);
+/** The same columns summed over groups of `grouped` (the mean attainment from its sums). */
+const SUMS = COLUMNS.map((c) =>
+  c === 'att_mean' ? '(sum(att_sum) / nullif(sum(att_n), 0))::float8' : `sum(${c})::int`,
+).join(', ');
+
 /**
  * Every figure in one statement: one row per group (`kind`, `key`), with the counts of `COUNTS`.
  * $15 is the number of weeks of the trend (0 unless one cohort is chosen); a week not over yet is
@@ -175,12 +212,22 @@ export const DASHBOARD_SQL = `
                AND NOT EXISTS (SELECT 1 FROM check_in s WHERE s.supersedes_id = c.id)
              ORDER BY v.as_of DESC, c.submitted_at DESC LIMIT 1) wv ON true
          WHERE k.team_id = ft.id) kw ON true
-     GROUP BY ft.id, ft.state, w.week)
-  SELECT CASE GROUPING(cohort_id, band, lead_agency_id) WHEN 7 THEN 'all' WHEN 3 THEN 'cohort' WHEN 5 THEN 'band' ELSE 'lead' END AS kind,
-         coalesce(cohort_id::text, band::text, lead_agency_id::text) AS key, ${COUNTS}
-    FROM f GROUP BY GROUPING SETS ((), (cohort_id), (band), (lead_agency_id))
-  UNION ALL SELECT 'pillar', tp.pillar_id::text, ${COUNTS} FROM f JOIN team_pillar tp ON tp.team_id = f.id GROUP BY tp.pillar_id
-  UNION ALL SELECT 'partner', a.agency::text, ${COUNTS} FROM f CROSS JOIN unnest(f.partner_agency_ids) AS a(agency) GROUP BY a.agency
+     GROUP BY ft.id, ft.state, w.week),
+  -- The groups, and the teams grouped by the alignment tags they carry: few distinct sets, each
+  -- counted once for each pillar its tags reach.
+  grouped AS (
+    SELECT CASE GROUPING(cohort_id, band, lead_agency_id, nodes, partner_agency_ids) WHEN 31 THEN 'all'
+                WHEN 15 THEN 'cohort' WHEN 23 THEN 'band' WHEN 27 THEN 'lead' WHEN 29 THEN 'nodes' ELSE 'partners' END AS kind,
+           coalesce(cohort_id::text, band::text, lead_agency_id::text) AS key, nodes, partner_agency_ids, ${COUNTS},
+           sum(att)::float8 AS att_sum
+      FROM f GROUP BY GROUPING SETS ((), (cohort_id), (band), (lead_agency_id), (nodes), (partner_agency_ids)))
+  SELECT kind, key, ${COLUMNS.join(', ')} FROM grouped WHERE kind NOT IN ('nodes', 'partners')
+  UNION ALL SELECT 'pillar', pp.pillar_id::text, ${SUMS}
+    FROM grouped g CROSS JOIN LATERAL (
+      SELECT DISTINCT p.pillar_id FROM unnest(g.nodes) AS x(node_id) JOIN pillar_of p ON p.node_id = x.node_id) pp
+   WHERE g.kind = 'nodes' GROUP BY pp.pillar_id
+  UNION ALL SELECT 'partner', a.agency::text, ${SUMS}
+    FROM grouped g CROSS JOIN unnest(g.partner_agency_ids) AS a(agency) WHERE g.kind = 'partners' GROUP BY a.agency
   UNION ALL SELECT 'week', week::text,
     count(*) FILTER (WHERE standing = 'GREEN')::int, count(*) FILTER (WHERE standing = 'AMBER')::int,
     count(*) FILTER (WHERE standing = 'RED')::int, count(*) FILTER (WHERE standing = 'GREY')::int,
