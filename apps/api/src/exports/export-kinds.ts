@@ -17,7 +17,7 @@ import type { ReportDocument } from './report-document.js';
  * feature that lays its data out as a `ReportDocument`; the request, the queue, the progress, the
  * PDF and spreadsheet, the download and its access check come with the framework.
  */
-export const EXPORT_KINDS = ['COHORT_REPORT', 'AUDIT_TRAIL'] as const;
+export const EXPORT_KINDS = ['COHORT_REPORT', 'AUDIT_TRAIL', 'DASHBOARD'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What a kind's build is given. */
