@@ -124,7 +124,7 @@ export const exportsEn = {
   'auditReport.col.reason': 'Reason',
   'dashboardReport.title': 'Leadership dashboard',
   'dashboardReport.everything': 'Every team of the accelerator',
-  'dashboardReport.yourPart': 'The teams you may see: your agency\'s and your own',
+  'dashboardReport.yourPart': "The teams you may see: your agency's and your own",
   'dashboardReport.all': 'All',
   'dashboardReport.allCohorts': 'All cohorts',
   'dashboardReport.none': 'No teams to count here.',

@@ -19,7 +19,9 @@ export function barSvg(values: readonly number[], colours: readonly string[], ma
     if (v <= 0) return;
     const w = v * scale;
     const x = rtl ? W - at - w : at;
-    parts.push(`<rect x="${x.toFixed(1)}" y="1" width="${w.toFixed(1)}" height="${H - 2}" fill="${esc(colours[i]!)}"/>`);
+    parts.push(
+      `<rect x="${x.toFixed(1)}" y="1" width="${w.toFixed(1)}" height="${H - 2}" fill="${esc(colours[i]!)}"/>`,
+    );
     at += w;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-hidden="true"><rect x="0" y="1" width="${W}" height="${H - 2}" fill="#f1f3f5"/>${parts.join('')}</svg>`;

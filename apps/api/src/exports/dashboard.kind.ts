@@ -9,7 +9,14 @@ import type { ResultCounts, StandingCounts } from '../dashboard/dashboard.types.
 import { AgencyService } from '../identity/agency.service.js';
 import type { ExportParamsInput } from './dto/export.inputs.js';
 import { BuildsExport, type ExportBuild, type ExportKindHandler } from './export-kinds.js';
-import type { BarChart, CellValue, ReportColumn, ReportDocument, ReportFact, ReportSection } from './report-document.js';
+import type {
+  BarChart,
+  CellValue,
+  ReportColumn,
+  ReportDocument,
+  ReportFact,
+  ReportSection,
+} from './report-document.js';
 import { ReportFormat } from './report-format.js';
 
 export interface DashboardExportParams {
@@ -208,7 +215,11 @@ export class DashboardKind implements ExportKindHandler<DashboardExportParams> {
       ...standingCols(),
       attainmentCol,
     ];
-    const pillarRows: CellValue[][] = d.byPillar.map((p) => [name(p), ...counts(p.teams), p.attainment]);
+    // Filtered by a pillar, the others (all naught) are left out.
+    const byPillar = params.dashboard.pillarId
+      ? d.byPillar.filter((p) => p.pillarId === params.dashboard.pillarId)
+      : d.byPillar;
+    const pillarRows: CellValue[][] = byPillar.map((p) => [name(p), ...counts(p.teams), p.attainment]);
     const pillarSection: ReportSection = {
       title: t('dashboardReport.section.pillars'),
       blocks: [
@@ -217,7 +228,7 @@ export class DashboardKind implements ExportKindHandler<DashboardExportParams> {
           type: 'bars',
           chart: bars(
             t('dashboardReport.chart.teamsByPillar'),
-            d.byPillar.map((p) => ({ label: name(p), s: p.teams })),
+            byPillar.map((p) => ({ label: name(p), s: p.teams })),
           ),
         },
       ],
@@ -225,14 +236,12 @@ export class DashboardKind implements ExportKindHandler<DashboardExportParams> {
     };
     const agencyCols: ReportColumn[] = [
       { title: t('dashboardReport.col.agency'), type: 'text', width: 36 },
-      ...STANDINGS.map(
-        ([, key]): ReportColumn => ({
-          title: t('dashboardReport.col.asLead', { what: t(key) }),
-          type: 'number',
-          digits: 0,
-          width: 14,
-        }),
-      ),
+      ...STANDINGS.map(([, key]): ReportColumn => ({
+        title: t('dashboardReport.col.asLead', { what: t(key) }),
+        type: 'number',
+        digits: 0,
+        width: 14,
+      })),
       { title: t('dashboardReport.col.leadTotal'), type: 'number', digits: 0, width: 12 },
       { title: t('dashboardReport.col.partnerTotal'), type: 'number', digits: 0, width: 12 },
       attainmentCol,

@@ -98,7 +98,10 @@ function chart(c: LineChart, format: ReportFormat, rtl: boolean, legend: ChartLe
 function bars(c: BarChart, format: ReportFormat, rtl: boolean): string {
   if (c.rows.length === 0) return '';
   const rows = barRows(c, format, rtl)
-    .map((r) => `<div class="bar-row"><span>${bdi(r.label)}</span>${r.svg}<span class="total">${bdi(r.total)}</span></div>`)
+    .map(
+      (r) =>
+        `<div class="bar-row"><span>${bdi(r.label)}</span>${r.svg}<span class="total">${bdi(r.total)}</span></div>`,
+    )
     .join('');
   const legend = c.parts
     .map((p) => `<li class="part" style="--c:${escapeHtml(p.colour)}">${escapeHtml(p.label)}</li>`)
