@@ -12,7 +12,7 @@ import type { ReportDocument } from './report-document.js';
  * `@BuildsExport('KIND')` that implements `ExportKindHandler`; start-up fails naming a declared
  * kind without a provider, a kind with two, or a provider of an undeclared kind.
  *
- * Adding a kind (the leadership dashboard, say): add its name here, the
+ * Adding a kind: add its name here, the
  * parameters it reads to `ExportParamsInput` (and `ExportParamsView`), and a provider in its own
  * feature that lays its data out as a `ReportDocument`; the request, the queue, the progress, the
  * PDF and spreadsheet, the download and its access check come with the framework.
