@@ -26,6 +26,7 @@ import { ResultsAndSustainment1764200000000 } from './migrations/1764200000000-r
 import { TasksAndAuditSearch1764300000000 } from './migrations/1764300000000-tasks-and-audit-search.js';
 import { Dashboard1764310000000 } from './migrations/1764310000000-dashboard.js';
 import { Exports1764400000000 } from './migrations/1764400000000-exports.js';
+import { MyTasksPaging1764500000000 } from './migrations/1764500000000-my-tasks-paging.js';
 import { Notification } from './notifications/notification.entity.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -80,6 +81,7 @@ export const SCHEMA: DatabaseSchema = {
     TasksAndAuditSearch1764300000000,
     Dashboard1764310000000,
     Exports1764400000000,
+    MyTasksPaging1764500000000,
   ],
 };
 

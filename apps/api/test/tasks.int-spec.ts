@@ -350,10 +350,66 @@ describe('my tasks (GraphQL over HTTP)', () => {
       const leadFifty = await count(50, asLead);
       expect(leadFifty.found).toBe(leadFive.found + 50);
       expect(leadFifty.statements).toBe(leadFive.statements);
-      // The session's look-up and the one statement of the tasks.
-      expect(five.statements).toBeLessThanOrEqual(3);
+      // The session's look-up and the three statements of the tasks (calendars, kinds, page).
+      expect(five.statements).toBeLessThanOrEqual(5);
     } finally {
       await api.close();
     }
+  });
+
+  it('pages the tasks most urgent first with a cursor, and counts them all as the pages enumerate them', async () => {
+    const { client: office } = await app.signedIn(['ADMIN']);
+    const cohort = await createCohort(office, await dateFromNow(office, 20));
+    const agency = await app.createAgency();
+    // Screenings submitted 0 to 24 days ago: the older ones are overdue, several share a due time.
+    for (let i = 0; i < 25; i++)
+      await app.dataSource.query(
+        `INSERT INTO challenge (cohort_id, state, title_ar, title_en, lead_agency_id, submitted_at)
+         VALUES ($1, $2, 'تحد', $3, $4, now() - make_interval(days => $5))`,
+        [cohort.id, i % 3 ? 'SUBMITTED' : 'IN_SCREENING', `C${i % 4}`, agency.id, i],
+      );
+    const PAGE = `query ($limit: Int!, $after: String) { myTasks(limit: $limit, after: $after) {
+      count overdueCount nextCursor tasks { id dueAt overdue nameEn } } }`;
+    type Page = {
+      count: number;
+      overdueCount: number;
+      nextCursor: string | null;
+      tasks: { id: string; dueAt: string | null; overdue: boolean; nameEn: string }[];
+    };
+    const pageOf = async (limit: number, after: string | null) =>
+      (await office.data<{ myTasks: Page }>(PAGE, { limit, after })).myTasks;
+
+    const whole = await pageOf(200, null);
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.tasks).toHaveLength(whole.count);
+    expect(whole.count).toBeGreaterThanOrEqual(25);
+    expect(whole.overdueCount).toBe(whole.tasks.filter((t) => t.overdue).length);
+    expect(whole.overdueCount).toBeGreaterThan(0);
+    // Overdue first, then by due time, those without one last.
+    const rank = (t: Page['tasks'][number]) => [t.overdue ? 0 : 1, t.dueAt ? new Date(t.dueAt).getTime() : Infinity];
+    for (let i = 1; i < whole.tasks.length; i++) {
+      const [a, b] = [rank(whole.tasks[i - 1]!), rank(whole.tasks[i]!)];
+      expect(a[0]! < b[0]! || (a[0] === b[0] && a[1]! <= b[1]!)).toBe(true);
+    }
+
+    // Seven at a time: the same tasks in the same order, each once, and the same counts on every page.
+    const paged: Page['tasks'] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: Page = await pageOf(7, after);
+      expect(page.count).toBe(whole.count);
+      expect(page.overdueCount).toBe(whole.overdueCount);
+      expect(page.tasks.length).toBe(page.nextCursor ? 7 : whole.count - paged.length);
+      paged.push(...page.tasks);
+      after = page.nextCursor;
+      pages++;
+    } while (after && pages < 100);
+    expect(paged.map((t) => t.id)).toEqual(whole.tasks.map((t) => t.id));
+    expect(pages).toBe(Math.ceil(whole.count / 7));
+
+    // A cursor that is not one, and a page larger than the limit, are refused.
+    await expect(pageOf(7, 'not-a-cursor')).rejects.toThrow();
+    await expect(pageOf(201, null)).rejects.toThrow();
   });
 });

@@ -204,8 +204,12 @@ export function daysBefore(cal: CohortCalendar, instant: Date, days: number): Da
  * (1-based); after the last, the last week. Null before the first week starts (before launch).
  */
 export function checkInWeekAt(cal: CohortCalendar, instant: Date): number | null {
-  const due = checkInDueTimes(cal);
-  if (due.length === 0 || instant.getTime() < startOfDay(cal, cal.offsets.launch).getTime()) return null;
+  return checkInWeekOf(checkInDueTimes(cal), startOfDay(cal, cal.offsets.launch), instant);
+}
+
+/** `checkInWeekAt` from the calendar's check-in due times and launch, when they are already known. */
+export function checkInWeekOf(due: readonly Date[], launch: Date, instant: Date): number | null {
+  if (due.length === 0 || instant.getTime() < launch.getTime()) return null;
   const i = due.findIndex((d) => d.getTime() >= instant.getTime());
   return i === -1 ? due.length : i + 1;
 }

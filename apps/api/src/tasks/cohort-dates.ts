@@ -1,26 +1,26 @@
 import {
   assessmentsDeadline,
   checkInDueTimes,
-  checkInWeekAt,
+  checkInWeekOf,
   checkpointDeadlines,
+  decisionDue,
   endOfDay,
   finalReportDeadline,
   goalsDeadline,
+  screeningDue,
   startOfDay,
   type CohortCalendar,
 } from '@hundred/domain';
 
 /**
- * A cohort's calendar and the instants "My tasks" reads from it, each worked out once per request
- * however many tasks of the cohort there are (time-zone arithmetic is the costly part of a task).
+ * A cohort's calendar and the instants "My tasks" reads from it, each worked out once however many
+ * tasks of the cohort there are (time-zone arithmetic is the costly part of a task). None depends
+ * on the time of the request, so one is kept for as long as the calendar does not change.
  */
 export class CohortDates {
   private readonly memo = new Map<string, unknown>();
 
-  constructor(
-    readonly cal: CohortCalendar,
-    private readonly now: Date,
-  ) {}
+  constructor(readonly cal: CohortCalendar) {}
 
   private once<T>(key: string, work: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, work());
@@ -58,12 +58,24 @@ export class CohortDates {
   get checkpoints(): { dueAt: Date; remindAt: Date }[] {
     return this.once('checkpoints', () => checkpointDeadlines(this.cal));
   }
-  /** The week a check-in sent now is for (the first one, if the team started before day 1), and its due time. */
-  get checkIn(): { week: number; dueAt: Date } | null {
-    return this.once('checkIn', () => {
-      const week = checkInWeekAt(this.cal, this.now) ?? 1;
-      const dueAt = checkInDueTimes(this.cal)[week - 1];
-      return dueAt ? { week, dueAt } : null;
+  get checkInDue(): Date[] {
+    return this.once('checkInDue', () => checkInDueTimes(this.cal));
+  }
+  /** The week a check-in sent at `now` is for (the first one, if the team started before launch), and its due time. */
+  checkInAt(now: Date): { week: number; dueAt: Date } | null {
+    const week = checkInWeekOf(this.checkInDue, this.launch, now) ?? 1;
+    const dueAt = this.checkInDue[week - 1];
+    return dueAt ? { week, dueAt } : null;
+  }
+  /**
+   * How many calendar days a screening and a decision started on local date `day` (at instant
+   * `at` of it) take: adding working days keeps the local time of day, and how many calendar days
+   * that is depends only on the date it starts from.
+   */
+  workingDaysFrom(day: string, at: Date): { screening: number; decision: number } {
+    return this.once(`from:${day}`, () => {
+      const days = (due: Date) => Math.round((due.getTime() - at.getTime()) / 86_400_000);
+      return { screening: days(screeningDue(this.cal, at)), decision: days(decisionDue(this.cal, at)) };
     });
   }
 }

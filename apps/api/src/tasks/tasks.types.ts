@@ -36,9 +36,15 @@ export class Task {
   @Field(() => [String], { description: 'The same, explained in the request language.' }) blockedReasons: string[];
 }
 
-@ObjectType({ description: 'What the signed-in user must do now, most urgent first.' })
+@ObjectType({
+  description: 'What the signed-in user must do now, most urgent first: a page of it, and how many in all.',
+})
 export class MyTasks {
-  @Field(() => Int) count: number;
-  @Field(() => Int, { description: 'How many are past their due time.' }) overdueCount: number;
-  @Field(() => [Task], { complexity: listOf(50) }) tasks: Task[];
+  @Field(() => Int, { description: 'How many tasks the user has in all (every page).' }) count: number;
+  @Field(() => Int, { description: 'How many of them are past their due time.' }) overdueCount: number;
+  // The page's `limit` multiplies this (see `myTasks`): counted once here.
+  @Field(() => [Task], { complexity: listOf(1), description: 'This page of them, most urgent first.' })
+  tasks: Task[];
+  @Field(() => String, { nullable: true, description: 'Where the next page starts; null on the last page.' })
+  nextCursor: string | null;
 }

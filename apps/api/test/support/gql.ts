@@ -75,6 +75,14 @@ export class GqlClient {
     });
   }
 
+  /** A client of another API on the same database, holding this client's session and language. */
+  at(baseUrl: string): GqlClient {
+    const other = new GqlClient(baseUrl, this.lang);
+    other.cookie = this.cookie;
+    other.headers = { ...this.headers };
+    return other;
+  }
+
   get hasSession(): boolean {
     return this.cookie !== undefined;
   }

@@ -1,10 +1,11 @@
 import { graphql } from '../../gql';
 
 export const MyTasksQuery = graphql(`
-  query MyTasks {
-    myTasks {
+  query MyTasks($after: String) {
+    myTasks(limit: 50, after: $after) {
       count
       overdueCount
+      nextCursor
       tasks {
         id
         kind
@@ -29,7 +30,7 @@ export const MyTasksQuery = graphql(`
 
 export const MyTaskCountQuery = graphql(`
   query MyTaskCount {
-    myTasks {
+    myTasks(limit: 1) {
       count
       overdueCount
     }
