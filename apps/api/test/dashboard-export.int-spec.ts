@@ -262,6 +262,11 @@ describe('exports: the leadership dashboard as filtered, as PDF and spreadsheet'
     expect((await other.client.get(exported.downloadPath!)).status).toBe(404);
     expect(codeOf(await other.client.request(READ, { id: exported.id }))).toBe('FORBIDDEN');
     expect((await app.client().get(exported.downloadPath!)).status).toBe(401);
+
+    // The file holds the part of the agency the focal point saw: no longer one, they may not read it.
+    await app.dataSource.query(`UPDATE app_user SET roles = '{}' WHERE id = $1`, [focal.user.id]);
+    expect((await focal.client.get(exported.downloadPath!)).status).toBe(404);
+    expect(codeOf(await focal.client.request(READ, { id: exported.id }))).toBe('FORBIDDEN');
   }, 120_000);
 
   it('refuses a filter that is not a UUID, and one naming a pillar that does not exist', async () => {

@@ -1,4 +1,4 @@
-import { can, type Actor, type Language } from '@hundred/domain';
+import { can, dashboardScope, type Actor, type Language } from '@hundred/domain';
 import { Injectable } from '@nestjs/common';
 
 import { AlignmentService } from '../alignment/alignment.service.js';
@@ -21,7 +21,15 @@ import { ReportFormat } from './report-format.js';
 
 export interface DashboardExportParams {
   dashboard: { cohortId: string | null; pillarId: string | null; agencyId: string | null };
+  /** The requester's part of the accelerator when they asked (`dashboardScope`): what the file holds. */
+  scope?: string;
 }
+
+/** A requester's part of the accelerator, as one string: everything, or an agency's and their own teams. */
+const scopeKey = (actor: Actor): string => {
+  const s = dashboardScope(actor);
+  return s.everything ? 'everything' : `agency:${s.leadAgencyId ?? '-'}`;
+};
 
 /** Where a team stands, in the dashboard's order, with the colour its bars are drawn in. */
 const STANDINGS = [
@@ -65,12 +73,26 @@ export class DashboardKind implements ExportKindHandler<DashboardExportParams> {
 
   paramsOf(input: ExportParamsInput): DashboardExportParams {
     const f = input.dashboard ?? {};
-    return { dashboard: { cohortId: f.cohortId ?? null, pillarId: f.pillarId ?? null, agencyId: f.agencyId ?? null } };
+    // The stored parameters carry the requester's part; a request's input cannot (no such field).
+    const scope = (input as { scope?: unknown }).scope;
+    return {
+      dashboard: { cohortId: f.cohortId ?? null, pillarId: f.pillarId ?? null, agencyId: f.agencyId ?? null },
+      ...(typeof scope === 'string' ? { scope } : {}),
+    };
   }
 
-  /** Who reads the dashboard may export it; a filter naming what does not exist is refused. */
+  paramsFor(actor: Actor, params: DashboardExportParams): DashboardExportParams {
+    return { ...params, scope: scopeKey(actor) };
+  }
+
+  /**
+   * Who reads the dashboard may export it, and read the file while their part of the accelerator
+   * is the one it was made for (a focal point who moves to another agency, or is no longer one, may
+   * not); a filter naming what does not exist is refused.
+   */
   async mayRead(actor: Actor, params: DashboardExportParams): Promise<boolean> {
     if (!can(actor, 'dashboard.read', { type: 'dashboard' })) return false;
+    if (params.scope !== scopeKey(actor)) return false;
     const names = await this.filterNames(params);
     return names !== null;
   }

@@ -39,6 +39,12 @@ export interface ExportKindHandler<P extends object = object> {
    */
   paramsOf(input: ExportParamsInput): P;
   /**
+   * What of the parameters depends on who asks, added when the export is requested and kept with
+   * it (the part of the accelerator a requester sees, say), so that `mayRead` can hold the file to
+   * it later. Optional; `paramsOf` must keep what it adds when it reads the stored parameters.
+   */
+  paramsFor?(actor: Actor, params: P): P;
+  /**
    * Whether the actor may read what the file would hold, now. Asked when the export is requested,
    * when the worker builds it and at every download: an actor who may not is refused exactly as
    * for an export that does not exist.
