@@ -18,6 +18,7 @@ export default {
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/global-teardown.ts',
+      testSequencer: '<rootDir>/e2e/sequencer.js',
       slowTestThreshold: 30,
     },
   ],

@@ -57,7 +57,7 @@ describe('my tasks (GraphQL over HTTP)', () => {
       expect(task).toMatchObject({ kind: 'SCREEN_CHALLENGE', subjectType: 'challenge', overdue: false });
       expect(task.nameAr).toBe(completeFields(w).titleAr);
       expect(task.workingDaysLeft).toBe(5);
-      expect(new Date(task.dueAt!).getTime()).toBeGreaterThan(Date.now());
+      expect(new Date(task.dueAt!).getTime()).toBeGreaterThan((await clockNow(office)).getTime());
     }
     expect(await kindsFor(leader1, c.id)).toEqual([]);
     expect(await kindsFor(otherFocal, c.id)).toEqual([]);
@@ -228,10 +228,10 @@ describe('my tasks (GraphQL over HTTP)', () => {
     expect((await tasksOf(w.office)).tasks.some((t) => t.subjectId === cr!.id)).toBe(false);
 
     await app.dataSource.query(
-      `UPDATE deadline SET original_due_at = now() - interval '1 day', due_at = now() + interval '1 day',
+      `UPDATE deadline SET original_due_at = $2::timestamptz - interval '1 day', due_at = $2::timestamptz + interval '1 day',
               blocked_by = '{ALL_MIDPOINT_DECISIONS_MADE}'
         WHERE subject_id = $1 AND kind = 'COHORT_CLOSE_MIDPOINT' AND state = 'PENDING'`,
-      [w.cohort.id],
+      [w.cohort.id, (await clockNow(w.office)).toISOString()],
     );
     const blocked = (await tasksOf(w.office)).tasks.find((t) => t.subjectId === w.cohort.id)!;
     expect(blocked).toMatchObject({
@@ -299,7 +299,9 @@ describe('my tasks (GraphQL over HTTP)', () => {
 
     // In sustainment, 124 days after day 1: the first checkpoint (day 130) is open for its report.
     await setState('SUSTAINMENT', 'SUSTAINING');
-    await app.dataSource.query(`UPDATE cohort SET day1 = current_date - 124 WHERE id = $1`, [w.cohort.id]);
+    // Dates from the clock, which earlier suites of the run may have moved ahead of real time.
+    const today = (await clockNow(w.office)).toISOString().slice(0, 10);
+    await app.dataSource.query(`UPDATE cohort SET day1 = $2::date - 124 WHERE id = $1`, [w.cohort.id, today]);
     const open = (await tasksOf(focal)).tasks.filter((t) => t.teamId === w.teamId);
     expect(open.map((t) => [t.kind, t.checkpoint, t.overdue])).toEqual([['REPORT_CHECKPOINT', 1, false]]);
     expect(await kindsFor(otherFocal, w.teamId)).toEqual([]);
@@ -361,12 +363,13 @@ describe('my tasks (GraphQL over HTTP)', () => {
     const { client: office } = await app.signedIn(['ADMIN']);
     const cohort = await createCohort(office, await dateFromNow(office, 20));
     const agency = await app.createAgency();
+    const now = (await clockNow(office)).toISOString();
     // Screenings submitted 0 to 24 days ago: the older ones are overdue, several share a due time.
     for (let i = 0; i < 25; i++)
       await app.dataSource.query(
         `INSERT INTO challenge (cohort_id, state, title_ar, title_en, lead_agency_id, submitted_at)
-         VALUES ($1, $2, 'تحد', $3, $4, now() - make_interval(days => $5))`,
-        [cohort.id, i % 3 ? 'SUBMITTED' : 'IN_SCREENING', `C${i % 4}`, agency.id, i],
+         VALUES ($1, $2, 'تحد', $3, $4, $6::timestamptz - make_interval(days => $5))`,
+        [cohort.id, i % 3 ? 'SUBMITTED' : 'IN_SCREENING', `C${i % 4}`, agency.id, i, now],
       );
     const PAGE = `query ($limit: Int!, $after: String) { myTasks(limit: $limit, after: $after) {
       count overdueCount nextCursor tasks { id dueAt overdue nameEn } } }`;

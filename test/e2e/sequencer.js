@@ -1,0 +1,15 @@
+// The browser tests share one demo database and its clock. Suites that move the demo clock run
+// last, so that every other suite sees the demo as seeded (its teams' statuses, due dates and
+// tasks are worked out from the clock's today).
+import Sequencer from '@jest/test-sequencer';
+
+/** Suites that move the demo clock forward (the cohort journey walks a calendar). */
+const MOVES_THE_CLOCK = ['cohort.e2e-spec.ts'];
+
+export default class ClockLastSequencer extends Sequencer {
+  async sort(tests) {
+    const movesClock = (test) => MOVES_THE_CLOCK.some((name) => test.path.endsWith(`/${name}`));
+    const sorted = await super.sort(tests);
+    return [...sorted.filter((t) => !movesClock(t)), ...sorted.filter(movesClock)];
+  }
+}
