@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
@@ -24,6 +26,10 @@ async function seriousProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? ''})`).join(', ')}`);
 }
 
+/** pdftotext's spaces inside Arabic words, bidi marks and the order of vowel signs are not compared. */
+const normalize = (s: string) =>
+  s.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640]/g, '').replace(/\p{Mn}/gu, '');
+
 interface Figures {
   dashboard: {
     byPillar: { pillarId: string; nameAr: string; nameEn: string; teams: { red: number } }[];
@@ -31,12 +37,30 @@ interface Figures {
 }
 
 const WORDS = {
-  ar: { title: 'لوحة القيادة', pillar: 'المحور', red: 'خارج المسار', teams: 'الفرق' },
-  en: { title: 'Leadership dashboard', pillar: 'Pillar', red: 'Off track', teams: 'Teams' },
+  ar: {
+    title: 'لوحة القيادة',
+    pillar: 'المحور',
+    red: 'خارج المسار',
+    teams: 'الفرق',
+    export: 'تصدير',
+    pdf: 'ملف PDF',
+    download: 'تنزيل ملف PDF',
+    byPillar: 'النتائج حسب المحور',
+  },
+  en: {
+    title: 'Leadership dashboard',
+    pillar: 'Pillar',
+    red: 'Off track',
+    teams: 'Teams',
+    export: 'Export',
+    pdf: 'PDF',
+    download: 'Download the PDF',
+    byPillar: 'Results by pillar',
+  },
 } as const;
 
 for (const lang of ['ar', 'en'] as const) {
-  it(`lands a leader on the dashboard, filters it by a pillar and opens a red team behind it (${lang})`, async () => {
+  it(`lands a leader on the dashboard, filters it by a pillar, opens a red team behind it, goes back and exports the PDF (${lang})`, async () => {
     // A pillar of the demo data with a team off track.
     const api = await apiAs(MINISTER);
     const { dashboard } = await gql<Figures>(
@@ -96,5 +120,33 @@ for (const lang of ['ar', 'en'] as const) {
       id: teamId,
     });
     expect(team.rag).toBe('RED');
-  }, 90_000);
+
+    // Back to the dashboard as it was filtered, and export it: the PDF of that pillar.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/teams');
+    await page.goBack();
+    await page.waitForURL(
+      (url) => url.pathname === '/dashboard' && url.searchParams.get('pillar') === pillar!.pillarId,
+    );
+    await page.getByTestId('dashboard-overview').getByTestId('standing-link-RED').waitFor();
+    await page.getByRole('button', { name: words.export, exact: true }).click();
+    await page
+      .getByRole('dialog', { name: words.export })
+      .getByRole('button', { name: words.pdf, exact: true })
+      .click();
+    const status = page.getByTestId('export-status');
+    await status.waitFor();
+    const link = page.getByRole('link', { name: words.download });
+    await link.waitFor({ timeout: 60_000 });
+    expect(await status.getAttribute('data-state')).toBe('DONE');
+    expect(await seriousProblems(page)).toEqual([]);
+    await screenshot(page, `dashboard-export-${lang}.png`);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const file = (await download.path())!;
+    const text = normalize(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+    expect(text.startsWith(normalize(`${words.title}`))).toBe(true);
+    for (const expected of [words.byPillar, lang === 'ar' ? pillar!.nameAr : pillar!.nameEn, words.red])
+      expect(text).toContain(normalize(expected));
+  }, 150_000);
 }

@@ -12,12 +12,12 @@ import type { ReportDocument } from './report-document.js';
  * `@BuildsExport('KIND')` that implements `ExportKindHandler`; start-up fails naming a declared
  * kind without a provider, a kind with two, or a provider of an undeclared kind.
  *
- * Adding a kind (the leadership dashboard, say): add its name here, the
+ * Adding a kind: add its name here, the
  * parameters it reads to `ExportParamsInput` (and `ExportParamsView`), and a provider in its own
  * feature that lays its data out as a `ReportDocument`; the request, the queue, the progress, the
  * PDF and spreadsheet, the download and its access check come with the framework.
  */
-export const EXPORT_KINDS = ['COHORT_REPORT', 'AUDIT_TRAIL'] as const;
+export const EXPORT_KINDS = ['COHORT_REPORT', 'AUDIT_TRAIL', 'DASHBOARD'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What a kind's build is given. */
@@ -38,6 +38,12 @@ export interface ExportKindHandler<P extends object = object> {
    * validation error naming `params.<field>`, or as the missing object it names (FORBIDDEN).
    */
   paramsOf(input: ExportParamsInput): P;
+  /**
+   * What of the parameters depends on who asks, added when the export is requested and kept with
+   * it (the part of the accelerator a requester sees, say), so that `mayRead` can hold the file to
+   * it later. Optional; `paramsOf` must keep what it adds when it reads the stored parameters.
+   */
+  paramsFor?(actor: Actor, params: P): P;
   /**
    * Whether the actor may read what the file would hold, now. Asked when the export is requested,
    * when the worker builds it and at every download: an actor who may not is refused exactly as

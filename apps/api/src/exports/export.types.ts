@@ -22,10 +22,35 @@ registerEnumType(ExportStateEnum, {
 export const ExportKindEnum = asEnum(EXPORT_KINDS);
 registerEnumType(ExportKindEnum, { name: 'ExportKind', description: 'What an export holds.' });
 
+/** The dashboard's filter an export was asked with. */
+@ObjectType('ExportDashboardFilter')
+export class ExportDashboardFilterView {
+  @Field(() => ID, { nullable: true }) cohortId: string | null;
+  @Field(() => ID, { nullable: true }) pillarId: string | null;
+  @Field(() => ID, { nullable: true }) agencyId: string | null;
+}
+
 /** What the file holds, as it was asked for: the parameters its kind reads. */
 @ObjectType('ExportParams')
 export class ExportParamsView {
   @Field(() => ID, { nullable: true, description: 'The cohort (COHORT_REPORT).' }) cohortId: string | null;
+  @Field(() => ExportDashboardFilterView, { nullable: true, description: 'The dashboard’s filter (DASHBOARD).' })
+  dashboard: ExportDashboardFilterView | null;
+}
+
+const idOr = (v: unknown) => (typeof v === 'string' ? v : null);
+
+function paramsView(params: Record<string, unknown>): ExportParamsView {
+  const d = params.dashboard;
+  const dashboard =
+    d && typeof d === 'object'
+      ? {
+          cohortId: idOr((d as Record<string, unknown>).cohortId),
+          pillarId: idOr((d as Record<string, unknown>).pillarId),
+          agencyId: idOr((d as Record<string, unknown>).agencyId),
+        }
+      : null;
+  return { cohortId: idOr(params.cohortId), dashboard };
 }
 
 @ObjectType({ description: 'A report exported to a file (PDF or spreadsheet), built in the background.' })
@@ -88,7 +113,7 @@ export const toExport = (r: ExportRow): Export => ({
   id: r.id,
   kind: r.kind,
   format: r.format,
-  params: { cohortId: typeof r.params.cohortId === 'string' ? r.params.cohortId : null },
+  params: paramsView(r.params),
   language: r.language,
   title: r.title,
   state: r.state,

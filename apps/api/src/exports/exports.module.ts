@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 
+import { AlignmentModule } from '../alignment/alignment.module.js';
 import { AuditViewModule } from '../audit-view/audit-view.module.js';
 import { CohortsModule } from '../cohorts/cohorts.module.js';
+import { DashboardModule } from '../dashboard/dashboard.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { SustainmentModule } from '../sustainment/sustainment.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { AuditTrailKind } from './audit-trail.kind.js';
 import { CohortReportKind } from './cohort-report.kind.js';
+import { DashboardKind } from './dashboard.kind.js';
 import { ExportBuildHandler } from './export-build.handler.js';
 import { ExportSweepHandler } from './export-sweep.handler.js';
 import { ExportKinds } from './export-kinds.js';
@@ -20,7 +23,7 @@ import { PdfRenderer } from './pdf-renderer.js';
 /**
  * Exports: reports as PDF or spreadsheet files, asked for through GraphQL, built by the worker
  * (`export.build`) and downloaded over HTTP. Each kind of export is a provider (`@BuildsExport`);
- * the cohort report and the audit trail are here, other features add theirs.
+ * the cohort report, the audit trail and the dashboard are here, other features add theirs.
  */
 @Module({
   imports: [
@@ -31,6 +34,8 @@ import { PdfRenderer } from './pdf-renderer.js';
     ResultsModule,
     SustainmentModule,
     AuditViewModule,
+    AlignmentModule,
+    DashboardModule,
   ],
   controllers: [ExportsController],
   providers: [
@@ -42,6 +47,7 @@ import { PdfRenderer } from './pdf-renderer.js';
     PdfRenderer,
     CohortReportKind,
     AuditTrailKind,
+    DashboardKind,
   ],
 })
 export class ExportsModule {}

@@ -39,7 +39,8 @@ export class ExportsService {
 
   async request(actor: Actor, language: Language, input: RequestExportInput, ip: string | null): Promise<Export> {
     const kind = this.kinds.get(input.kind);
-    const params = kind.paramsOf(input.params);
+    const asked = kind.paramsOf(input.params);
+    const params = kind.paramsFor ? kind.paramsFor(actor, asked) : asked;
     if (!(await kind.mayRead(actor, params))) throw AppError.forbidden();
     const title = await kind.titleOf(params, language);
     const row = await this.dataSource.transaction(async (manager) => {

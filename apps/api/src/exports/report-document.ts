@@ -38,7 +38,8 @@ export type ReportBlock =
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'facts'; readonly facts: readonly ReportFact[] }
   | { readonly type: 'table'; readonly table: ReportTable }
-  | { readonly type: 'charts'; readonly charts: readonly LineChart[] };
+  | { readonly type: 'charts'; readonly charts: readonly LineChart[] }
+  | { readonly type: 'bars'; readonly chart: BarChart };
 
 /**
  * text: a string; number: a number shown with `digits` decimals (at most); percent: a fraction
@@ -79,4 +80,14 @@ export interface ChartSeries {
   readonly label: string;
   readonly style: 'expected' | 'actual';
   readonly points: readonly { readonly x: number; readonly y: number }[];
+}
+
+/**
+ * Bars, one a row, each split into stacked parts (teams by where they stand, say), all drawn to
+ * the scale of the longest; the parts' names and colours are its legend.
+ */
+export interface BarChart {
+  readonly title: string;
+  readonly parts: readonly { readonly label: string; readonly colour: string }[];
+  readonly rows: readonly { readonly label: string; readonly values: readonly number[] }[];
 }

@@ -1,5 +1,6 @@
+import { barRows } from './bar-chart.js';
 import { CHART_COLOURS, lineChartSvg } from './line-chart.js';
-import type { LineChart, ReportBlock, ReportDocument, ReportFact, ReportTable } from './report-document.js';
+import type { BarChart, LineChart, ReportBlock, ReportDocument, ReportFact, ReportTable } from './report-document.js';
 import { ReportFormat } from './report-format.js';
 import { REPORT_FONT, reportFontFaces } from './fonts.js';
 
@@ -46,6 +47,10 @@ figcaption span.unit { font-weight: 400; color: #495057; }
 ul.legend { list-style: none; padding: 0; margin: 0.5mm 0 0; font-size: 8pt; display: flex; flex-wrap: wrap; gap: 1mm 4mm; }
 ul.legend li::before { content: ''; display: inline-block; width: 4mm; height: 0; margin-inline-end: 1mm; vertical-align: middle; border-top: 2px solid var(--c); }
 ul.legend li.dashed::before { border-top-style: dashed; }
+figure.bars { margin: 2mm 0 4mm; }
+div.bar-row { display: grid; grid-template-columns: 45mm auto 12mm; gap: 2mm; align-items: center; font-size: 8.5pt; }
+div.bar-row span.total { text-align: end; }
+ul.legend li.part::before { height: 2.5mm; border-top: 0; background: var(--c); }
 footer.generated { margin-top: 6mm; font-size: 8.5pt; color: #495057; }
 `;
 
@@ -90,6 +95,20 @@ function chart(c: LineChart, format: ReportFormat, rtl: boolean, legend: ChartLe
   return `<figure><figcaption>${bdi(c.title)}${unit}</figcaption>${lineChartSvg(c, format, rtl)}<ul class="legend">${items.join('')}</ul></figure>`;
 }
 
+function bars(c: BarChart, format: ReportFormat, rtl: boolean): string {
+  if (c.rows.length === 0) return '';
+  const rows = barRows(c, format, rtl)
+    .map(
+      (r) =>
+        `<div class="bar-row"><span>${bdi(r.label)}</span>${r.svg}<span class="total">${bdi(r.total)}</span></div>`,
+    )
+    .join('');
+  const legend = c.parts
+    .map((p) => `<li class="part" style="--c:${escapeHtml(p.colour)}">${escapeHtml(p.label)}</li>`)
+    .join('');
+  return `<figure class="bars"><figcaption>${escapeHtml(c.title)}</figcaption>${rows}<ul class="legend">${legend}</ul></figure>`;
+}
+
 function block(b: ReportBlock, format: ReportFormat, rtl: boolean, legend: ChartLegend): string {
   switch (b.type) {
     case 'heading':
@@ -104,6 +123,8 @@ function block(b: ReportBlock, format: ReportFormat, rtl: boolean, legend: Chart
       return b.charts.length
         ? `<div class="charts">${b.charts.map((c) => chart(c, format, rtl, legend)).join('')}</div>`
         : '';
+    case 'bars':
+      return bars(b.chart, format, rtl);
     default: {
       const unknown: never = b;
       return unknown;

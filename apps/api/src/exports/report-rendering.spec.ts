@@ -1,4 +1,5 @@
 import { contentDisposition } from './exports.controller.js';
+import { barRows } from './bar-chart.js';
 import { fileNameOf } from './export-build.handler.js';
 import { lineChartSvg } from './line-chart.js';
 import type { ReportDocument } from './report-document.js';
@@ -101,5 +102,42 @@ describe('names of files and sheets', () => {
     expect(contentDisposition("a b's.pdf", 'export-1.pdf')).toBe(
       `attachment; filename="export-1.pdf"; filename*=UTF-8''a%20b%27s.pdf`,
     );
+  });
+});
+
+describe('bar charts', () => {
+  const chart = {
+    title: 'الفرق حسب الحالة',
+    parts: [
+      { label: 'على المسار', colour: '#2f9e44' },
+      { label: 'خارج المسار', colour: '#e03131' },
+    ],
+    rows: [
+      { label: 'دفعة <أ>', values: [3, 1] },
+      { label: 'دفعة ب', values: [0, 2] },
+    ],
+  };
+
+  it('stacks the parts from the start of the reading direction, to the scale of the longest bar', () => {
+    const rows = barRows(chart, new ReportFormat('ar', 'UTC'), true);
+    expect(rows.map((r) => r.total)).toEqual(['4', '2']);
+    // Right to left: the first part ends at the right edge (300), the second sits before it.
+    expect(rows[0]!.svg).toContain('<rect x="75.0" y="1" width="225.0" height="12" fill="#2f9e44"/>');
+    expect(rows[0]!.svg).toContain('<rect x="0.0" y="1" width="75.0" height="12" fill="#e03131"/>');
+    // Half as many teams: half as long; a part of none draws nothing.
+    expect(rows[1]!.svg).toContain('<rect x="150.0" y="1" width="150.0" height="12" fill="#e03131"/>');
+    expect(rows[1]!.svg).not.toContain('#2f9e44');
+    const ltr = barRows(chart, new ReportFormat('en', 'UTC'), false);
+    expect(ltr[0]!.svg).toContain('<rect x="0.0" y="1" width="225.0" height="12" fill="#2f9e44"/>');
+  });
+
+  it('prints its words in the HTML, escaped and isolated, with its legend', () => {
+    const html = reportHtml(
+      { ...doc('ar'), sections: [{ title: 'الدفعات', blocks: [{ type: 'bars', chart }] }] },
+      labels,
+    );
+    expect(html).toContain('<figcaption>الفرق حسب الحالة</figcaption>');
+    expect(html).toContain('<span><bdi>دفعة &lt;أ&gt;</bdi></span><svg');
+    expect(html).toContain('<li class="part" style="--c:#e03131">خارج المسار</li>');
   });
 });

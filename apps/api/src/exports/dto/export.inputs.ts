@@ -3,6 +3,7 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 
 import { AuditFilterInput } from '../../audit-view/audit-view.resolver.js';
+import { DashboardFilter } from '../../dashboard/dto/dashboard.inputs.js';
 import { PageArgs } from '../../common/paging.js';
 import { UuidScalar } from '../../common/uuid.scalar.js';
 import { OneOf, Uuid } from '../../common/validation.js';
@@ -25,6 +26,15 @@ export class ExportParamsInput {
   @ValidateNested()
   @Type(() => AuditFilterInput)
   audit?: AuditFilterInput | null;
+
+  @Field(() => DashboardFilter, {
+    nullable: true,
+    description: 'What of the dashboard: its filter (DASHBOARD; none: everything the requester sees).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DashboardFilter)
+  dashboard?: DashboardFilter | null;
 }
 
 @InputType()

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
+import { useExportMenu } from '../exports/ExportMenu';
 import { LoadError, PageLoader } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import type { DashboardQuery as DashboardResult } from '../../gql/graphql';
@@ -79,6 +80,11 @@ export default function DashboardPage() {
   });
   const d = data?.dashboard;
   const drill: Drill = { ...filter };
+  // The file holds what is filtered now: the same filter as the figures on the page.
+  const exported = useExportMenu({
+    kind: 'DASHBOARD',
+    params: { dashboard: { cohortId: filter.cohort, pillarId: filter.pillar, agencyId: filter.agency } },
+  });
 
   const choose = (key: 'cohort' | 'pillar' | 'agency') => (value: string | null) =>
     setParams((current) => {
@@ -93,8 +99,9 @@ export default function DashboardPage() {
 
   return (
     <>
-      <PageHeader title={t('dashboard.title')} description={t('dashboard.intro')} />
+      <PageHeader title={t('dashboard.title')} description={t('dashboard.intro')} actions={exported.menu} />
       <Stack gap="md">
+        {exported.status}
         <Paper withBorder radius="md" p="md" component="section" aria-label={t('dashboard.filters')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
