@@ -393,8 +393,15 @@ describe('my tasks (GraphQL over HTTP)', () => {
     const pageOf = async (limit: number, after: string | null) =>
       (await office.data<{ myTasks: Page }>(PAGE, { limit, after })).myTasks;
 
-    const whole = await pageOf(200, null);
-    expect(whole.nextCursor).toBeNull();
+    // Every task, two hundred at a time (the suites before this one may have left the office many).
+    const first = await pageOf(200, null);
+    const whole: Page = { ...first, nextCursor: null, tasks: [...first.tasks] };
+    for (let cursor = first.nextCursor, n = 0; cursor && n < 100; n++) {
+      const next: Page = await pageOf(200, cursor);
+      expect([next.count, next.overdueCount]).toEqual([first.count, first.overdueCount]);
+      whole.tasks.push(...next.tasks);
+      cursor = next.nextCursor;
+    }
     expect(whole.tasks).toHaveLength(whole.count);
     expect(whole.count).toBeGreaterThanOrEqual(25);
     expect(whole.overdueCount).toBe(whole.tasks.filter((t) => t.overdue).length);
@@ -418,7 +425,7 @@ describe('my tasks (GraphQL over HTTP)', () => {
       paged.push(...page.tasks);
       after = page.nextCursor;
       pages++;
-    } while (after && pages < 100);
+    } while (after && pages < 10_000);
     expect(paged.map((t) => t.id)).toEqual(whole.tasks.map((t) => t.id));
     expect(pages).toBe(Math.ceil(whole.count / 7));
 
