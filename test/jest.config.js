@@ -3,6 +3,8 @@ import { preset } from '../jest.preset.js';
 const base = preset({ tsconfig: new URL('./tsconfig.json', import.meta.url).pathname });
 
 export default {
+  // Jest's sequencer is one for the whole run (it cannot be set per project).
+  testSequencer: new URL('./e2e/sequencer.js', import.meta.url).pathname,
   projects: [
     {
       ...base,
@@ -18,7 +20,6 @@ export default {
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/global-teardown.ts',
-      testSequencer: '<rootDir>/e2e/sequencer.js',
       slowTestThreshold: 30,
     },
   ],
