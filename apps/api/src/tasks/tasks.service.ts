@@ -88,8 +88,12 @@ const TEAM_KINDS: TaskKind[] = TASK_KINDS.filter((k) => TASK_RULES[k].subject ==
 
 const rel = (col: string) => `CASE WHEN ${col} IS NULL THEN 'n' WHEN ${col} = $2 THEN 'm' ELSE 'o' END`;
 
-/** A sustainment plan with all its content (as `contentComplete` of the sustainment service reads it). */
-const COMPLETE = `(p.owner_agency_id IS NOT NULL AND jsonb_array_length(p.actions) > 0 AND cardinality(p.kpi_ids) > 0
+/**
+ * A sustainment plan with all its content, in SQL over a plan aliased `p`: the same rule as
+ * `contentComplete` of the sustainment service (test/plan-complete-parity.int-spec.ts compares
+ * the two on every combination).
+ */
+export const PLAN_CONTENT_COMPLETE_SQL = `(p.owner_agency_id IS NOT NULL AND jsonb_array_length(p.actions) > 0 AND cardinality(p.kpi_ids) > 0
   AND cardinality(p.checkpoint_days) > 0)`;
 
 /**
@@ -178,8 +182,8 @@ WITH mine AS (
          AND (SELECT 1 FROM check_in c WHERE c.team_id = t.id AND c.week = cv.check_in_week LIMIT 1) IS NULL
        WHEN 'ASSIGN_REVIEWERS' THEN
          (SELECT count(*) FROM assessment a WHERE a.team_id = t.id AND a.state <> 'UNASSIGNED') < cv.min_reviewers
-       WHEN 'DRAFT_PLAN' THEN NOT coalesce(${COMPLETE}, false)
-       WHEN 'SIGN_PLEDGE' THEN coalesce(${COMPLETE}, false) AND p.pledge_version IS DISTINCT FROM p.version
+       WHEN 'DRAFT_PLAN' THEN NOT coalesce(${PLAN_CONTENT_COMPLETE_SQL}, false)
+       WHEN 'SIGN_PLEDGE' THEN coalesce(${PLAN_CONTENT_COMPLETE_SQL}, false) AND p.pledge_version IS DISTINCT FROM p.version
        WHEN 'REPORT_CHECKPOINT' THEN cp.i IS NOT NULL
        ELSE true END
   UNION ALL
