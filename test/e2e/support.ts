@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import AxeBuilder from '@axe-core/playwright';
 import {
   chromium,
   request as playwrightRequest,
@@ -132,6 +133,19 @@ export async function apiAs(email: string, password = PASSWORD): Promise<APIRequ
     input: { email, password },
   });
   return request;
+}
+
+/**
+ * The accessibility violations of impact serious or critical that axe finds on the page (WCAG 2.0,
+ * 2.1 and 2.2, levels A and AA), one line each with the elements concerned.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? ''})`).join('; ')}`);
 }
 
 /** Waits until the document's language is the expected one. */

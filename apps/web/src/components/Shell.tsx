@@ -55,7 +55,8 @@ export const UnreadCountQuery = graphql(`
 function Brand() {
   const { t } = useTranslation();
   return (
-    <UnstyledButton component={Link} to="/" aria-label={t('app.homeLink')}>
+    // Named by what it shows (axe: label-content-name-mismatch), with where it leads for screen readers.
+    <UnstyledButton component={Link} to="/">
       <Group gap="sm" wrap="nowrap">
         <span className="brand-mark" aria-hidden>
           100
@@ -67,6 +68,7 @@ function Brand() {
           <Text size="xs" c="dimmed" lh={1.3} visibleFrom="xs">
             {t('app.subtitle')}
           </Text>
+          <span className="visually-hidden">{t('app.homeLink')}</span>
         </Stack>
       </Group>
     </UnstyledButton>

@@ -73,7 +73,14 @@ export default function TeamsPage() {
           <Group gap={6} wrap="nowrap" align="flex-start">
             {team.checkInsFlaggedAt ? (
               <Tooltip label={t('teams.flag.title')}>
-                <ThemeIcon size={20} color="red" variant="light" radius="xl" aria-label={t('teams.flag.title')}>
+                <ThemeIcon
+                  size={20}
+                  color="red"
+                  variant="light"
+                  radius="xl"
+                  role="img"
+                  aria-label={t('teams.flag.title')}
+                >
                   <IconAlertTriangle size={13} aria-hidden />
                 </ThemeIcon>
               </Tooltip>
