@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { DirectionProvider, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { lazy, useMemo } from 'react';
+import { lazy, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 
@@ -13,6 +13,7 @@ import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { SignInPage } from './features/sign-in/SignInPage';
 import { MyTasksPage } from './features/tasks/MyTasksPage';
 import { directionOf, initialLanguage } from './i18n';
+import { focusInvalidFieldsOnSubmit } from './lib/forms';
 import { DirectionSync, RefetchOnLanguageChange } from './session/language';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/session';
@@ -59,6 +60,12 @@ const ResultsPage = lazy(() => import('./features/results/ResultsPage'));
 // The leadership dashboard loads when first opened.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 
+/** A refused submit, in any form, puts the focus on its first field in error. */
+function FocusInvalidFields() {
+  useEffect(() => focusInvalidFieldsOnSubmit(), []);
+  return null;
+}
+
 export function App() {
   const { t } = useTranslation();
   // Close buttons of toasts are named in the current language.
@@ -73,6 +80,7 @@ export function App() {
     <DirectionProvider initialDirection={directionOf(initialLanguage)}>
       <MantineProvider theme={localTheme} cssVariablesResolver={cssVariablesResolver}>
         <DirectionSync />
+        <FocusInvalidFields />
         <Notifications position="bottom-center" zIndex={1000} />
         <ApolloProvider client={apolloClient}>
           <RefetchOnLanguageChange />

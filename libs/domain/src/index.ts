@@ -5,3 +5,4 @@ export * from './challenge.js';
 export * from './rag.js';
 export * from './midpoint.js';
 export * from './outcome.js';
+export * from './check-in.js';

@@ -70,3 +70,31 @@ export function applyNestedProblem(
 export function passwordToggle(t: TFunction) {
   return { 'aria-label': t('form.togglePassword'), tabIndex: 0 };
 }
+
+/** Moves the focus to the first field in error inside `root`, bringing it into view. */
+export function focusFirstInvalid(root: ParentNode): boolean {
+  const invalid = root.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (!invalid) return false;
+  invalid.scrollIntoView({ block: 'center' });
+  invalid.focus({ preventScroll: true });
+  return true;
+}
+
+/**
+ * After any submit the form refused on its own checks, the first field in error takes the focus
+ * (WCAG 3.3.1): the forms mark their fields `aria-invalid` as they validate, in the same event, so
+ * the next task sees them. Installed once for the whole app; returns the clean-up.
+ */
+export function focusInvalidFieldsOnSubmit(doc: Document = document): () => void {
+  const onSubmit = (event: Event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    window.setTimeout(() => {
+      const focused = doc.activeElement;
+      if (focused && form.contains(focused) && focused.getAttribute('aria-invalid') === 'true') return;
+      focusFirstInvalid(form);
+    }, 0);
+  };
+  doc.addEventListener('submit', onSubmit);
+  return () => doc.removeEventListener('submit', onSubmit);
+}

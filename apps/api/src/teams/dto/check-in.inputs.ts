@@ -2,6 +2,8 @@ import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 
+import { CHECK_IN_EVIDENCE_MAX, CHECK_IN_MAX_VALUES, CHECK_IN_TEXT_MAX } from '@hundred/domain';
+
 import { Int as IsInteger, MaxLen, MultiLine, OneOf, Required, Uuid } from '../../common/validation.js';
 import { UuidScalar } from '../../common/uuid.scalar.js';
 import {
@@ -22,7 +24,7 @@ export class KpiValueInput {
   @Field({ description: 'A link or a note on where the figure came from.' })
   @MultiLine()
   @Required()
-  @MaxLen(2000)
+  @MaxLen(CHECK_IN_EVIDENCE_MAX)
   evidence: string;
 }
 
@@ -31,15 +33,15 @@ export class CheckInFields {
   @Field(() => [KpiValueInput])
   @IsArray()
   @ArrayMinSize(1, { message: 'validation.minItems|[1]' })
-  @ArrayMaxSize(25, { message: 'validation.maxItems|[25]' })
+  @ArrayMaxSize(CHECK_IN_MAX_VALUES, { message: `validation.maxItems|[${CHECK_IN_MAX_VALUES}]` })
   @ValidateNested({ each: true })
   @Type(() => KpiValueInput)
   values: KpiValueInput[];
-  @Field() @MultiLine() @Required() @MaxLen(5000) narrative: string;
-  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(5000) blockers: string;
+  @Field() @MultiLine() @Required() @MaxLen(CHECK_IN_TEXT_MAX) narrative: string;
+  @Field({ defaultValue: '' }) @MultiLine() @MaxLen(CHECK_IN_TEXT_MAX) blockers: string;
   @Field({ defaultValue: '', description: 'Help needed from leadership; when given, the sponsor is told.' })
   @MultiLine()
-  @MaxLen(5000)
+  @MaxLen(CHECK_IN_TEXT_MAX)
   helpNeeded: string;
   @Field(() => ConfidenceEnum) @OneOf(CONFIDENCE) confidence: Confidence;
 }
@@ -58,7 +60,7 @@ export class SubmitCheckInInput extends CheckInFields {
 @InputType()
 export class CorrectCheckInInput extends CheckInFields {
   @Field(() => UuidScalar, { description: 'The check-in this one supersedes.' }) @Uuid() supersedesId: string;
-  @Field() @MultiLine() @Required() @MaxLen(2000) reason: string;
+  @Field() @MultiLine() @Required() @MaxLen(CHECK_IN_EVIDENCE_MAX) reason: string;
 }
 
 @InputType()

@@ -10,7 +10,7 @@ import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../lib/format';
-import { cohortTakesDrafts, cohortTakesSubmissions } from '@hundred/domain';
+import { cohortTakesSubmissions } from '@hundred/domain';
 import { useSession } from '../../session/session';
 import { useAlignmentTree, type AlignmentTree } from '../alignment/AlignmentFields';
 import { useMayEditChallenge } from './ChallengePage';
@@ -48,13 +48,13 @@ function ChallengeForm({
   const mayNamePeople = can(actor, 'user.list', { type: 'user' });
   const cohorts = useQuery(ChallengeCohortsQuery, { fetchPolicy: 'cache-and-network' });
   const agencies = useQuery(ChallengeAgenciesQuery, { fetchPolicy: 'cache-first' });
+  // A new challenge goes to a cohort that takes challenges now (its intake is open).
   const openCohorts = useMemo(
-    () => (cohorts.data?.cohorts ?? []).filter((c) => cohortTakesDrafts(c.state)),
+    () => (cohorts.data?.cohorts ?? []).filter((c) => cohortTakesSubmissions(c.state)),
     [cohorts.data],
   );
   // A cohort named in the address, or the only one taking challenges now.
-  const taking = openCohorts.filter((c) => cohortTakesSubmissions(c.state));
-  const onlyOpen = taking.length === 1 ? taking[0]!.id : null;
+  const onlyOpen = openCohorts.length === 1 ? openCohorts[0]!.id : null;
   const { form, sending, problem, unplaced, failure, saveDraft, submit, reloadLatest } = useChallengeForm({
     challenge,
     defaults: {

@@ -15,6 +15,13 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import {
+  CHECK_IN_EVIDENCE_MAX,
+  CHECK_IN_TEXT_MAX,
+  checkInProblems,
+  KPI_VALUE_MAX,
+  type CheckInProblem,
+} from '@hundred/domain';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -30,6 +37,7 @@ import type {
   TeamDetailFragment,
 } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
+import { focusFirstInvalid } from '../../lib/forms';
 import { CorrectCheckInMutation, SubmitCheckInMutation } from './documents';
 import { useTeamLabels } from './labels';
 import { CONFIDENCES, currentWeekOf, isConfidence, localDateIn, toNumberOrNull } from './teams';
@@ -115,24 +123,63 @@ export function CheckInForm({
     };
   }, [correcting, kpis, today, currentWeek]);
 
+  const percentKpis = useMemo(() => new Set(kpis.filter((k) => k.unit === 'PERCENT').map((k) => k.id)), [kpis]);
+  /** The rows with a value, as they are sent, and the check-in they make. */
+  const draftOf = (values: Values) => {
+    const rows = values.values
+      .map((row, index) => ({ row, index }))
+      .filter(({ row }) => toNumberOrNull(row.value) !== null);
+    const draft = {
+      values: rows.map(({ row }) => ({
+        value: toNumberOrNull(row.value) ?? 0,
+        asOf: row.asOf,
+        evidence: row.evidence.trim(),
+        percent: percentKpis.has(row.kpiId),
+      })),
+      narrative: values.narrative.trim(),
+      blockers: values.blockers.trim(),
+      helpNeeded: values.helpNeeded.trim(),
+      confidence: values.confidence || null,
+      reason: correcting ? values.reason.trim() : undefined,
+    };
+    return { rows, draft };
+  };
+  const messageOf = (problem: CheckInProblem, field: string): string => {
+    switch (problem) {
+      case 'required':
+        return t('form.required');
+      case 'atLeastOne':
+      case 'tooMany':
+        return t('teams.checkIn.atLeastOne');
+      case 'inFuture':
+        return t('teams.checkIn.asOfFuture');
+      case 'negative':
+        return t('form.negative');
+      case 'tooLarge':
+        return t('form.tooLarge', { max: format.number(KPI_VALUE_MAX) });
+      case 'overHundred':
+        return t('form.overHundred');
+      case 'tooLong':
+        return t('form.tooLong', {
+          max: format.number(/evidence$|^reason$/.test(field) ? CHECK_IN_EVIDENCE_MAX : CHECK_IN_TEXT_MAX),
+        });
+    }
+  };
+
   const form = useForm<Values>({
     initialValues,
-    validate: {
-      narrative: (v) => (v.trim() ? null : t('form.required')),
-      confidence: (v) => (v ? null : t('form.required')),
-      reason: (v) => (correcting && !v.trim() ? t('form.required') : null),
-      values: {
-        asOf: (v, values, path) => {
-          const row = values.values[Number(path.split('.')[1])];
-          if (!row || toNumberOrNull(row.value) === null) return null;
-          if (!v) return t('form.required');
-          return v > today ? t('teams.checkIn.asOfFuture') : null;
-        },
-        evidence: (v, values, path) => {
-          const row = values.values[Number(path.split('.')[1])];
-          return row && toNumberOrNull(row.value) !== null && !v.trim() ? t('form.required') : null;
-        },
-      },
+    // Every problem at once, by the rule the server applies (libs/domain), each under its own field:
+    // the N-th value sent is the row it came from.
+    validate: (values) => {
+      const { rows, draft } = draftOf(values);
+      const errors: Record<string, string> = {};
+      for (const [field, problem] of Object.entries(checkInProblems(draft, today))) {
+        const match = VALUE_FIELD.exec(field);
+        if (field === 'values') errors['values.0.value'] = messageOf(problem, field);
+        else if (match) errors[`values.${rows[Number(match[1])]!.index}.${match[2]}`] = messageOf(problem, field);
+        else errors[field] = messageOf(problem, field);
+      }
+      return errors;
     },
   });
 
@@ -150,16 +197,11 @@ export function CheckInForm({
       }),
     }));
 
-  const submit = form.onSubmit(async (values) => {
+  const submit = form.onSubmit(async (values, event) => {
+    const formElement = event?.currentTarget;
     setProblem(null);
     // Rows left empty are not sent; the server's `values.N` are mapped back to the rows on screen.
-    const rows = values.values
-      .map((row, index) => ({ row, index }))
-      .filter(({ row }) => toNumberOrNull(row.value) !== null);
-    if (rows.length === 0) {
-      form.setFieldError('values.0.value', t('teams.checkIn.atLeastOne'));
-      return;
-    }
+    const { rows } = draftOf(values);
     const sent = rows.map(({ row }) => ({
       kpiId: row.kpiId,
       value: toNumberOrNull(row.value) ?? 0,
@@ -213,6 +255,8 @@ export function CheckInForm({
         } else rest.push(message);
       }
       form.setErrors(errors);
+      // The server's messages land on the same fields, and the first takes the focus.
+      window.setTimeout(() => formElement && focusFirstInvalid(formElement), 0);
       if (Object.keys(errors).length === 0 || rest.length > 0) {
         setProblem(rest.length > 0 && Object.keys(errors).length > 0 ? { ...found, message: rest.join(' ') } : found);
       }

@@ -16,7 +16,7 @@ export function SubmitFailureAlert({ failure }: { failure: SubmitFailure }) {
       variant="light"
       role="alert"
       icon={<IconAlertTriangle size={20} aria-hidden />}
-      title={t('challenges.form.submitFailed')}
+      title={t(failure.unsent ? 'challenges.form.notSubmitted' : 'challenges.form.submitFailed')}
       data-testid="submit-failure"
       id={SUBMIT_FAILURE_ID}
       tabIndex={-1}

@@ -23,7 +23,7 @@ export function WhereSection({
 }: {
   form: ChallengeForm;
   challenge: Challenge | null;
-  /** Cohorts that take drafts now. */
+  /** Cohorts that take challenges now. */
   openCohorts: readonly ({ id: string; state: string } & Named)[];
   cohortsLoading: boolean;
   agencies: readonly AgencyNameFragment[];

@@ -248,6 +248,37 @@ describe('useChallengeForm', () => {
     await waitFor(() => expect(location()?.pathname).toBe('/challenges/ch1'));
   });
 
+  it('says at once every required field an empty new challenge lacks, and sends and saves nothing', async () => {
+    const api = fakeApi({});
+    const { result } = renderInApp(
+      () => useChallengeForm({ challenge: null, defaults: noDefaults, initialFailure: null, reload: noReload }),
+      { client: api.client, path: '/challenges/new' },
+    );
+    await act(() => result.current.submit());
+    expect(api.sent).toHaveLength(0);
+    const required = i18n.t('challenges.form.requiredToSubmit');
+    const errors = result.current.form.errors;
+    expect(errors.cohortId).toBe(i18n.t('form.required'));
+    expect(errors.leadAgencyId).toBe(i18n.t('form.required'));
+    for (const field of ['titleAr', 'titleEn', 'problemAr', 'whyAr', 'baselineAr', 'ambitionAr', 'alignmentNodeIds'])
+      expect(errors[field]).toBe(required);
+    expect(result.current.failure).toEqual({
+      message: i18n.t('challenges.form.completeToSubmit'),
+      missing: [
+        'titleAr',
+        'titleEn',
+        'problemAr',
+        'whyAr',
+        'baselineAr',
+        'ambitionAr',
+        'leadAgencyId',
+        'alignmentNodeIds',
+      ],
+      failed: [],
+      unsent: true,
+    });
+  });
+
   it('says which required fields are still empty when the submission is refused', async () => {
     const api = fakeApi({
       updateChallenge: () => challengeFixture({ version: 4 }),

@@ -1,5 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useForm } from '@mantine/form';
+import { missingChallengeFields } from '@hundred/domain';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -156,6 +157,21 @@ export function useChallengeForm({
     setSending('submit');
     setFailure(null);
     try {
+      // What the server would refuse the submission for is said at once, before anything is sent
+      // or saved: the form's own hints and the required fields, by the rule the server applies.
+      const checked = form.validate();
+      const missing = missingChallengeFields(form.getValues());
+      if (checked.hasErrors || missing.length > 0) {
+        form.setErrors({
+          ...Object.fromEntries(missing.map((field) => [field, t('challenges.form.requiredToSubmit')])),
+          ...checked.errors,
+        });
+        if (missing.length > 0) {
+          setFailure({ message: t('challenges.form.completeToSubmit'), missing, failed: [], unsent: true });
+        }
+        revealErrors();
+        return;
+      }
       const saved = await save();
       if (!saved) return;
       form.resetDirty();

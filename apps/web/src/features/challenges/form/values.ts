@@ -32,6 +32,8 @@ export interface SubmitFailure {
   message: string;
   missing: string[];
   failed: string[];
+  /** Found before sending: nothing was saved. */
+  unsent?: boolean;
 }
 
 /** What a new draft starts with: the cohort named in the address (or the only one open), the user's agency. */
