@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { isolateLtr, signNeedsIsolating } from './bidi';
 import { DEFAULT_PREFERENCES, useDisplayPreferences, type DisplayPreferences } from './preferences';
 
 /** Gregorian calendar; Arabic with Western digits unless the user asks for Arabic-Indic ones. */
@@ -30,7 +31,12 @@ export interface Formatters {
   time: (iso: string, timeZone?: string) => string;
   /** Day and month only, for axes and other tight places. */
   dayMonth: (iso: string, timeZone?: string) => string;
+  /** A number; in Arabic with Western digits a signed one is isolated left to right (−35 stays −35). */
   number: (value: number) => string;
+  /** A number with its sign shown, + or −, isolated as `number` is. */
+  signed: (value: number) => string;
+  /** The name of a time zone in the interface's language (توقيت الأردن, Jordan Time). */
+  timeZone: (timeZone: string) => string;
   list: (items: readonly string[]) => string;
   /** Compares strings as people of the current language sort them. */
   compare: (a: string, b: string) => number;
@@ -52,6 +58,26 @@ export function formattersFor(language: Language, preferences: DisplayPreference
     return found;
   };
   const number = new Intl.NumberFormat(locale);
+  const signedNumber = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
+  // Right-to-left text with Western digits keeps a sign beside its digits only inside an isolate.
+  const laidOut = (text: string) =>
+    language === 'ar' && !digits && signNeedsIsolating(text) ? isolateLtr(text) : text;
+  const zoneNames = new Map<string, string>();
+  const zoneName = (timeZone: string) => {
+    let name = zoneNames.get(timeZone);
+    if (name === undefined) {
+      try {
+        name =
+          new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+            .formatToParts(new Date())
+            .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+      } catch {
+        name = timeZone;
+      }
+      zoneNames.set(timeZone, name);
+    }
+    return name;
+  };
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const collator = new Intl.Collator(locale);
 
@@ -83,7 +109,9 @@ export function formattersFor(language: Language, preferences: DisplayPreference
     time: (iso, timeZone = BROWSER_TIME_ZONE) => dateTimeFormat(timeZone, clock).format(new Date(iso)),
     dayMonth: (iso, timeZone = BROWSER_TIME_ZONE) =>
       dateTimeFormat(timeZone, { day: 'numeric', month: 'short' }).format(new Date(iso)),
-    number: (value) => number.format(value),
+    number: (value) => laidOut(number.format(value)),
+    signed: (value) => laidOut(signedNumber.format(value)),
+    timeZone: zoneName,
     list: (items) => list.format(items),
     compare: (a, b) => collator.compare(a, b),
     name: (named) => (language === 'ar' ? named.nameAr : named.nameEn),

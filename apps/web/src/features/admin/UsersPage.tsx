@@ -32,6 +32,7 @@ import { applyProblem, passwordToggle, required } from '../../lib/forms';
 import { useSession } from '../../session/session';
 import { CreateUserMutation, UsersQuery } from './documents';
 import { ProfileFields, RoleCheckboxes, useAgencyOptions, type ProfileValues } from './fields';
+import { OtherLanguage } from '../../components/OtherLanguage';
 
 interface CreateValues extends ProfileValues {
   roles: string[];
@@ -237,9 +238,7 @@ export default function UsersPage() {
                         <Anchor component={Link} to={`/admin/users/${user.id}`} fw={600}>
                           {format.name(user)}
                         </Anchor>
-                        <Text size="xs" c="dimmed" lang={format.language === 'ar' ? 'en' : 'ar'}>
-                          {format.language === 'ar' ? user.nameEn : user.nameAr}
-                        </Text>
+                        <OtherLanguage>{format.language === 'ar' ? user.nameEn : user.nameAr}</OtherLanguage>
                       </Table.Td>
                       <Table.Td>
                         <span className="ltr-data">{user.email}</span>

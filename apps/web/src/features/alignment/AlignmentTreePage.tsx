@@ -44,6 +44,7 @@ import { buildTree, isAlignmentLevel, type AlignmentTreeNode } from './alignment
 import { useAlignmentTree, type AlignmentNode } from './AlignmentFields';
 import { CreateAlignmentNodeMutation, UpdateAlignmentNodeMutation } from './documents';
 import { useAlignmentLabels } from './labels';
+import { OtherLanguage } from '../../components/OtherLanguage';
 
 const LEVEL_COLORS: Record<AlignmentLevel, string> = {
   VISION: 'grape',
@@ -289,14 +290,10 @@ function NodeRow({
               {labels.level(node.level)}
             </Badge>
             <Stack gap={0} style={{ minWidth: 0 }}>
-              <Text size="sm" fw={600} c={dimmed ? 'dimmed' : undefined} truncate>
+              <Text size="sm" fw={600} c={dimmed ? 'dimmed' : undefined} truncate dir="auto">
                 {name}
               </Text>
-              <Text size="xs" c="dimmed" truncate>
-                <span lang={format.language === 'ar' ? 'en' : 'ar'} dir={format.language === 'ar' ? 'ltr' : 'rtl'}>
-                  {format.language === 'ar' ? node.nameEn : node.nameAr}
-                </span>
-              </Text>
+              <OtherLanguage truncate>{format.language === 'ar' ? node.nameEn : node.nameAr}</OtherLanguage>
             </Stack>
             {node.code ? (
               <Badge size="sm" variant="outline" color="gray" tt="none" className="ltr-data">

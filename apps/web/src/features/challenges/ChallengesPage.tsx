@@ -33,6 +33,7 @@ import { ChallengeStateBadge } from './ChallengeStateBadge';
 import { ChallengeAgenciesQuery, ChallengeCohortsQuery, ChallengesQuery } from './documents';
 import { useChallengeLabels } from './labels';
 import { ScoreBadge } from './RubricPanel';
+import { OtherLanguage } from '../../components/OtherLanguage';
 
 type Summary = ChallengeSummaryFragment;
 
@@ -84,16 +85,7 @@ function ChallengesTable({ challenges, showCohort }: { challenges: Summary[]; sh
                       <Anchor component={Link} to={`/challenges/${challenge.id}`} fw={600}>
                         {titleOf(challenge, format.language) || t('challenges.untitled')}
                       </Anchor>
-                      {other ? (
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          <span
-                            lang={format.language === 'ar' ? 'en' : 'ar'}
-                            dir={format.language === 'ar' ? 'ltr' : 'rtl'}
-                          >
-                            {other}
-                          </span>
-                        </Text>
-                      ) : null}
+                      {other ? <OtherLanguage lineClamp={1}>{other}</OtherLanguage> : null}
                     </Table.Td>
                     {showCohort ? (
                       <Table.Td>

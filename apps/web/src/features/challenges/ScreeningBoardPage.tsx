@@ -58,7 +58,7 @@ function ChallengeCard({ challenge, onOpen }: { challenge: Summary; onOpen: (id:
     >
       <Paper withBorder radius="md" p="sm" shadow="xs">
         <Stack gap={6}>
-          <Text fw={600} size="sm" lineClamp={3}>
+          <Text fw={600} size="sm" lineClamp={3} dir="auto">
             {title}
           </Text>
           <Text size="xs" c="dimmed">

@@ -247,7 +247,7 @@ export default function CohortPage() {
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="dl" m={0}>
           <Fact label={t('cohorts.fields.day1')}>{format.localDate(cohort.day1)}</Fact>
           <Fact label={t('cohorts.fields.timeZone')}>
-            <span className="ltr-data">{cohort.timeZone}</span>
+            <span title={cohort.timeZone}>{format.timeZone(cohort.timeZone)}</span>
           </Fact>
           <Fact label={t('cohorts.fields.weekendDays')}>
             {format.list([...cohort.weekendDays].sort((a, b) => a - b).map((d) => labels.weekday(d)))}

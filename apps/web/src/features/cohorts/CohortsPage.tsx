@@ -12,6 +12,7 @@ import { useSession } from '../../session/session';
 import { CohortStateBadge } from './CohortStateBadge';
 import { CohortsQuery } from './documents';
 import { useCohortLabels } from './labels';
+import { OtherLanguage } from '../../components/OtherLanguage';
 
 /** Every cohort (الدفعات), the most recent day 1 first. */
 export default function CohortsPage() {
@@ -71,9 +72,7 @@ export default function CohortsPage() {
                       <Anchor component={Link} to={`/cohorts/${cohort.id}`} fw={600}>
                         {format.name(cohort)}
                       </Anchor>
-                      <Text size="xs" c="dimmed" lang={format.language === 'ar' ? 'en' : 'ar'}>
-                        {format.language === 'ar' ? cohort.nameEn : cohort.nameAr}
-                      </Text>
+                      <OtherLanguage>{format.language === 'ar' ? cohort.nameEn : cohort.nameAr}</OtherLanguage>
                     </Table.Td>
                     <Table.Td>
                       <CohortStateBadge state={cohort.state} />
@@ -86,7 +85,7 @@ export default function CohortsPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <span className="ltr-data">{cohort.timeZone}</span>
+                      <span title={cohort.timeZone}>{format.timeZone(cohort.timeZone)}</span>
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -273,7 +273,7 @@ export function MembersPanel({
                       {initials(format.name(member.user))}
                     </Avatar>
                     <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-                      <Text size="sm" fw={600} truncate>
+                      <Text size="sm" fw={600} truncate dir="auto">
                         {format.name(member.user)}
                       </Text>
                       <Text size="xs" c="dimmed" truncate>

@@ -16,6 +16,7 @@ import { TeamsDrillSummary, useTeamsDrill } from './TeamsDrill';
 import { useTeamLabels } from './labels';
 import { RagBadge } from './RagBadge';
 import { TeamStateBadge } from './TeamStateBadge';
+import { OtherLanguage } from '../../components/OtherLanguage';
 
 type Team = TeamsQueryResult['teams'][number];
 
@@ -89,13 +90,7 @@ export default function TeamsPage() {
               <Anchor component={Link} to={`/teams/${team.id}`} fw={600}>
                 {format.name(team)}
               </Anchor>
-              {other ? (
-                <Text size="xs" c="dimmed" lineClamp={1}>
-                  <span lang={format.language === 'ar' ? 'en' : 'ar'} dir={format.language === 'ar' ? 'ltr' : 'rtl'}>
-                    {other}
-                  </span>
-                </Text>
-              ) : null}
+              {other ? <OtherLanguage lineClamp={1}>{other}</OtherLanguage> : null}
             </Stack>
           </Group>
         </Table.Td>
