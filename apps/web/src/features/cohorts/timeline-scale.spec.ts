@@ -1,6 +1,6 @@
 import { DEFAULT_OFFSETS, endOfDay, startOfDay, type CalendarOffsets, type CohortCalendar } from '@hundred/domain';
 
-import { DEFAULT_SCALE, distribute, timelineScale, zoneOf, type ScalePhase } from './timeline-scale';
+import { DEFAULT_SCALE, distribute, timelineScale, widthFor, zoneOf, type ScalePhase } from './timeline-scale';
 
 function calendar(offsets: Partial<CalendarOffsets> = {}): CohortCalendar {
   return {
@@ -145,6 +145,9 @@ describe('the timeline scale with today outside the calendar', () => {
     expect(scale.position(day(-50))).toBeLessThan(DEFAULT_SCALE.outsideShare);
     expect(scale.position(phases[0]!.start)).toBe(DEFAULT_SCALE.outsideShare);
     expect(scale.position(day(-1000))).toBe(0);
+    // Half a year before intake is drawn far shorter than the 100 days: a break where intake opens.
+    const early = timelineScale(phases, day(-200));
+    expect(early.breaks).toEqual([DEFAULT_SCALE.outsideShare, expect.closeTo(early.position(day(108)), 9)]);
     // The 100 days keep their emphasis.
     expect(scale.position(day(100)) - scale.position(day(1))).toBeGreaterThanOrEqual(60);
     expect(scale.segments[scale.segments.length - 1]!.to).toBeCloseTo(100, 9);
@@ -190,6 +193,12 @@ describe('the timeline scale on other calendars', () => {
     }
   });
 
+  it('breaks only where the bar enters a shortened stretch, whatever room the names took', () => {
+    const needs = [0, 0, 0, 0, 0, 0, 0, 0].map((_, i) => (i === 1 ? 9 : 0));
+    const scale = timelineScale(phases, day(20), { ...DEFAULT_SCALE, minPhaseShare: 3, minShares: needs });
+    expect(scale.breaks).toEqual([expect.closeTo(scale.position(day(108)), 9)]);
+  });
+
   it('draws nothing without phases', () => {
     const scale = timelineScale([], day(1));
     expect(scale.segments).toEqual([]);
@@ -207,9 +216,50 @@ describe('distribute', () => {
     expect(shares[1]! / shares[2]!).toBeCloseTo(50 / 49, 9);
   });
 
-  it('splits equally when the floors do not fit, or nothing has a length', () => {
+  it('splits in proportion to the floors when they do not fit, or equally when nothing has a length', () => {
     expect(distribute([1, 2, 3], 12, 5)).toEqual([4, 4, 4]);
+    expect(distribute([1, 2, 3], 12, [2, 4, 6])).toEqual([2, 4, 6].map((m) => (m / 12) * 12));
+    expect(distribute([1, 2], 10, [10, 30])).toEqual([2.5, 7.5]);
     expect(distribute([0, 0], 10, 1)).toEqual([5, 5]);
+    expect(distribute([0, 0], 10, 0)).toEqual([5, 5]);
     expect(distribute([], 10, 1)).toEqual([]);
+  });
+
+  it('gives each its own floor', () => {
+    const shares = distribute([10, 10, 80], 50, [2, 20, 2]);
+    expect(shares[1]).toBe(20);
+    expect(shares[0]! / shares[2]!).toBeCloseTo(10 / 80, 9);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(50, 9);
+  });
+});
+
+describe('room for the names of the phases', () => {
+  // What the names need, in pixels (measured by the component): long ones before day 1 and after day 100.
+  const needs = [60, 75, 90, 70, 65, 60, 60, 95];
+
+  it('widens the bar until every name fits its part, and not more', () => {
+    const width = widthFor(phases, day(20), needs, 300);
+    expect(width).toBeGreaterThan(300);
+    const scale = timelineScale(phases, day(20), { ...DEFAULT_SCALE, minShares: needs.map((n) => (n / width) * 100) });
+    for (const [i, segment] of scale.segments.entries())
+      expect(((segment.to - segment.from) / 100) * width).toBeGreaterThanOrEqual(needs[i]! - 0.01);
+    // A narrower bar leaves some name without its room.
+    const tight = width - 20;
+    const squeezed = timelineScale(phases, day(20), {
+      ...DEFAULT_SCALE,
+      minShares: needs.map((n) => (n / tight) * 100),
+    });
+    expect(squeezed.segments.some((s, i) => ((s.to - s.from) / 100) * tight < needs[i]! - 0.01)).toBe(true);
+    // The 100 days keep their share however wide the bar.
+    expect(scale.position(day(100)) - scale.position(day(1))).toBeGreaterThanOrEqual(60);
+  });
+
+  it('keeps a bar that is wide enough as it is', () => {
+    expect(widthFor(phases, day(20), needs, 2000)).toBe(2000);
+    expect(widthFor(phases, null, [], 900)).toBe(900);
+  });
+
+  it('counts the room today takes outside the calendar', () => {
+    expect(widthFor(phases, day(-60), needs, 300)).toBeGreaterThan(widthFor(phases, day(20), needs, 300));
   });
 });

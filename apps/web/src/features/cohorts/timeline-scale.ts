@@ -12,9 +12,10 @@
  *   very edge.
  *
  * Inside a part, phases share its width in proportion to their length, yet none narrower than
- * `minPhaseShare` (so its name fits). Between two knots the scale is linear, so the position of
- * an instant only grows with time. Where the scale changes by `breakRatio` or more from one phase
- * to the next the bar shows a break. Positions are percentages of the bar from its start edge (the
+ * `minPhaseShare`, nor than the room its name needs where the component measured it (`minShares`;
+ * `widthFor` gives the narrowest bar on which every name fits). Between two knots the scale is linear, so the position of
+ * an instant only grows with time. Where the bar enters a stretch drawn `breakRatio` times
+ * shorter than the 100 days (the sustainment, a long wait before intake) it shows a break. Positions are percentages of the bar from its start edge (the
  * right in Arabic, the left in English): the component lays them out with logical insets.
  */
 
@@ -57,7 +58,10 @@ export interface ScaleOptions {
   afterShare: number;
   minPhaseShare: number;
   outsideShare: number;
+  /** How many times shorter than the 100 days a stretch is drawn before a break marks it. */
   breakRatio: number;
+  /** Per phase (in the order of the phases), the least share of the bar it needs, e.g. for its name. */
+  minShares?: readonly number[];
 }
 
 export const DEFAULT_SCALE: ScaleOptions = {
@@ -77,24 +81,82 @@ export function zoneOf(phase: Pick<ScalePhase, 'startDay'>): ScaleZone {
 }
 
 /**
- * Shares `budget` among lengths in proportion, none under `min` (a length of zero gets `min` too);
- * when the minimums alone would not fit, in equal parts.
+ * Shares `budget` among lengths in proportion, none under its minimum (`min`, one for all or one
+ * each; a length of zero gets its minimum); when the minimums alone would not fit, in proportion
+ * to them.
  */
-export function distribute(lengths: readonly number[], budget: number, min: number): number[] {
+export function distribute(lengths: readonly number[], budget: number, min: number | readonly number[]): number[] {
   const n = lengths.length;
   if (n === 0) return [];
-  if (n * min >= budget) return lengths.map(() => budget / n);
+  const mins = lengths.map((_, i) => Math.max(0, typeof min === 'number' ? min : (min[i] ?? 0)));
+  const totalMin = mins.reduce((a, b) => a + b, 0);
+  if (totalMin >= budget) return totalMin > 0 ? mins.map((m) => (m / totalMin) * budget) : mins.map(() => budget / n);
   const atMin = new Set<number>();
   for (;;) {
-    const free = budget - atMin.size * min;
+    const free = budget - [...atMin].reduce((sum, i) => sum + mins[i]!, 0);
     const total = lengths.reduce((sum, length, i) => (atMin.has(i) ? sum : sum + Math.max(0, length)), 0);
     const shares = lengths.map((length, i) =>
-      atMin.has(i) ? min : total > 0 ? (free * Math.max(0, length)) / total : free / (n - atMin.size),
+      atMin.has(i) ? mins[i]! : total > 0 ? (free * Math.max(0, length)) / total : free / (n - atMin.size),
     );
-    const under = shares.flatMap((share, i) => (!atMin.has(i) && share < min ? [i] : []));
+    const under = shares.flatMap((share, i) => (!atMin.has(i) && share < mins[i]! ? [i] : []));
     if (under.length === 0) return shares;
     for (const i of under) atMin.add(i);
   }
+}
+
+/** Each phase's part of the calendar, and each part's share of the bar (today outside it taken into account). */
+function zoneBudgets(phases: readonly Pick<ScalePhase, 'startDay'>[], outside: number, options: ScaleOptions) {
+  // The 100 days keep their share whatever happens; the room for today outside the calendar comes
+  // out of the other parts, and a part without phases gives its share to the others.
+  const zones = phases.map(zoneOf);
+  const present = (['before', 'hundred', 'after'] as const).filter((zone) => zones.includes(zone));
+  const others = present.filter((zone) => zone !== 'hundred');
+  const othersShare = { before: options.beforeShare, after: options.afterShare };
+  const othersTotal = others.reduce((sum, zone) => sum + othersShare[zone], 0);
+  const hundredBudget = others.length === 0 ? 100 - outside : present.includes('hundred') ? options.hundredShare : 0;
+  const budgetOf = (zone: ScaleZone) =>
+    zone === 'hundred' ? hundredBudget : (othersShare[zone] / othersTotal) * (100 - outside - hundredBudget);
+  return { zones, present, budgetOf };
+}
+
+/** How much of the bar the time outside the calendar takes, with today at `nowMs`. */
+function outsideShareOf(phases: readonly ScalePhase[], nowMs: number | null, options: ScaleOptions): number {
+  if (nowMs === null || phases.length === 0) return 0;
+  const first = phases[0]!.start;
+  const last = Math.max(phases[phases.length - 1]!.end, ...phases.map((p) => p.start));
+  return (nowMs < first ? options.outsideShare : 0) + (nowMs > last ? options.outsideShare : 0);
+}
+
+/**
+ * The narrowest bar, in pixels and at least `least`, on which each phase gets the room it needs
+ * (`needs`, pixels, in the order of the phases) within its part of the calendar, and
+ * `minPhaseShare` at least.
+ */
+export function widthFor(
+  phases: readonly ScalePhase[],
+  nowMs: number | null,
+  needs: readonly number[],
+  least: number,
+  options: ScaleOptions = DEFAULT_SCALE,
+): number {
+  const { zones, present, budgetOf } = zoneBudgets(phases, outsideShareOf(phases, nowMs, options), options);
+  const fits = (width: number) =>
+    present.every((zone) => {
+      const wanted = zones.reduce(
+        (sum, z, i) => (z === zone ? sum + Math.max(options.minPhaseShare, ((needs[i] ?? 0) / width) * 100) : sum),
+        0,
+      );
+      return wanted <= budgetOf(zone) + 1e-9;
+    });
+  if (fits(least)) return least;
+  let [low, high] = [least, Math.max(least * 2, 1)];
+  while (!fits(high) && high < 1e6) [low, high] = [high, high * 2];
+  while (high - low > 0.5) {
+    const mid = (low + high) / 2;
+    if (fits(mid)) high = mid;
+    else low = mid;
+  }
+  return Math.ceil(high);
 }
 
 /** The scale of a calendar's phases (in calendar order), with today (`nowMs`) kept on the bar. */
@@ -117,22 +179,14 @@ export function timelineScale(
   const after = nowMs !== null && nowMs > last;
   const outside = (before ? options.outsideShare : 0) + (after ? options.outsideShare : 0);
 
-  // Each part's share: the 100 days keep theirs whatever happens; the room for today outside the
-  // calendar comes out of the other parts, and a part without phases gives its share to the others.
-  const zones = phases.map(zoneOf);
-  const present = (['before', 'hundred', 'after'] as const).filter((zone) => zones.includes(zone));
-  const others = present.filter((zone) => zone !== 'hundred');
-  const othersShare = { before: options.beforeShare, after: options.afterShare };
-  const othersTotal = others.reduce((sum, zone) => sum + othersShare[zone], 0);
-  const hundredBudget = others.length === 0 ? 100 - outside : present.includes('hundred') ? options.hundredShare : 0;
-  const budgetOf = (zone: ScaleZone) =>
-    zone === 'hundred' ? hundredBudget : (othersShare[zone] / othersTotal) * (100 - outside - hundredBudget);
+  const { zones, present, budgetOf } = zoneBudgets(phases, outside, options);
   const shares = new Array<number>(phases.length).fill(0);
   for (const zone of present) {
     const members = zones.flatMap((z, i) => (z === zone ? [i] : []));
     const budget = budgetOf(zone);
     const lengths = members.map((i) => edges[i + 1]! - edges[i]!);
-    const zoneShares = distribute(lengths, budget, Math.min(options.minPhaseShare, budget / members.length));
+    const mins = members.map((i) => Math.max(options.minPhaseShare, options.minShares?.[i] ?? 0));
+    const zoneShares = distribute(lengths, budget, mins);
     members.forEach((i, k) => (shares[i] = zoneShares[k]!));
   }
 
@@ -164,19 +218,26 @@ export function timelineScale(
     return knots[knots.length - 1]![1];
   };
 
-  // A break where one stretch of the bar holds far more (or less) time per unit of width than the next.
-  const density = (k: number) => {
+  // A break where the bar enters (or leaves) a stretch drawn `breakRatio` times shorter than the
+  // 100 days are (or than the bar on average, without them).
+  const inHundred = segments.filter((s) => s.zone === 'hundred');
+  const [h0, h1] = [edges[zones.indexOf('hundred')]!, edges[zones.lastIndexOf('hundred') + 1]!];
+  const [k0, k1] = [knots[0]!, knots[knots.length - 1]!];
+  const reference =
+    inHundred.length > 0 && h1 > h0
+      ? (inHundred[inHundred.length - 1]!.to - inHundred[0]!.from) / (h1 - h0)
+      : (k1[1] - k0[1]) / Math.max(1, k1[0] - k0[0]);
+  const shortened = (k: number) => {
     const [t0, p0] = knots[k - 1]!;
     const [t1, p1] = knots[k]!;
-    return t1 > t0 && p1 > p0 ? (p1 - p0) / (t1 - t0) : null;
+    return t1 > t0 && p1 > p0 ? ((p1 - p0) / (t1 - t0)) * options.breakRatio <= reference : null;
   };
   const breaks: number[] = [];
   for (let k = 1; k < knots.length - 1; k++) {
-    const [a, b] = [density(k), density(k + 1)];
-    if (a !== null && b !== null && Math.max(a, b) / Math.min(a, b) >= options.breakRatio) breaks.push(knots[k]![1]);
+    const [a, b] = [shortened(k), shortened(k + 1)];
+    if (a !== null && b !== null && a !== b) breaks.push(knots[k]![1]);
   }
 
-  const inHundred = segments.filter((s) => s.zone === 'hundred');
   return {
     position,
     segments,
