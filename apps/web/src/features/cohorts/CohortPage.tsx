@@ -11,6 +11,7 @@ import { BackLink } from '../../components/BackLink';
 import { HistoryTable } from '../../components/HistoryTable';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageState';
+import { scrollableBy } from '../../components/scrollable';
 import { Section } from '../../components/Section';
 import type { CohortDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
@@ -49,7 +50,7 @@ function DeadlinesTable({ cohort }: { cohort: Cohort }) {
   const labels = useCohortLabels();
   const tz = cohort.timeZone;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={720} scrollAreaProps={scrollableBy(t('cohorts.deadlines.caption'))}>
       <Table verticalSpacing="sm" horizontalSpacing="md" striped highlightOnHover>
         <Table.Caption className="visually-hidden">{t('cohorts.deadlines.caption')}</Table.Caption>
         <Table.Thead>
@@ -297,6 +298,7 @@ export default function CohortPage() {
             testId="cohort-history"
           />
         </Section>
+
       </Stack>
     </>
   );
