@@ -18,7 +18,7 @@ import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { CohortTeamDeadlines } from '../reviews/Deadlines';
 import { CohortResults } from '../results/CohortResults';
-import { CohortActions } from './CohortActions';
+import { CohortActions, CohortCancel } from './CohortActions';
 import { CohortStateBadge } from './CohortStateBadge';
 import { CohortTimeline } from './CohortTimeline';
 import { DemoClock } from './DemoClock';
@@ -299,6 +299,7 @@ export default function CohortPage() {
           />
         </Section>
 
+        <CohortCancel cohort={cohort} onReload={reload} />
       </Stack>
     </>
   );
