@@ -19,6 +19,7 @@ import { useSession } from '../../session/session';
 import { CohortTeamDeadlines } from '../reviews/Deadlines';
 import { CohortResults } from '../results/CohortResults';
 import { CohortActions, CohortCancel } from './CohortActions';
+import { showsDemoClock } from './cohorts';
 import { CohortStateBadge } from './CohortStateBadge';
 import { CohortTimeline } from './CohortTimeline';
 import { DemoClock } from './DemoClock';
@@ -156,7 +157,7 @@ export default function CohortPage() {
   const mayReadReviews = can(actor, 'review.read', { type: 'review' });
   const mayExport = can(actor, 'cohort.report', { type: 'cohort', id: cohort.id });
   const now = clock.data?.clock.now ?? null;
-  const showClock = can(actor, 'clock.advance', { type: 'clock' }) && clock.data?.clock.controllable === true;
+  const showClock = showsDemoClock(actor, clock.data?.clock);
   const nowMs = now ? Date.parse(now) : null;
   const nextDueAt =
     cohort.deadlines
