@@ -4,18 +4,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 
 import {
-  apiAs,
   closeBrowsers,
-  DAY_MS,
   gql,
   languageIs,
   OFFICE,
   openBrowser,
   PASSWORD,
-  readCohort,
   screenshot,
-  signIn,
-  stateBecomes,
   submitSignIn,
   useBrowser,
 } from './support.js';
@@ -184,65 +179,3 @@ for (const { lang, viewport, name } of cases) {
     await screenshot(page, `cohort-page-${lang}-${viewport === PHONE ? 'phone' : 'desktop'}.png`);
   }, 60_000);
 }
-
-it('asks the office to confirm, with a reason, before it cancels a cohort', async () => {
-  const words = catalogue('ar');
-  const api = await apiAs(OFFICE);
-  const { clock } = await gql<{ clock: { now: string } }>(api, '{ clock { now } }');
-  const suffix = Date.parse(clock.now).toString(36).slice(-5);
-  const day1 = new Date(Date.parse(clock.now) + 200 * DAY_MS).toISOString().slice(0, 10);
-  const { createCohort } = await gql<{ createCohort: { id: string } }>(
-    api,
-    'mutation ($input: CreateCohortInput!) { createCohort(input: $input) { id } }',
-    {
-      input: {
-        nameAr: `دفعة للإلغاء ${suffix}`,
-        nameEn: `Cohort to cancel ${suffix}`,
-        day1,
-        timeZone: 'Asia/Amman',
-        weekendDays: [5, 6],
-      },
-    },
-  );
-  const id = createCohort.id;
-
-  const page = await openBrowser({ viewport: PHONE, language: 'pinned' });
-  await signIn(page, OFFICE);
-  await page.goto(`/cohorts/${id}`);
-  await stateBecomes(page, 'cohort', words.cohorts.states.DRAFT!);
-
-  // The step forward comes first; cancelling waits at the foot of the page, after the history.
-  const forward = page.locator('section[aria-labelledby="cohort-actions"]');
-  await forward.getByRole('button', { name: words.cohorts.events.OPEN_INTAKE }).waitFor();
-  expect(await forward.getByRole('button', { name: words.cohorts.events.CANCEL }).count()).toBe(0);
-  const apart = page.getByTestId('cohort-cancel');
-  const cancel = apart.getByRole('button', { name: words.cohorts.events.CANCEL });
-  const history = await box(page.locator('section[aria-labelledby="cohort-history"]'));
-  expect((await box(cancel)).y).toBeGreaterThan(history.y + history.height);
-
-  // The button opens a dialog; nothing is sent until it is confirmed.
-  await cancel.click();
-  const dialog = page.getByRole('dialog', { name: words.cohorts.events.CANCEL });
-  await dialog.waitFor();
-  await dialog.getByText(words.cohorts.eventHints.CANCEL!).waitFor();
-  expect(await seriousProblems(page)).toEqual([]);
-  const confirm = dialog.getByRole('button', { name: words.cohorts.events.CANCEL });
-  // Without a reason it is not sent.
-  await confirm.click();
-  await dialog.getByText(words.form.required).waitFor();
-  expect((await readCohort(api, id)).state).toBe('DRAFT');
-  // Going back sends nothing either.
-  await dialog.getByRole('button', { name: words.cohorts.actions.dismiss }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  expect((await readCohort(api, id)).state).toBe('DRAFT');
-
-  // Confirmed with a reason, it is cancelled.
-  await cancel.click();
-  await dialog.getByRole('textbox', { name: words.cohorts.actions.reason }).fill('أُلغيت في الاختبار');
-  await dialog.getByRole('button', { name: words.cohorts.events.CANCEL }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  await stateBecomes(page, 'cohort', words.cohorts.states.CANCELLED!);
-  expect((await readCohort(api, id)).state).toBe('CANCELLED');
-  // A cancelled cohort offers nothing more, and no cancelling.
-  expect(await page.getByTestId('cohort-cancel').count()).toBe(0);
-}, 60_000);
