@@ -76,10 +76,20 @@ export function CohortTimeline({ cohort, now }: { cohort: Cohort; now: string | 
   const [needs, setNeeds] = useState<number[] | null>(null);
   const [available, setAvailable] = useState(0);
   useLayoutEffect(() => {
-    const found = [...(measurer.current?.children ?? [])].map(
-      (el) => el.getBoundingClientRect().width + SEGMENT_CHROME_PX,
-    );
-    setNeeds(found.length > 0 && found.some((w) => w > SEGMENT_CHROME_PX) ? found : null);
+    let live = true;
+    const measure = () => {
+      if (!live) return;
+      const found = [...(measurer.current?.children ?? [])].map(
+        (el) => el.getBoundingClientRect().width + SEGMENT_CHROME_PX,
+      );
+      setNeeds(found.length > 0 && found.some((w) => w > SEGMENT_CHROME_PX) ? found : null);
+    };
+    measure();
+    // Again once the fonts are in, should they change the names' widths.
+    void document.fonts?.ready.then(measure);
+    return () => {
+      live = false;
+    };
   }, [names]);
   useLayoutEffect(() => {
     const frame = scroller.current;
