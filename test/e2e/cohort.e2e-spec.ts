@@ -41,7 +41,7 @@ beforeEach(async () => {
 
 afterEach(closeBrowsers);
 
-it('creates a cohort, opens its intake and lets the scheduler close it as the clock moves', async () => {
+it('creates a cohort, opens its intake, lets the scheduler close it as the clock moves, and cancels it once confirmed', async () => {
   await signIn(page, OFFICE);
 
   // Day 1 about fifty days after the system's "now": intake opens in about a week.
@@ -144,4 +144,35 @@ it('creates a cohort, opens its intake and lets the scheduler close it as the cl
   expect(await centreX(today)).toBeGreaterThan(intakeEn);
   await history.getByRole('row').filter({ hasText: 'System (scheduler)' }).waitFor();
   await screenshot(page, 'cohort-en.png');
+
+  // Cancelling waits at the foot of the page, apart from the steps forward, after the history.
+  const forward = page.locator('section[aria-labelledby="cohort-actions"]');
+  await forward.getByRole('button', { name: 'Start preparation' }).waitFor();
+  expect(await forward.getByRole('button', { name: 'Cancel the cohort' }).count()).toBe(0);
+  const cancel = page.getByTestId('cohort-cancel').getByRole('button', { name: 'Cancel the cohort' });
+  const historyBox = (await page.locator('section[aria-labelledby="cohort-history"]').boundingBox())!;
+  expect((await cancel.boundingBox())!.y).toBeGreaterThan(historyBox.y + historyBox.height);
+  // It opens a dialog, and nothing is sent until the dialog is confirmed with a reason.
+  const cohortId = new URL(page.url()).pathname.split('/')[2]!;
+  const stateNow = async () =>
+    (
+      await gql<{ cohort: { state: string } }>(page.request, 'query ($id: UUID!) { cohort(id: $id) { state } }', {
+        id: cohortId,
+      })
+    ).cohort.state;
+  await cancel.click();
+  const confirm = page.getByRole('dialog', { name: 'Cancel the cohort' });
+  await confirm.getByText('This cannot be undone.', { exact: false }).waitFor();
+  await confirm.getByRole('button', { name: 'Cancel the cohort' }).click();
+  await confirm.getByText('This field is required.').waitFor();
+  await confirm.getByRole('button', { name: 'Go back' }).click();
+  await confirm.waitFor({ state: 'hidden' });
+  expect(await stateNow()).toBe('SELECTION');
+  await cancel.click();
+  await confirm.getByRole('textbox', { name: 'Reason' }).fill('Cancelled by the browser test');
+  await confirm.getByRole('button', { name: 'Cancel the cohort' }).click();
+  await confirm.waitFor({ state: 'hidden' });
+  await cohortStateBecomes(page, 'Cancelled');
+  expect(await stateNow()).toBe('CANCELLED');
+  expect(await page.getByTestId('cohort-cancel').count()).toBe(0);
 }, 60_000);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { TransitionRecordFieldsFragment } from '../gql/graphql';
 import { useFormat } from '../lib/format';
+import { scrollableBy } from './scrollable';
 
 /** Badges that keep their whole label in a narrow table cell. */
 const UNSHRUNK = { flexShrink: 0 } as const;
@@ -48,7 +49,7 @@ export function HistoryTable({
     );
   }
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={720} scrollAreaProps={scrollableBy(caption)}>
       <Table verticalSpacing="sm" horizontalSpacing="sm" data-testid={testId}>
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>

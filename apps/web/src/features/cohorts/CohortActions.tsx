@@ -1,5 +1,5 @@
 import { useApolloClient } from '@apollo/client/react';
-import { Alert } from '@mantine/core';
+import { Alert, Card, Text, Title } from '@mantine/core';
 import type { CohortEvent } from '@hundred/workflow';
 import { IconBan, IconInfoCircle, IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -118,24 +118,66 @@ function CohortEventDialog({
   );
 }
 
-/** The transitions this user may fire now, straight from the server's list. */
+/** Cancelling ends a cohort for good: it is offered apart from the steps forward (CohortCancel). */
+const isCancel = (available: { event: string }) => available.event === 'CANCEL';
+
+/** The steps forward this user may fire now, straight from the server's list (cancelling is apart). */
 export function CohortActions({ cohort, onReload }: { cohort: Cohort; onReload: () => Promise<void> }) {
   const { t } = useTranslation();
   const labels = useCohortLabels();
   return (
     <WorkflowActions
-      events={cohort.availableEvents}
+      events={cohort.availableEvents.filter((a) => !isCancel(a))}
       isEvent={isCohortEvent}
       labels={labels}
-      tone={(event) => (event === 'CANCEL' ? 'negative' : 'forward')}
-      icon={(event) =>
-        event === 'CANCEL' ? <IconBan size={18} aria-hidden /> : <IconPlayerPlay size={18} aria-hidden />
-      }
+      icon={() => <IconPlayerPlay size={18} aria-hidden />}
       eventTestIdPrefix="event-"
       none={t('cohorts.actions.none')}
       renderDialog={(event, available, close) => (
         <CohortEventDialog cohort={cohort} event={event} available={available} onClose={close} onReload={onReload} />
       )}
     />
+  );
+}
+
+/**
+ * Cancelling the cohort, when the server offers it: at the foot of the page, away from the steps
+ * forward, and only after its dialog is confirmed with a reason.
+ */
+export function CohortCancel({ cohort, onReload }: { cohort: Cohort; onReload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const labels = useCohortLabels();
+  const cancel = cohort.availableEvents.filter(isCancel);
+  if (cancel.length === 0) return null;
+  return (
+    <Card
+      withBorder
+      radius="md"
+      padding="lg"
+      component="section"
+      aria-labelledby="cohort-cancel"
+      data-testid="cohort-cancel"
+      style={{ borderColor: 'var(--mantine-color-red-3)' }}
+    >
+      <Title order={2} fz="h4" id="cohort-cancel" mb={4}>
+        {t('cohorts.cancel.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('cohorts.cancel.hint')}
+      </Text>
+      <WorkflowActions
+        events={cancel}
+        isEvent={isCohortEvent}
+        labels={labels}
+        tone={() => 'negative'}
+        icon={() => <IconBan size={18} aria-hidden />}
+        eventTestIdPrefix="event-"
+        none=""
+        layout="row"
+        renderDialog={(event, available, close) => (
+          <CohortEventDialog cohort={cohort} event={event} available={available} onClose={close} onReload={onReload} />
+        )}
+      />
+    </Card>
   );
 }

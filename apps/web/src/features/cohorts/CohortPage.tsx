@@ -11,13 +11,15 @@ import { BackLink } from '../../components/BackLink';
 import { HistoryTable } from '../../components/HistoryTable';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageState';
+import { scrollableBy } from '../../components/scrollable';
 import { Section } from '../../components/Section';
 import type { CohortDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { CohortTeamDeadlines } from '../reviews/Deadlines';
 import { CohortResults } from '../results/CohortResults';
-import { CohortActions } from './CohortActions';
+import { CohortActions, CohortCancel } from './CohortActions';
+import { showsDemoClock } from './cohorts';
 import { CohortStateBadge } from './CohortStateBadge';
 import { CohortTimeline } from './CohortTimeline';
 import { DemoClock } from './DemoClock';
@@ -49,7 +51,7 @@ function DeadlinesTable({ cohort }: { cohort: Cohort }) {
   const labels = useCohortLabels();
   const tz = cohort.timeZone;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={720} scrollAreaProps={scrollableBy(t('cohorts.deadlines.caption'))}>
       <Table verticalSpacing="sm" horizontalSpacing="md" striped highlightOnHover>
         <Table.Caption className="visually-hidden">{t('cohorts.deadlines.caption')}</Table.Caption>
         <Table.Thead>
@@ -155,7 +157,7 @@ export default function CohortPage() {
   const mayReadReviews = can(actor, 'review.read', { type: 'review' });
   const mayExport = can(actor, 'cohort.report', { type: 'cohort', id: cohort.id });
   const now = clock.data?.clock.now ?? null;
-  const showClock = can(actor, 'clock.advance', { type: 'clock' }) && clock.data?.clock.controllable === true;
+  const showClock = showsDemoClock(actor, clock.data?.clock);
   const nowMs = now ? Date.parse(now) : null;
   const nextDueAt =
     cohort.deadlines
@@ -297,6 +299,8 @@ export default function CohortPage() {
             testId="cohort-history"
           />
         </Section>
+
+        <CohortCancel cohort={cohort} onReload={reload} />
       </Stack>
     </>
   );

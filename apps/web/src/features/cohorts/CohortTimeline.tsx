@@ -1,5 +1,5 @@
 import { Group, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
-import type { CSSProperties, ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COHORT_STATES } from '@hundred/workflow';
 
@@ -8,15 +8,20 @@ import { useFormat } from '../../lib/format';
 import { isCohortState, isReminder, STATE_COLORS } from './cohorts';
 import classes from './CohortTimeline.module.css';
 import { useCohortLabels } from './labels';
+import { DEFAULT_SCALE, timelineScale, widthFor } from './timeline-scale';
 
 type Cohort = Pick<CohortDetailFragment, 'phases' | 'deadlines' | 'state' | 'currentDay' | 'timeZone'>;
 type Phase = Cohort['phases'][number];
 type Deadline = Cohort['deadlines'][number];
 
-/** Phases narrower than this share of the bar carry no label of their own (the legend names them). */
-const LABEL_MIN_PERCENT = 6.5;
-
 const TOOLTIP_EVENTS = { hover: true, focus: true, touch: true };
+
+/** A segment's padding and border around its name (CohortTimeline.module.css), with a pixel to spare. */
+const SEGMENT_CHROME_PX = 7;
+/** With the names measured, a phase is kept this wide (percent) only so it never vanishes. */
+const MEASURED_MIN_SHARE = 3;
+/** The track's margin at each end (room for labels centred on its first and last instants). */
+const TRACK_MARGIN_PX = 36;
 
 const at = (percent: number): CSSProperties => ({ insetInlineStart: `${percent}%` });
 
@@ -27,35 +32,101 @@ function phaseStatus(phase: Phase, state: string): 'past' | 'current' | 'future'
   return order.indexOf(phase.state) < order.indexOf(state) && state !== 'CANCELLED' ? 'past' : 'future';
 }
 
+/** A phase's colour: lightest once past, light ahead, stronger now; its words stay dark enough on each (WCAG AA). */
 function phaseStyle(phase: Phase, status: string): CSSProperties {
   const color = isCohortState(phase.state) ? STATE_COLORS[phase.state] : 'gray';
-  return status === 'current'
-    ? { backgroundColor: `var(--mantine-color-${color}-6)`, color: 'var(--mantine-color-white)' }
-    : { backgroundColor: `var(--mantine-color-${color}-2)`, color: `var(--mantine-color-${color}-9)` };
+  const shade = status === 'current' ? 3 : status === 'past' ? 0 : 1;
+  return {
+    backgroundColor: `var(--mantine-color-${color}-${shade})`,
+    color: status === 'past' ? 'var(--mantine-color-gray-7)' : 'var(--mantine-color-dark-9)',
+  };
 }
 
 /**
- * The cohort's calendar as one bar: its phases in proportion to their length, its deadlines as
- * markers (transitions above the bar, reminders below) and today as a red line.
+ * The cohort's calendar as one bar: its phases on the scale of timeline-scale.ts (the 100 days take
+ * most of it, a break where the scale shortens), each named; its deadlines as markers (transitions
+ * above the bar, reminders below) and today as a red line. On a narrow screen the bar scrolls inside
+ * its own frame, opened where today is. The legend under it says the same in words: the phases with
+ * their days and dates, in order, for those who do not see the bar.
  */
 export function CohortTimeline({ cohort, now }: { cohort: Cohort; now: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useCohortLabels();
+  const scroller = useRef<HTMLDivElement>(null);
+  const measurer = useRef<HTMLDivElement>(null);
+  const todayAnchor = useRef<HTMLDivElement>(null);
   const { phases, deadlines, timeZone } = cohort;
+  const nowMs = now ? Date.parse(now) : null;
+  const scalePhases = useMemo(
+    () =>
+      phases.map((p) => ({
+        state: p.state,
+        start: Date.parse(p.startsAt),
+        end: Date.parse(p.endsAt),
+        startDay: p.startDay,
+        endDay: p.endDay,
+      })),
+    [phases],
+  );
+  const names = phases.map((p) => labels.state(p.state)).join('|');
+
+  // The room each phase's name needs (its longest word, measured as drawn) and the width the bar
+  // has; the bar is made as wide as every name needs, and scrolls in its frame when that is wider.
+  const [needs, setNeeds] = useState<number[] | null>(null);
+  const [available, setAvailable] = useState(0);
+  useLayoutEffect(() => {
+    let live = true;
+    const measure = () => {
+      if (!live) return;
+      const found = [...(measurer.current?.children ?? [])].map(
+        (el) => el.getBoundingClientRect().width + SEGMENT_CHROME_PX,
+      );
+      setNeeds(found.length > 0 && found.some((w) => w > SEGMENT_CHROME_PX) ? found : null);
+    };
+    measure();
+    // Again once the fonts are in, should they change the names' widths.
+    void document.fonts?.ready.then(measure);
+    return () => {
+      live = false;
+    };
+  }, [names]);
+  useLayoutEffect(() => {
+    const frame = scroller.current;
+    if (!frame) return;
+    const measure = () => setAvailable(Math.max(0, frame.clientWidth - 2 * TRACK_MARGIN_PX));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(frame);
+    return () => observer.disconnect();
+  }, []);
+  const width = needs
+    ? widthFor(scalePhases, nowMs, needs, available, { ...DEFAULT_SCALE, minPhaseShare: MEASURED_MIN_SHARE })
+    : null;
+  const drawnWidth = width !== null ? Math.max(width, available) : null;
+  const overflowing = width !== null && width > available + 1;
+
+  // A bar wider than its frame (a phone) opens where today is, in either direction of writing.
+  const hasToday = nowMs !== null && phases.length > 0;
+  useEffect(() => {
+    const frame = scroller.current;
+    const anchor = todayAnchor.current;
+    if (!frame || !anchor || frame.scrollWidth <= frame.clientWidth) return;
+    const f = frame.getBoundingClientRect();
+    const a = anchor.getBoundingClientRect();
+    frame.scrollLeft += a.left + a.width / 2 - (f.left + f.width / 2);
+  }, [hasToday, width]);
+
   if (phases.length === 0) return null;
 
-  const first = Date.parse(phases[0]!.startsAt);
-  const last = Date.parse(phases[phases.length - 1]!.endsAt);
-  const nowMs = now ? Date.parse(now) : null;
-  // Today stays on the bar even before intake opens or after the cohort's last day.
-  const margin = (last - first) * 0.02;
-  const start = nowMs !== null && nowMs < first ? nowMs - margin : first;
-  const end = nowMs !== null && nowMs > last ? nowMs + margin : last;
-  const percent = (iso: string | number) => {
-    const ms = typeof iso === 'number' ? iso : Date.parse(iso);
-    return Math.min(100, Math.max(0, ((ms - start) / (end - start)) * 100));
-  };
+  const scale = timelineScale(scalePhases, nowMs, {
+    ...DEFAULT_SCALE,
+    ...(needs && drawnWidth
+      ? { minPhaseShare: MEASURED_MIN_SHARE, minShares: needs.map((need) => (need / drawnWidth) * 100) }
+      : {}),
+  });
+  const percent = (iso: string | number) => scale.position(typeof iso === 'number' ? iso : Date.parse(iso));
 
   const dateOf = (iso: string) => format.date(iso, timeZone);
   const phaseText = (phase: Phase) =>
@@ -101,11 +172,16 @@ export function CohortTimeline({ cohort, now }: { cohort: Cohort; now: string | 
 
   return (
     <figure style={{ margin: 0 }} aria-label={t('cohorts.timeline.label')} data-testid="cohort-timeline">
-      <div className={classes.scroller}>
-        <div className={classes.track}>
+      <div className={classes.scroller} ref={scroller} data-testid="timeline-scroller">
+        <div className={classes.track} style={width !== null ? { minWidth: width } : undefined}>
+          <div className={classes.measure} ref={measurer} aria-hidden>
+            {phases.map((phase) => (
+              <span key={phase.state}>{labels.state(phase.state)}</span>
+            ))}
+          </div>
           {nowMs !== null ? (
             <>
-              <div className={`${classes.anchor} ${classes.todayRow}`} style={at(percent(nowMs))}>
+              <div className={`${classes.anchor} ${classes.todayRow}`} style={at(percent(nowMs))} ref={todayAnchor}>
                 <Tooltip label={todayText} events={TOOLTIP_EVENTS} withArrow>
                   <button
                     type="button"
@@ -136,10 +212,10 @@ export function CohortTimeline({ cohort, now }: { cohort: Cohort; now: string | 
               ))}
           </div>
 
-          <div className={classes.bar} data-testid="timeline-bar">
-            {phases.map((phase) => {
-              const from = percent(phase.startsAt);
-              const width = percent(phase.endsAt) - from;
+          {/* The legend below says in words what the bar shows. */}
+          <div className={classes.bar} data-testid="timeline-bar" aria-hidden>
+            {phases.map((phase, i) => {
+              const { from, to, zone } = scale.segments[i]!;
               const status = phaseStatus(phase, cohort.state);
               return (
                 <Tooltip key={phase.state} label={phaseText(phase)} withArrow multiline maw={320}>
@@ -147,15 +223,19 @@ export function CohortTimeline({ cohort, now }: { cohort: Cohort; now: string | 
                     className={classes.segment}
                     data-status={status}
                     data-phase={phase.state}
-                    style={{ ...at(from), width: `${width}%`, ...phaseStyle(phase, status) }}
+                    data-zone={zone}
+                    style={{ ...at(from), width: `${to - from}%`, ...phaseStyle(phase, status) }}
                   >
-                    {width >= LABEL_MIN_PERCENT ? (
-                      <span className={classes.segmentLabel}>{labels.state(phase.state)}</span>
-                    ) : null}
+                    <span className={classes.segmentLabel} data-testid="timeline-phase-label">
+                      {labels.state(phase.state)}
+                    </span>
                   </div>
                 </Tooltip>
               );
             })}
+            {scale.breaks.map((p) => (
+              <span key={p} className={classes.break} style={at(p)} data-testid="timeline-break" />
+            ))}
           </div>
 
           <div className={classes.reminderLane}>
@@ -182,10 +262,26 @@ export function CohortTimeline({ cohort, now }: { cohort: Cohort; now: string | 
               </div>
             ))}
           </div>
+
+          {scale.hundred ? (
+            <div
+              className={classes.hundred}
+              style={{ ...at(scale.hundred.from), width: `${scale.hundred.to - scale.hundred.from}%` }}
+              data-testid="timeline-hundred"
+              aria-hidden
+            >
+              <span className={classes.hundredLabel}>{t('cohorts.timeline.hundredDays')}</span>
+            </div>
+          ) : null}
         </div>
       </div>
+      {overflowing ? (
+        <Text size="xs" c="dimmed" mt={4} data-testid="timeline-scroll-hint">
+          {t('cohorts.timeline.scrollHint')}
+        </Text>
+      ) : null}
 
-      <TimelineLegend cohort={cohort} />
+      <TimelineLegend cohort={cohort} withBreak={scale.breaks.length > 0} />
     </figure>
   );
 }
@@ -250,9 +346,11 @@ function LegendEntry({ marker, label }: { marker: ReactNode; label: string }) {
   );
 }
 
-function TimelineLegend({ cohort }: { cohort: Cohort }) {
+function TimelineLegend({ cohort, withBreak }: { cohort: Cohort; withBreak: boolean }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const labels = useCohortLabels();
+  const tz = cohort.timeZone;
   // The deadline markers as the bar draws them: a transition or a reminder, done, blocked.
   const markers: { kind: string | undefined; state?: string; blocked?: string; label: string }[] = [
     { kind: classes.transition, label: t('cohorts.timeline.legendTransition') },
@@ -262,11 +360,20 @@ function TimelineLegend({ cohort }: { cohort: Cohort }) {
   ];
   return (
     <Stack gap="sm" mt="md">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" verticalSpacing={6}>
+      <SimpleGrid
+        component="ol"
+        cols={{ base: 1, xs: 2, md: 4 }}
+        spacing="xs"
+        verticalSpacing={6}
+        className={classes.phaseList}
+        aria-label={t('cohorts.timeline.phases')}
+        data-testid="timeline-legend"
+      >
         {cohort.phases.map((phase) => {
           const status = phaseStatus(phase, cohort.state);
+          const lastInstant = new Date(Date.parse(phase.endsAt) - 1).toISOString();
           return (
-            <Group key={phase.state} gap={8} wrap="nowrap" align="flex-start">
+            <Group component="li" key={phase.state} gap={8} wrap="nowrap" align="flex-start">
               <span
                 className={classes.swatch}
                 style={{ ...phaseStyle(phase, status), marginBlockStart: 3 }}
@@ -279,6 +386,11 @@ function TimelineLegend({ cohort }: { cohort: Cohort }) {
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t('cohorts.timeline.dayRange', { from: labels.day(phase.startDay), to: labels.day(phase.endDay) })}
+                  {' · '}
+                  {t('cohorts.timeline.dayRange', {
+                    from: format.dayMonth(phase.startsAt, tz),
+                    to: format.dayMonth(lastInstant, tz),
+                  })}
                 </Text>
               </Stack>
             </Group>
@@ -310,6 +422,12 @@ function TimelineLegend({ cohort }: { cohort: Cohort }) {
             />
           }
         />
+        {withBreak ? (
+          <LegendEntry
+            label={t('cohorts.timeline.legendBreak')}
+            marker={<span className={classes.legendBreak} aria-hidden />}
+          />
+        ) : null}
       </Group>
     </Stack>
   );

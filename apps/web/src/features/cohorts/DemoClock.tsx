@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { toProblem } from '../../api/errors';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
-import { splitMinutes } from './cohorts';
+import { showsDemoClock, splitMinutes } from './cohorts';
 import { AdvanceClockMutation, ClockQuery } from './documents';
 
 type Step = 'day' | 'week' | 'next';
@@ -37,7 +37,7 @@ export function DemoClock({
   const [moving, setMoving] = useState<Step | null>(null);
 
   const clock = data?.clock;
-  if (!mayAdvance || !clock?.controllable) return null;
+  if (!clock || !showsDemoClock(actor, clock)) return null;
 
   const nowMs = Date.parse(clock.now);
   const nextMs = nextDueAt ? Date.parse(nextDueAt) : null;

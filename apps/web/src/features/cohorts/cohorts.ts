@@ -1,5 +1,5 @@
 import type { MantineColor } from '@mantine/core';
-import type { CohortDeadlineKind, Language } from '@hundred/domain';
+import { can, type Actor, type CohortDeadlineKind, type Language } from '@hundred/domain';
 import { COHORT_EVENTS, COHORT_STATES, type CohortEvent, type CohortState } from '@hundred/workflow';
 
 // The states and events are libs/workflow's; what is here is how the web shows them.
@@ -109,4 +109,12 @@ export function criterionKey(nameEn: string, taken: ReadonlySet<string>): string
 export function splitMinutes(totalMinutes: number): { days: number; hours: number; minutes: number } {
   const minutes = Math.max(1, Math.ceil(totalMinutes));
   return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+}
+
+/**
+ * Whether the demo clock is shown: only to those who may move it, and only where the server says
+ * the clock can move (`Clock.controllable`, the API's CLOCK_CONTROL); unknown until the server answers.
+ */
+export function showsDemoClock(actor: Actor | null, clock: { controllable: boolean } | null | undefined): boolean {
+  return can(actor, 'clock.advance', { type: 'clock' }) && clock?.controllable === true;
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { LoadError, PageLoader } from '../../components/PageState';
+import { scrollableBy } from '../../components/scrollable';
 import type { CohortTeamDeadlinesQuery as CohortTeamDeadlinesResult, TeamReviewQuery } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useCohortLabels } from '../cohorts/labels';
@@ -44,7 +45,7 @@ export function TeamDeadlinesTable({ deadlines, timeZone }: { deadlines: readonl
   const shown = all || upcoming.length === 0 ? deadlines : upcoming;
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={640} scrollAreaProps={scrollableBy(t('reviews.deadlines.teamCaption'))}>
         <Table verticalSpacing="xs" striped data-testid="team-deadlines">
           <Table.Caption className="visually-hidden">{t('reviews.deadlines.teamCaption')}</Table.Caption>
           <Table.Thead>
@@ -107,7 +108,7 @@ export function CohortTeamDeadlinesTable({
   const cohortLabels = useCohortLabels();
   if (obligations.length === 0) return <Text c="dimmed">{t('reviews.deadlines.none')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={720} scrollAreaProps={scrollableBy(t('reviews.deadlines.cohortCaption'))}>
       <Table verticalSpacing="xs" striped data-testid="cohort-team-deadlines">
         <Table.Caption className="visually-hidden">{t('reviews.deadlines.cohortCaption')}</Table.Caption>
         <Table.Thead>
