@@ -43,6 +43,7 @@ import { graphql } from '../gql';
 import { useFormat } from '../lib/format';
 import { useSession } from '../session/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { PageLoader } from './PageState';
 import { RoleBadges } from './RoleBadges';
 
@@ -72,6 +73,43 @@ function Brand() {
         </Stack>
       </Group>
     </UnstyledButton>
+  );
+}
+
+/**
+ * The frame of the app while the session is being read or cannot be: the brand, the language and
+ * signing out stay at hand, and what is happening shows where the page would be.
+ */
+export function SessionFrame({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  return (
+    <>
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell header={{ height: 68 }} padding={{ base: 'md', md: 'xl' }}>
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Brand />
+            <Group gap="sm" wrap="nowrap">
+              <LanguageSwitch />
+              <Button
+                variant="subtle"
+                color="gray"
+                leftSection={<IconLogout size={18} aria-hidden />}
+                onClick={() => void signOut()}
+              >
+                {t('header.signOut')}
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Main id="main-content" tabIndex={-1}>
+          <div style={{ maxWidth: 1200, marginInline: 'auto' }}>{children}</div>
+        </AppShell.Main>
+      </AppShell>
+    </>
   );
 }
 
@@ -324,9 +362,11 @@ export function Shell() {
 
         <AppShell.Main id="main-content" tabIndex={-1}>
           <div style={{ maxWidth: 1200, marginInline: 'auto' }}>
-            <Suspense fallback={<PageLoader />}>
-              <Outlet />
-            </Suspense>
+            <PageErrorBoundary resetKey={location.pathname}>
+              <Suspense fallback={<PageLoader />}>
+                <Outlet />
+              </Suspense>
+            </PageErrorBoundary>
           </div>
         </AppShell.Main>
       </AppShell>
