@@ -17,6 +17,10 @@ export function isGlobalRole(value: unknown): value is GlobalRole {
   return typeof value === 'string' && (GLOBAL_ROLES as readonly string[]).includes(value);
 }
 
+export function isTeamRole(value: unknown): value is TeamRole {
+  return typeof value === 'string' && (TEAM_ROLES as readonly string[]).includes(value);
+}
+
 export const LANGUAGES = ['ar', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'ar';

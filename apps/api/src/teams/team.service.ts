@@ -1,4 +1,4 @@
-import { can, type Actor, type CohortCalendar, type Language, type TeamRole } from '@hundred/domain';
+import { can, TEAM_ROLES, type Actor, type CohortCalendar, type Language, type TeamRole } from '@hundred/domain';
 import {
   availableEvents,
   teamMachine,
@@ -34,7 +34,7 @@ import {
   type WorkflowRow,
 } from '../workflow/workflow-runner.js';
 import { Team, type TeamMember } from './team.entity.js';
-import { TEAM, TEAM_DEADLINES, TEAM_MEMBERS } from './teams.loaders.js';
+import { TEAM, TEAM_DEADLINES, TEAM_MEMBERS, TEAM_ROLES_OF_USER } from './teams.loaders.js';
 
 /** What a person gives with a team event. */
 export interface TeamEventParams {
@@ -387,6 +387,21 @@ export class TeamService {
     )) as { team_id: string; user_id: string; role: TeamRole; added_at: Date }[];
     const out = new Map<string, TeamMember[]>(teamIds.map((id) => [id, []]));
     for (const r of rows) out.get(r.team_id)!.push({ userId: r.user_id, role: r.role, addedAt: r.added_at });
+    return out;
+  }
+
+  /** For each person, the roles they hold on teams still running, in the order of TEAM_ROLES. */
+  @LoadsBatch(TEAM_ROLES_OF_USER)
+  async teamRolesOf(userIds: readonly string[]): Promise<Map<string, TeamRole[]>> {
+    const rows = await queryRows<{ user_id: string; role: TeamRole }>(
+      this.dataSource.manager,
+      `SELECT DISTINCT m.user_id, m.role FROM team_member m JOIN team t ON t.id = m.team_id
+        WHERE m.user_id = ANY($1::uuid[]) AND t.state <> ALL($2::text[])`,
+      [userIds, teamMachine.terminal],
+    );
+    const out = new Map<string, TeamRole[]>(userIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.user_id)!.push(r.role);
+    for (const roles of out.values()) roles.sort((a, b) => TEAM_ROLES.indexOf(a) - TEAM_ROLES.indexOf(b));
     return out;
   }
 }

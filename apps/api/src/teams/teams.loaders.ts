@@ -1,5 +1,7 @@
 import { loaderKey } from '../graphql-context/loaders.js';
 import type { DeadlineView } from '../deadlines/deadline.types.js';
+import type { TeamRole } from '@hundred/domain';
+
 import type { Team, TeamMember } from './team.entity.js';
 import type { CheckIn, Goal, Kpi, KpiChangeRequest, KpiValue } from './team.types.js';
 
@@ -13,3 +15,5 @@ export const CHECK_INS_BY_TEAM = loaderKey<CheckIn[]>('checkInsByTeam', []);
 /** Every deadline that concerns a team: its own, and those of its parts (its review). */
 export const TEAM_DEADLINES = loaderKey<DeadlineView[]>('teamDeadlines', []);
 export const CHANGE_REQUESTS_BY_TEAM = loaderKey<KpiChangeRequest[]>('changeRequestsByTeam', []);
+/** The roles a person holds on teams still running (not closed, stopped or withdrawn). */
+export const TEAM_ROLES_OF_USER = loaderKey<TeamRole[]>('teamRolesOfUser', []);

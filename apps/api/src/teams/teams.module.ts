@@ -7,7 +7,7 @@ import { CheckInsResolver } from './check-ins.resolver.js';
 import { CheckInsService } from './check-ins.service.js';
 import { GoalsResolver, KpiResolver } from './goals.resolver.js';
 import { GoalsService } from './goals.service.js';
-import { MembersResolver } from './members.resolver.js';
+import { MembersResolver, UserTeamRolesResolver } from './members.resolver.js';
 import { MembersService } from './members.service.js';
 import { TeamGate } from './team-gate.js';
 import { TeamResolver } from './team.resolver.js';
@@ -25,6 +25,7 @@ import { TeamService } from './team.service.js';
     ChangeRequestsService,
     TeamResolver,
     MembersResolver,
+    UserTeamRolesResolver,
     GoalsResolver,
     KpiResolver,
     CheckInsResolver,

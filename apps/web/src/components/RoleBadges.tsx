@@ -1,5 +1,5 @@
 import { Badge, Group, type MantineColor } from '@mantine/core';
-import { isGlobalRole, type GlobalRole } from '@hundred/domain';
+import { isGlobalRole, isTeamRole, type GlobalRole } from '@hundred/domain';
 import { useTranslation } from 'react-i18next';
 
 const COLORS: Record<GlobalRole, MantineColor> = {
@@ -9,14 +9,30 @@ const COLORS: Record<GlobalRole, MantineColor> = {
   REVIEWER: 'grape',
 };
 
-/** A person's global roles; none shown when they are not the viewer's to see (null). */
-export function RoleBadges({ roles, size = 'sm' }: { roles: readonly string[] | null; size?: 'xs' | 'sm' | 'md' }) {
+/**
+ * A person's global roles, then the roles they hold on teams still running (outlined); none shown
+ * when they are not the viewer's to see (null).
+ */
+export function RoleBadges({
+  roles,
+  teamRoles = null,
+  size = 'sm',
+}: {
+  roles: readonly string[] | null;
+  teamRoles?: readonly string[] | null;
+  size?: 'xs' | 'sm' | 'md';
+}) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="wrap">
       {(roles ?? []).filter(isGlobalRole).map((role) => (
         <Badge key={role} size={size} variant="light" color={COLORS[role]} tt="none">
           {t(`roles.${role}`)}
+        </Badge>
+      ))}
+      {(teamRoles ?? []).filter(isTeamRole).map((role) => (
+        <Badge key={role} size={size} variant="outline" color="gray" tt="none" data-testid="team-role">
+          {t(`teams.roles.${role}`)}
         </Badge>
       ))}
     </Group>

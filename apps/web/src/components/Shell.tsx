@@ -139,7 +139,7 @@ function UserSummary({ align = 'end' }: { align?: 'start' | 'end' }) {
       <Text fw={600} size="sm" lh={1.2}>
         {format.name(user)}
       </Text>
-      <RoleBadges roles={user.roles} size="sm" />
+      <RoleBadges roles={user.roles} teamRoles={user.teamRoles} size="sm" />
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ export const SessionUserFields = graphql(`
     nameAr
     nameEn
     roles
+    teamRoles
     agencyId
     preferredLanguage
     version

@@ -81,7 +81,7 @@ function MyDetails() {
             {t('fields.roles')}
           </Text>
           <dd style={{ margin: 0 }}>
-            <RoleBadges roles={user.roles} />
+            <RoleBadges roles={user.roles} teamRoles={user.teamRoles} />
           </dd>
         </Stack>
       </SimpleGrid>

@@ -264,7 +264,7 @@ function ReadOnlyProfile({ user }: { user: User }) {
     [t('fields.email'), <span className="ltr-data">{user.email}</span>],
     [t('fields.agency'), format.name(user.agency)],
     [t('fields.preferredLanguage'), t(`language.${user.preferredLanguage}`)],
-    [t('fields.roles'), <RoleBadges roles={user.roles} />],
+    [t('fields.roles'), <RoleBadges roles={user.roles} teamRoles={user.teamRoles} />],
   ];
   return (
     <Section id="user-profile" title={t('user.profileTitle')}>

@@ -245,7 +245,7 @@ export default function UsersPage() {
                       </Table.Td>
                       <Table.Td>{format.name(user.agency)}</Table.Td>
                       <Table.Td>
-                        <RoleBadges roles={user.roles} />
+                        <RoleBadges roles={user.roles} teamRoles={user.teamRoles} />
                       </Table.Td>
                       <Table.Td>
                         <Badge variant="dot" color={user.active ? 'teal' : 'gray'} tt="none">

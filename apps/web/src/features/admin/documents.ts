@@ -7,6 +7,7 @@ export const AdminUserFields = graphql(`
     nameAr
     nameEn
     roles
+    teamRoles
     active
     agencyId
     preferredLanguage

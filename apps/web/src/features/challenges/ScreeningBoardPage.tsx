@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { can, CHALLENGE_DECIDED } from '@hundred/domain';
 import type { ChallengeState } from '@hundred/workflow';
-import { IconCalendarEvent, IconExternalLink, IconLayoutKanban } from '@tabler/icons-react';
+import { IconCalendarEvent, IconLayoutKanban } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -158,7 +158,6 @@ function ScreeningDrawerContent({ id }: { id: string }) {
         <Anchor component={Link} to={`/challenges/${challenge.id}`} size="sm" w="fit-content">
           <Group gap={4} component="span">
             {t('challenges.board.openPage')}
-            <IconExternalLink size={14} aria-hidden />
           </Group>
         </Anchor>
       </Stack>

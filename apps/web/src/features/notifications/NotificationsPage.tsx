@@ -9,7 +9,6 @@ import {
   IconCheck,
   IconChecks,
   IconConfetti,
-  IconExternalLink,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -178,7 +177,6 @@ export function NotificationsPage() {
                             : item.subjectType === 'team'
                               ? t('notifications.openTeam')
                               : t('notifications.openCohort')}
-                          <IconExternalLink size={14} aria-hidden />
                         </Group>
                       </Anchor>
                     ) : null}

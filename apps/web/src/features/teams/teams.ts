@@ -24,7 +24,7 @@ import type { Confidence, KpiUnit } from '../../gql/graphql';
 
 export const isTeamState = (value: string): value is TeamState => (TEAM_STATES as readonly string[]).includes(value);
 export const isTeamEvent = (value: string): value is TeamEvent => (TEAM_EVENTS as readonly string[]).includes(value);
-export const isTeamRole = (value: string): value is TeamRole => (TEAM_ROLES as readonly string[]).includes(value);
+export { isTeamRole } from '@hundred/domain';
 export const isChangeRequestState = (value: string): value is ChangeRequestState =>
   (CHANGE_REQUEST_STATES as readonly string[]).includes(value);
 
