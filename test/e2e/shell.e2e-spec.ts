@@ -105,3 +105,16 @@ it('says inside the content area when the code of a page cannot be fetched', asy
   await page.getByRole('navigation').getByRole('link', { name: 'مهامي' }).click();
   await page.getByRole('main').getByRole('heading', { level: 1, name: 'مهامي' }).waitFor();
 });
+
+it('shows the notifications a page at a time, the next one below on request', async () => {
+  const page = await openBrowser();
+  await signIn(page, OFFICE);
+  await page.getByRole('navigation').getByRole('link', { name: 'الإشعارات' }).click();
+  const list = page.getByRole('list', { name: 'الإشعارات' });
+  await list.getByRole('listitem').first().waitFor();
+  expect(await list.getByRole('listitem').count()).toBe(30);
+  await page.getByRole('button', { name: 'عرض المزيد' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('main ul > li').length > 30);
+  expect(await list.getByRole('listitem').count()).toBeGreaterThan(30);
+  expect(await list.getByRole('listitem').count()).toBeLessThanOrEqual(60);
+});

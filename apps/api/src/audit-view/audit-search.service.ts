@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { AppError } from '../common/app-error.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../common/keyset-cursor.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 
 /** What the audit trail is searched by; every part optional, all of them together (AND). */
@@ -25,17 +25,9 @@ export interface AuditPage {
 }
 
 /** A position in the trail, newest first: the (occurred_at, id) of the last event read. */
-export function encodeCursor(e: Pick<AuditEvent, 'occurredAt' | 'id'>): string {
-  return Buffer.from(`${e.occurredAt.toISOString()}|${e.id}`, 'utf8').toString('base64url');
-}
+export const encodeCursor = (e: Pick<AuditEvent, 'occurredAt' | 'id'>): string => encodeTimeCursor(e.occurredAt, e.id);
 
-export function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const instant = new Date(at ?? '');
-  if (rest.length || !id || !/^\d{1,19}$/.test(id) || Number.isNaN(instant.getTime()))
-    throw AppError.field('after', 'validation.invalid');
-  return { at: instant, id };
-}
+export const decodeCursor = (cursor: string): { at: Date; id: string } => decodeTimeCursor(cursor, /^\d{1,19}$/);
 
 const COLUMNS = `id, occurred_at AS "occurredAt", actor_id AS "actorId", action, subject_type AS "subjectType",
   subject_id AS "subjectId", from_state AS "fromState", to_state AS "toState", reason, data, ip`;

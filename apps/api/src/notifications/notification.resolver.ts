@@ -1,9 +1,22 @@
 import type { Actor } from '@hundred/domain';
-import { Args, ArgsType, Context, Field, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsOptional } from 'class-validator';
+import {
+  Args,
+  ArgsType,
+  Context,
+  Field,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { ArrayMaxSize, IsBoolean, IsOptional, MaxLength } from 'class-validator';
 
 import { CurrentActor } from '../common/auth.js';
-import { PageArgs, paged } from '../common/paging.js';
+import { listOf, PageArgs, paged } from '../common/paging.js';
+import { Between, Int as IsInteger } from '../common/validation.js';
 import { UuidScalar } from '../common/uuid.scalar.js';
 import { Uuids } from '../common/validation.js';
 import { Notification } from './notification.entity.js';
@@ -14,6 +27,32 @@ import { render } from './templates.js';
 @ArgsType()
 class NotificationListArgs extends PageArgs(50, 200) {
   @Field({ defaultValue: false }) @IsBoolean({ message: 'validation.boolean|[]' }) unreadOnly: boolean;
+}
+
+@ArgsType()
+class NotificationPageArgs {
+  @Field(() => Int, { defaultValue: 30, description: 'How many items, at most 100.' })
+  @IsInteger()
+  @Between(1, 100)
+  limit: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The nextCursor of the page before; omitted for the first page.',
+  })
+  @IsOptional()
+  @MaxLength(200, { message: 'validation.invalid|[]' })
+  after?: string | null;
+
+  @Field({ defaultValue: false }) @IsBoolean({ message: 'validation.boolean|[]' }) unreadOnly: boolean;
+}
+
+@ObjectType({ description: 'A page of your notifications, newest first.' })
+export class NotificationPage {
+  // The page's `limit` multiplies this (see `myNotificationsPage`): counted once here.
+  @Field(() => [Notification], { complexity: listOf(1) }) items: Notification[];
+  @Field(() => String, { nullable: true, description: 'Where the next page starts; null on the last page.' })
+  nextCursor: string | null;
 }
 
 @ArgsType()
@@ -32,6 +71,14 @@ export class NotificationResolver {
   @Query(() => [Notification], { description: 'Your notifications, newest first.', complexity: paged() })
   myNotifications(@CurrentActor() actor: Actor, @Args() args: NotificationListArgs): Promise<Notification[]> {
     return this.notifications.forUser(actor.id, args.unreadOnly, args.limit, args.offset);
+  }
+
+  @Query(() => NotificationPage, {
+    description: 'Your notifications, newest first, a page at a time by cursor.',
+    complexity: paged(),
+  })
+  myNotificationsPage(@CurrentActor() actor: Actor, @Args() args: NotificationPageArgs): Promise<NotificationPage> {
+    return this.notifications.pageForUser(actor.id, args.unreadOnly, args.limit, args.after ?? null);
   }
 
   @Query(() => Int)

@@ -9,6 +9,7 @@ import { jobId } from '../jobs/job-catalog.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { AudienceService, type AudienceContext } from './audience.service.js';
 import { Notification } from './notification.entity.js';
+import { decodeTimeCursor, encodeTimeCursor, UUID_KEY } from '../common/keyset-cursor.js';
 
 export interface NewNotification {
   userId: string;
@@ -115,6 +116,35 @@ export class NotificationService {
       .skip(offset);
     if (unreadOnly) qb.andWhere('n.read_at IS NULL');
     return qb.getMany();
+  }
+
+  /**
+   * A page of the user's notifications, newest first, after the cursor of the last one read: one
+   * statement on the (user_id, created_at) index, a row more than asked to know whether another
+   * page follows.
+   */
+  async pageForUser(
+    userId: string,
+    unreadOnly: boolean,
+    limit: number,
+    after: string | null,
+  ): Promise<{ items: Notification[]; nextCursor: string | null }> {
+    const qb = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId })
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .take(limit + 1);
+    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    if (after) {
+      const { at, id } = decodeTimeCursor(after, UUID_KEY);
+      qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at, id });
+    }
+    const rows = await qb.getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeTimeCursor(last.createdAt, last.id) : null };
   }
 
   async unreadCount(userId: string): Promise<number> {

@@ -28,6 +28,12 @@ const sessionLink = new ErrorLink(({ error, operation }) => {
 // Same origin only: the development and preview servers proxy /graphql to the API.
 const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
+/** A page of a list read by cursor, as it is kept in the cache. */
+interface CursorPage {
+  items: unknown[];
+  nextCursor: string | null;
+}
+
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([languageLink, sessionLink, httpLink]),
   cache: new InMemoryCache({
@@ -39,6 +45,15 @@ export const apolloClient = new ApolloClient({
           export: {
             read: (existing, { args, toReference }) =>
               existing ?? toReference({ __typename: 'Export', id: args?.id as string }),
+          },
+          // Pages read by cursor: the first page replaces the list, a later one is added below it.
+          myNotificationsPage: {
+            keyArgs: ['unreadOnly'],
+            merge(existing: CursorPage | undefined, incoming: CursorPage, { args }) {
+              return args?.after && existing
+                ? { ...incoming, items: [...existing.items, ...incoming.items] }
+                : incoming;
+            },
           },
         },
       },

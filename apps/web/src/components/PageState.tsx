@@ -1,4 +1,4 @@
-import { Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Center, Loader, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLock, IconMapSearch, IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,19 @@ export function PageLoader() {
         {t('app.loading')}
       </Text>
     </Center>
+  );
+}
+
+/** A list on its way: the shape of its rows, and the wait said to screen readers. */
+export function ListSkeleton({ rows = 5, height = 64 }: { rows?: number; height?: number }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" role="status" aria-live="polite" data-testid="list-skeleton">
+      <span className="visually-hidden">{t('app.loading')}</span>
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} height={height} radius="md" />
+      ))}
+    </Stack>
   );
 }
 

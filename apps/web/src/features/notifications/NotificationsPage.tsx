@@ -17,21 +17,24 @@ import { Link } from 'react-router';
 
 import { toProblem } from '../../api/errors';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
-import { LoadError, PageLoader } from '../../components/PageState';
+import { ListSkeleton, LoadError } from '../../components/PageState';
 import { graphql } from '../../gql';
 import { useFormat } from '../../lib/format';
 
 const MyNotificationsQuery = graphql(`
-  query MyNotifications($unreadOnly: Boolean!, $limit: Int!) {
-    myNotifications(unreadOnly: $unreadOnly, limit: $limit) {
-      id
-      kind
-      title
-      body
-      subjectType
-      subjectId
-      createdAt
-      readAt
+  query MyNotifications($unreadOnly: Boolean!, $limit: Int!, $after: String) {
+    myNotificationsPage(unreadOnly: $unreadOnly, limit: $limit, after: $after) {
+      nextCursor
+      items {
+        id
+        kind
+        title
+        body
+        subjectType
+        subjectId
+        createdAt
+        readAt
+      }
     }
   }
 `);
@@ -60,21 +63,39 @@ function KindIcon({ kind, subjectType }: { kind: string; subjectType: string | n
   return <IconBell size={22} aria-hidden />;
 }
 
+/** How many notifications a page holds. */
+const PAGE_SIZE = 30;
+
 export function NotificationsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const [filter, setFilter] = useState<Filter>('all');
   useDocumentTitle(t('notifications.title'));
 
-  const { data, loading, error, refetch } = useQuery(MyNotificationsQuery, {
-    variables: { unreadOnly: filter === 'unread', limit: 100 },
+  // A page at a time, newest first; the next one is asked for by its cursor and added below.
+  const { data, loading, error, refetch, fetchMore } = useQuery(MyNotificationsQuery, {
+    variables: { unreadOnly: filter === 'unread', limit: PAGE_SIZE },
+    notifyOnNetworkStatusChange: true,
   });
+  const [loadingMore, setLoadingMore] = useState(false);
   const [markRead, { loading: marking }] = useMutation(MarkReadMutation, {
     refetchQueries: ['MyNotifications', 'UnreadNotificationCount'],
     awaitRefetchQueries: true,
   });
 
-  const items = data?.myNotifications ?? [];
+  const items = data?.myNotificationsPage.items ?? [];
+  const nextCursor = data?.myNotificationsPage.nextCursor ?? null;
+  const showMore = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: nextCursor } });
+    } catch (e) {
+      toasts.show({ color: 'red', title: t('errors.title'), message: toProblem(e, t).message });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
   const anyUnread = items.some((n) => !n.readAt);
 
   const mark = async (ids: string[] | null) => {
@@ -117,7 +138,7 @@ export function NotificationsPage() {
       {error && !data ? (
         <LoadError error={error} onRetry={() => void refetch()} />
       ) : loading && !data ? (
-        <PageLoader />
+        <ListSkeleton rows={6} />
       ) : items.length === 0 ? (
         <Paper withBorder p="xl" radius="md">
           <Stack align="center" gap="xs">
@@ -204,6 +225,13 @@ export function NotificationsPage() {
           })}
         </Stack>
       )}
+      {nextCursor ? (
+        <Group justify="center" mt="md">
+          <Button variant="default" loading={loadingMore} onClick={() => void showMore()} data-testid="show-more">
+            {t('common.showMore')}
+          </Button>
+        </Group>
+      ) : null}
     </>
   );
 }
