@@ -70,3 +70,46 @@ describe('notifications, a page at a time', () => {
     expect(res.errors?.[0]?.extensions?.fields?.map((f) => f.field)).toEqual(['after']);
   });
 });
+
+describe('people, a page at a time', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('reads every person of an agency once, by name in the reader’s language, and refuses a cursor of the other language', async () => {
+    const { client: office } = await app.signedIn(['ADMIN']);
+    const agency = await app.createAgency();
+    for (let i = 0; i < 12; i++) await app.createUser([], { agencyId: agency.id });
+    const PAGE = `query ($agencyId: UUID, $after: String) {
+      usersPage(agencyId: $agencyId, limit: 5, after: $after) { nextCursor items { id } }
+    }`;
+    type Page = { usersPage: { nextCursor: string | null; items: { id: string }[] } };
+    for (const lang of ['ar', 'en'] as const) {
+      office.lang = lang;
+      const seen: string[] = [];
+      let after: string | null = null;
+      let last: string | null = null;
+      do {
+        const { usersPage: page }: Page = await office.data<Page>(PAGE, { agencyId: agency.id, after });
+        seen.push(...page.items.map((u) => u.id));
+        last = after;
+        after = page.nextCursor;
+      } while (after);
+      const expected = (
+        (await app.dataSource.query(
+          `SELECT id FROM app_user WHERE agency_id = $1 ORDER BY ${lang === 'ar' ? 'name_ar' : 'name_en'}, id`,
+          [agency.id],
+        )) as { id: string }[]
+      ).map((r) => r.id);
+      expect(seen).toEqual(expected);
+      // A cursor made for one language is refused in the other.
+      if (last) {
+        office.lang = lang === 'ar' ? 'en' : 'ar';
+        const res = await office.request(PAGE, { agencyId: agency.id, after: last });
+        expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    }
+  });
+});

@@ -19,3 +19,25 @@ export function decodeTimeCursor(cursor: string, id: RegExp, field = 'after'): {
 }
 
 export const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A position in a list sorted by text (a name) then id: the last row's values, opaque to clients. */
+export function encodeKeyset(values: readonly string[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+/** The values a keyset cursor holds, `count` strings; a cursor not made here is the field's invalid input. */
+export function decodeKeyset(cursor: string, count: number, field = 'after'): string[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = null;
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== count ||
+    !values.every((v) => typeof v === 'string' && v.length <= 500)
+  )
+    throw AppError.field(field, 'validation.invalid');
+  return values as string[];
+}

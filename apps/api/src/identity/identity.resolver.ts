@@ -1,5 +1,17 @@
 import { can, GLOBAL_ROLES, type Actor, type GlobalRole } from '@hundred/domain';
-import { Args, ArgsType, Context, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Context,
+  Field,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 
 import { assertCan, Ctx, CurrentActor, Public, Requires } from '../common/auth.js';
@@ -7,7 +19,7 @@ import { AppError } from '../common/app-error.js';
 import { GlobalRoleEnum } from '../common/graphql-enums.js';
 import { listOf, PageArgs, paged } from '../common/paging.js';
 import { UuidScalar } from '../common/uuid.scalar.js';
-import { MaxLen, OneOf, Uuid } from '../common/validation.js';
+import { Between, Int as IsInteger, MaxLen, OneOf, Uuid } from '../common/validation.js';
 import { actorOf, type RequestContext } from '../graphql-context/request-context.js';
 import { TransitionRecord } from '../workflow/history.js';
 import { Agency } from './agency.entity.js';
@@ -43,6 +55,32 @@ class UserListArgs extends PageArgs(200, 500) {
   @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() agencyId?: string | null;
   @Field(() => GlobalRoleEnum, { nullable: true }) @IsOptional() @OneOf(GLOBAL_ROLES) role?: GlobalRole | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLen(100) search?: string | null;
+}
+
+@ArgsType()
+class UserPageArgs {
+  @Field(() => Int, { defaultValue: 50, description: 'How many items, at most 200.' })
+  @IsInteger()
+  @Between(1, 200)
+  limit: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The nextCursor of the page before; omitted for the first page.',
+  })
+  @IsOptional()
+  @MaxLen(1200)
+  after?: string | null;
+  @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() agencyId?: string | null;
+  @Field(() => GlobalRoleEnum, { nullable: true }) @IsOptional() @OneOf(GLOBAL_ROLES) role?: GlobalRole | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLen(100) search?: string | null;
+}
+
+@ObjectType({ description: 'A page of people, by name.' })
+export class UserPage {
+  // The page's `limit` multiplies this (see `usersPage`): counted once here.
+  @Field(() => [User], { complexity: listOf(1) }) items: User[];
+  @Field(() => String, { nullable: true, description: 'Where the next page starts; null on the last page.' })
+  nextCursor: string | null;
 }
 
 @Resolver(() => User)
@@ -110,6 +148,21 @@ export class UserResolver {
     return this.userService.list(
       { agencyId: args.agencyId ?? undefined, role: args.role ?? undefined, search: args.search ?? undefined },
       args,
+    );
+  }
+
+  @Requires('user.list', (args) => ({ type: 'user', agencyId: (args.agencyId as string | undefined) ?? undefined }))
+  @Query(() => UserPage, {
+    description:
+      'People, by name in the language of the request, a page at a time by cursor; a focal point sees those of their own agency.',
+    complexity: paged(),
+  })
+  usersPage(@Args() args: UserPageArgs, @Ctx() ctx: RequestContext): Promise<UserPage> {
+    return this.userService.page(
+      { agencyId: args.agencyId ?? undefined, role: args.role ?? undefined, search: args.search ?? undefined },
+      args.limit,
+      args.after ?? null,
+      ctx.lang,
     );
   }
 

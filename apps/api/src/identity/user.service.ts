@@ -1,4 +1,4 @@
-import type { GlobalRole } from '@hundred/domain';
+import type { GlobalRole, Language } from '@hundred/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 
@@ -21,6 +21,7 @@ import { PasswordService } from './password.service.js';
 import { User } from './user.entity.js';
 import { byId, LoadsBatch } from '../graphql-context/loaders.js';
 import { USER } from './identity.loaders.js';
+import { decodeKeyset, encodeKeyset, UUID_KEY } from '../common/keyset-cursor.js';
 
 export interface UserFilter {
   agencyId?: string;
@@ -40,13 +41,44 @@ export class UserService {
   ) {}
 
   async list(filter: UserFilter, page = { limit: 200, offset: 0 }): Promise<User[]> {
+    return this.filtered(filter).take(page.limit).skip(page.offset).getMany();
+  }
+
+  /**
+   * A page of people by name in the reader's language, after the cursor of the last one read:
+   * keyset on (name, id), a row more than asked to know whether another page follows. The cursor
+   * carries its language: a page in the other language starts again from the top.
+   */
+  async page(
+    filter: UserFilter,
+    limit: number,
+    after: string | null,
+    lang: Language,
+  ): Promise<{ items: User[]; nextCursor: string | null }> {
+    const column = lang === 'ar' ? 'u.name_ar' : 'u.name_en';
+    const qb = this.filtered(filter)
+      .orderBy(column, 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(limit + 1);
+    if (after) {
+      const [cursorLang, name, id] = decodeKeyset(after, 3);
+      if (cursorLang !== lang || !UUID_KEY.test(id!)) throw AppError.field('after', 'validation.invalid');
+      qb.andWhere(`(${column}, u.id) > (:name, :id)`, { name, id });
+    }
+    const rows = await qb.getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > limit && last ? encodeKeyset([lang, lang === 'ar' ? last.nameAr : last.nameEn, last.id]) : null;
+    return { items, nextCursor };
+  }
+
+  private filtered(filter: UserFilter) {
     const qb = this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
       .orderBy('u.name_en', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .take(page.limit)
-      .skip(page.offset);
+      .addOrderBy('u.id', 'ASC');
     if (filter.agencyId) qb.andWhere('u.agency_id = :agencyId', { agencyId: filter.agencyId });
     if (filter.role) qb.andWhere(':role = ANY(u.roles)', { role: filter.role });
     if (filter.search) {
@@ -54,7 +86,7 @@ export class UserService {
         s: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       });
     }
-    return qb.getMany();
+    return qb;
   }
 
   byId(id: string): Promise<User | null> {

@@ -47,6 +47,14 @@ export const apolloClient = new ApolloClient({
               existing ?? toReference({ __typename: 'Export', id: args?.id as string }),
           },
           // Pages read by cursor: the first page replaces the list, a later one is added below it.
+          usersPage: {
+            keyArgs: ['agencyId', 'role', 'search'],
+            merge(existing: CursorPage | undefined, incoming: CursorPage, { args }) {
+              return args?.after && existing
+                ? { ...incoming, items: [...existing.items, ...incoming.items] }
+                : incoming;
+            },
+          },
           myNotificationsPage: {
             keyArgs: ['unreadOnly'],
             merge(existing: CursorPage | undefined, incoming: CursorPage, { args }) {

@@ -24,7 +24,7 @@ import { Link } from 'react-router';
 
 import { toProblem, type Problem } from '../../api/errors';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
-import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
+import { ForbiddenState, ListSkeleton, LoadError } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RoleBadges } from '../../components/RoleBadges';
 import { useFormat } from '../../lib/format';
@@ -124,6 +124,9 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** How many people a page holds. */
+const PAGE_SIZE = 50;
+
 export default function UsersPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -137,18 +140,31 @@ export default function UsersPage() {
   useDocumentTitle(t('users.title'));
 
   const mayList = can(actor, 'user.list', { type: 'user' });
-  const { data, loading, error, refetch } = useQuery(UsersQuery, {
+  // A page at a time, by name in the interface's language; the next one is added below on request.
+  const { data, loading, error, refetch, fetchMore } = useQuery(UsersQuery, {
     variables: {
       search: debouncedSearch || undefined,
       agencyId: agencyId ?? undefined,
       role: role && isGlobalRole(role) ? role : undefined,
+      limit: PAGE_SIZE,
     },
     skip: !mayList,
   });
+  const [loadingMore, setLoadingMore] = useState(false);
 
   if (!mayList) return <ForbiddenState />;
 
-  const users = [...(data?.users ?? [])].sort((a, b) => format.compare(format.name(a), format.name(b)));
+  const users = data?.usersPage.items ?? [];
+  const nextCursor = data?.usersPage.nextCursor ?? null;
+  const showMore = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: nextCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
   const mayCreate = can(actor, 'user.create', { type: 'user' });
 
   return (
@@ -204,7 +220,7 @@ export default function UsersPage() {
       {error && !data ? (
         <LoadError error={error} onRetry={() => void refetch()} />
       ) : loading && !data ? (
-        <PageLoader />
+        <ListSkeleton rows={8} height={48} />
       ) : (
         <Paper withBorder radius="md">
           <Text size="sm" c="dimmed" px="md" pt="sm" aria-live="polite">
@@ -258,6 +274,13 @@ export default function UsersPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {nextCursor ? (
+            <Group justify="center" p="md">
+              <Button variant="default" loading={loadingMore} onClick={() => void showMore()} data-testid="show-more">
+                {t('common.showMore')}
+              </Button>
+            </Group>
+          ) : null}
         </Paper>
       )}
 

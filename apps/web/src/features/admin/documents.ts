@@ -44,9 +44,12 @@ export const AgenciesQuery = graphql(`
 `);
 
 export const UsersQuery = graphql(`
-  query AdminUsers($agencyId: UUID, $role: GlobalRole, $search: String) {
-    users(agencyId: $agencyId, role: $role, search: $search) {
-      ...AdminUser
+  query AdminUsers($agencyId: UUID, $role: GlobalRole, $search: String, $limit: Int!, $after: String) {
+    usersPage(agencyId: $agencyId, role: $role, search: $search, limit: $limit, after: $after) {
+      nextCursor
+      items {
+        ...AdminUser
+      }
     }
   }
 `);
