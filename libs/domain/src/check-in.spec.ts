@@ -1,4 +1,4 @@
-import { CHECK_IN_TEXT_MAX, checkInProblems, type CheckInDraft } from './check-in';
+import { CHECK_IN_TEXT_MAX, checkInProblems, type CheckInDraft } from './check-in.js';
 
 const TODAY = '2027-04-10';
 const complete: CheckInDraft = {
