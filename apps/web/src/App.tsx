@@ -1,23 +1,26 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { DirectionProvider, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { lazy, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 
 import { apolloClient } from './api/client';
-import { NotFoundState } from './components/PageState';
+import { NotFoundState, PageLoader } from './components/PageState';
 import { Shell } from './components/Shell';
-import { AccountPage } from './features/account/AccountPage';
-import { NotificationsPage } from './features/notifications/NotificationsPage';
-import { SignInPage } from './features/sign-in/SignInPage';
-import { MyTasksPage } from './features/tasks/MyTasksPage';
 import { directionOf, initialLanguage } from './i18n';
 import { DirectionSync, RefetchOnLanguageChange } from './session/language';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/session';
 import { cssVariablesResolver, theme } from './theme';
 
+// Every page is a chunk of its own, so that a page loads only its own code.
+const SignInPage = lazy(() => import('./features/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })));
+const MyTasksPage = lazy(() => import('./features/tasks/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
+const NotificationsPage = lazy(() =>
+  import('./features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
+const AccountPage = lazy(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 // Administration is for few people: its code loads only when opened.
 const UsersPage = lazy(() => import('./features/admin/UsersPage'));
 const UserPage = lazy(() => import('./features/admin/UserPage'));
@@ -79,7 +82,14 @@ export function App() {
           <BrowserRouter>
             <SessionProvider>
               <Routes>
-                <Route path="/sign-in" element={<SignInPage />} />
+                <Route
+                  path="/sign-in"
+                  element={
+                    <Suspense fallback={<PageLoader />}>
+                      <SignInPage />
+                    </Suspense>
+                  }
+                />
                 <Route
                   element={
                     <RequireSession>
