@@ -96,7 +96,8 @@ export default function ChallengePage() {
   const labels = useChallengeLabels();
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ChallengeQuery, { variables: { id } });
-  const tree = useAlignmentTree();
+  // The challenge's own answer brought the tree.
+  const tree = useAlignmentTree({ fetchPolicy: 'cache-first', skip: !data });
   const challenge = data?.challenge;
   const mayEdit = useMayEditChallenge(challenge);
   useDocumentTitle(challenge ? titleOf(challenge, format.language) : t('challenges.title'));

@@ -189,6 +189,10 @@ export const ChallengeQuery = graphql(`
     challenge(id: $id) {
       ...ChallengeDetail
     }
+    # The tree the challenge's alignment is shown in, in the same answer.
+    alignmentTree {
+      ...AlignmentNodeFields
+    }
   }
 `);
 

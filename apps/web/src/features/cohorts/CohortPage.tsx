@@ -21,7 +21,7 @@ import { CohortActions } from './CohortActions';
 import { CohortStateBadge } from './CohortStateBadge';
 import { CohortTimeline } from './CohortTimeline';
 import { DemoClock } from './DemoClock';
-import { ClockQuery, CohortQuery } from './documents';
+import { CohortQuery } from './documents';
 import { useCohortLabels } from './labels';
 import { useExportMenu } from '../exports/ExportMenu';
 
@@ -140,7 +140,6 @@ export default function CohortPage() {
   const { actor } = useSession();
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(CohortQuery, { variables: { id }, pollInterval: POLL_MS });
-  const clock = useQuery(ClockQuery, { pollInterval: POLL_MS });
   const cohort = data?.cohort;
   const report = useExportMenu({ kind: 'COHORT_REPORT', params: { cohortId: id } });
   useDocumentTitle(cohort ? format.name(cohort) : t('cohorts.title'));
@@ -154,8 +153,8 @@ export default function CohortPage() {
   const mayAssignReviewers = can(actor, 'team.assignReviewers', { type: 'team' });
   const mayReadReviews = can(actor, 'review.read', { type: 'review' });
   const mayExport = can(actor, 'cohort.report', { type: 'cohort', id: cohort.id });
-  const now = clock.data?.clock.now ?? null;
-  const showClock = can(actor, 'clock.advance', { type: 'clock' }) && clock.data?.clock.controllable === true;
+  const now = data?.clock.now ?? null;
+  const showClock = can(actor, 'clock.advance', { type: 'clock' }) && data?.clock.controllable === true;
   const nowMs = now ? Date.parse(now) : null;
   const nextDueAt =
     cohort.deadlines
@@ -164,7 +163,7 @@ export default function CohortPage() {
       .sort()[0] ?? null;
 
   const reload = async () => {
-    await Promise.all([refetch(), clock.refetch()]);
+    await refetch();
   };
   // The server fires what fell due as the clock moves; look again once its worker has had a moment.
   const afterClockMoved = async () => {

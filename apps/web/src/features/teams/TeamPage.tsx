@@ -42,7 +42,7 @@ import { TeamMidpoint } from '../reviews/TeamMidpoint';
 import { ChangeRequestsList } from './ChangeRequests';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
-import { TeamAgenciesQuery, TeamWorkspaceQuery } from './documents';
+import { TeamWorkspaceQuery } from './documents';
 import { GoalsSection } from './GoalsSection';
 import type { CheckInFacts } from './KpiChart';
 import { useTeamLabels } from './labels';
@@ -195,8 +195,7 @@ export default function TeamPage() {
   const wide = useMediaQuery('(min-width: 62em)', true);
   const { data, loading, error, refetch } = useQuery(TeamWorkspaceQuery, { variables: { id } });
   const team = data?.team;
-  const agencies = useQuery(TeamAgenciesQuery, { fetchPolicy: 'cache-first' });
-  // The team, its cohort's calendar and the clock arrive in one answer.
+  // The team, its cohort's calendar, the clock, the agencies and the alignment tree arrive in one answer.
   const cohort = team?.cohort ?? null;
   const now = data?.clock.now ?? null;
   const teamActor = useTeamActor(team ?? { id, myRoles: [] });
@@ -221,7 +220,7 @@ export default function TeamPage() {
 
   const mayCheckIn = mayOn(team, 'CHECK_IN');
   const mayReadChallenge = can(teamActor, 'challenge.read', { type: 'challenge', leadAgencyId: team.leadAgencyId });
-  const leadAgency = agencies.data?.agencies.find((a) => a.id === team.leadAgencyId) ?? null;
+  const leadAgency = data?.agencies.find((a) => a.id === team.leadAgencyId) ?? null;
   const other = format.language === 'ar' ? team.nameEn : team.nameAr;
   const tz = cohort?.timeZone;
   const lastEvent = team.history[team.history.length - 1];
