@@ -16,6 +16,7 @@
 //   graphql                GraphQL requests of the whole load (until the network is quiet)
 // Each route is loaded BENCH_WEB_RUNS times (3 unless told); one JSON line per load's median and a
 // summary. Figures depend on the machine: run it on a quiet one (the load average is printed).
+// BENCH_WEB_DIR=<dir> measures another build of apps/web (e.g. an older commit's) on the same API.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -300,7 +301,8 @@ async function main() {
     await run('migrate', ['apps/api/dist/migrate.js'], apiEnv);
     await run('seed', ['apps/api/dist/seed/seed-cli.js'], apiEnv);
     services.push(start('api', ['apps/api/dist/main.js'], { cwd: ROOT, env: apiEnv }));
-    const webDir = path.join(ROOT, 'apps/web');
+    // BENCH_WEB_DIR: another build of the web app to measure (a baseline: an older commit's apps/web, built).
+    const webDir = process.env.BENCH_WEB_DIR ? path.resolve(process.env.BENCH_WEB_DIR) : path.join(ROOT, 'apps/web');
     const vite = path.join(
       path.dirname(createRequire(path.join(webDir, 'package.json')).resolve('vite/package.json')),
       'bin/vite.js',
@@ -380,7 +382,9 @@ async function main() {
     }
     const summary = {
       summary: true,
-      loadAverage: Number(load1.toFixed(2)),
+      web: process.env.BENCH_WEB_DIR || 'apps/web',
+      loadAverageAtStart: Number(load1.toFixed(2)),
+      loadAverageAtEnd: Number(os.loadavg()[0].toFixed(2)),
       lcpMsMax: Math.max(...results.map((r) => r.lcpMs)),
       lcpOver1500: results.filter((r) => r.lcpMs > 1500).map((r) => r.route),
       jsGzipKBMax: Math.max(...results.map((r) => r.jsGzipKB)),

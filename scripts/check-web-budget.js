@@ -75,7 +75,7 @@ const catalogueFiles = catalogues
 // its module there.
 const app = readFileSync(path.join(WEB, 'src/App.tsx'), 'utf8');
 const lazyModules = new Map();
-for (const m of app.matchAll(/const (\w+) = lazy\(\s*\(\) =>\s*import\('([^']+)'\)/g)) {
+for (const m of app.matchAll(/const (\w+) = (?:lazy|lazyPage)\(\s*\(\) =>\s*import\('([^']+)'\)/g)) {
   const module = path.posix.join('src', `${m[2].replace(/^\.\//, '')}.tsx`);
   lazyModules.set(m[1], module);
 }
