@@ -26,7 +26,7 @@ import {
   IconLock,
   IconTimeline,
 } from '@tabler/icons-react';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
@@ -38,7 +38,6 @@ import { Section } from '../../components/Section';
 import type { CheckInFieldsFragment, TeamCohortFragment, TeamDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useCohortLabels } from '../cohorts/labels';
-import { TeamMidpoint } from '../reviews/TeamMidpoint';
 import { ChangeRequestsList } from './ChangeRequests';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
@@ -52,6 +51,9 @@ import { TeamActions } from './TeamActions';
 import { currentWeekOf, hasStarted, isWorkspaceEvent, mayOn } from './teams';
 import { TeamStateBadge } from './TeamStateBadge';
 import { useTeamActor } from './useTeamActor';
+
+// The mid-point section (assessments, their chart, the deadlines) loads after the workspace.
+const TeamMidpoint = lazy(() => import('../reviews/TeamMidpoint').then((m) => ({ default: m.TeamMidpoint })));
 
 type Team = TeamDetailFragment;
 type Cohort = TeamCohortFragment;
@@ -358,7 +360,9 @@ export default function TeamPage() {
                   <CheckInHistory team={team} timeZone={tz} onCorrect={setCorrecting} onReload={reload} />
                 </Section>
               ) : null}
-              <TeamMidpoint teamId={team.id} mayDecide={can(teamActor, 'review.decide', { type: 'review' })} />
+              <Suspense fallback={<PageLoader />}>
+                <TeamMidpoint teamId={team.id} mayDecide={can(teamActor, 'review.decide', { type: 'review' })} />
+              </Suspense>
               {started ? (
                 <Section id="team-changes" title={t('teams.changes.title')} testId="changes-section">
                   <ChangeRequestsList team={team} timeZone={tz} onReload={reload} />
