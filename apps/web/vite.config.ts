@@ -48,5 +48,19 @@ export default defineConfig({
     // route's initial JavaScript to its budget, reading the manifest.
     manifest: true,
     chunkSizeWarningLimit: 1000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // The libraries the shell needs on every page, in one file rather than dozens: each
+              // file is a request and is compressed on its own.
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|scheduler|@apollo|graphql|rxjs|optimism|@wry|tslib|i18next|react-i18next|react-router|@mantine[\\/](hooks|notifications|store)|react-transition-group|@floating-ui|clsx|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-sidecar|use-callback-ref|get-nonce|detect-node-es|klona|fast-deep-equal|@babel[\\/]runtime)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
 });
