@@ -189,7 +189,15 @@ export const ChallengeQuery = graphql(`
     challenge(id: $id) {
       ...ChallengeDetail
     }
-    # The tree the challenge's alignment is shown in, in the same answer.
+  }
+`);
+
+/** The challenge's page: the challenge and the tree its alignment is shown in, in one answer. */
+export const ChallengePageQuery = graphql(`
+  query ChallengePage($id: UUID!) {
+    challenge(id: $id) {
+      ...ChallengeDetail
+    }
     alignmentTree {
       ...AlignmentNodeFields
     }
