@@ -7,7 +7,7 @@
 // free ports; removes them afterwards. Then, for each main route, as a demo user who uses it, it
 // loads the page cold (a fresh browser context: no cache, no service worker) with the CPU throttled
 // 4× (DevTools protocol Emulation.setCPUThrottlingRate) and records:
-//   lcpMs                  the largest contentful paint (PerformanceObserver)
+//   lcpMs                  the largest contentful paint (PerformanceObserver), and its element
 //   contentMs              when the main content showed: the page's <h1> in <main>, its data in
 //   jsGzipBytes            the JavaScript fetched, each file's body compressed with gzip -9
 //   jsTransferredBytes     the JavaScript as sent over the wire (what the server compressed, headers)
@@ -160,7 +160,7 @@ async function graphqlAs(webUrl, email, query, variables = {}) {
  * GraphQL answer other than the session's has come, and no GraphQL request is in flight.
  */
 function probe() {
-  const state = { lcp: 0, contentAt: null, graphql: [] };
+  const state = { lcp: 0, lcpElement: null, contentAt: null, graphql: [] };
   window.__bench = state;
   let inFlight = 0;
   let pageAnswered = false;
@@ -170,7 +170,13 @@ function probe() {
     if (main && main.querySelector('h1')) state.contentAt = performance.now();
   };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) state.lcp = entry.startTime;
+    for (const entry of list.getEntries()) {
+      state.lcp = entry.startTime;
+      const el = entry.element;
+      state.lcpElement = el
+        ? `${el.tagName.toLowerCase()}${el.closest('#main-content') ? ' in main' : ''}: ${(el.textContent ?? '').trim().slice(0, 40)}`
+        : null;
+    }
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   const originalFetch = window.fetch;
   window.fetch = function (input, init) {
@@ -234,7 +240,13 @@ async function measure(browser, webUrl, { email, route }) {
         startTime: e.startTime,
         transferSize: e.transferSize,
       }));
-      return { lcp: window.__bench.lcp, contentAt: window.__bench.contentAt, graphql: window.__bench.graphql, entries };
+      return {
+        lcp: window.__bench.lcp,
+        lcpElement: window.__bench.lcpElement,
+        contentAt: window.__bench.contentAt,
+        graphql: window.__bench.graphql,
+        entries,
+      };
     });
     let jsGzipBytes = 0;
     for (const response of responses) {
@@ -245,6 +257,7 @@ async function measure(browser, webUrl, { email, route }) {
     const js = timings.entries.filter((e) => new URL(e.name).pathname.endsWith('.js'));
     return {
       lcpMs: Math.round(timings.lcp),
+      lcpElement: timings.lcpElement,
       contentMs: Math.round(timings.contentAt),
       jsGzipBytes,
       jsTransferredBytes: js.reduce((sum, e) => sum + e.transferSize, 0),
@@ -367,6 +380,7 @@ async function main() {
         cpuThrottle: CPU_THROTTLE,
         lcpMs: pick('lcpMs'),
         lcpMsAll: loads.map((l) => l.lcpMs),
+        lcpElements: loads.map((l) => l.lcpElement),
         contentMs: pick('contentMs'),
         jsGzipKB: Math.round(pick('jsGzipBytes') / 102.4) / 10,
         jsTransferredKB: Math.round(pick('jsTransferredBytes') / 102.4) / 10,
