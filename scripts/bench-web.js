@@ -16,7 +16,7 @@
 //   graphql                GraphQL requests of the whole load (until the network is quiet)
 // Each route is loaded BENCH_WEB_RUNS times (3 unless told); one JSON line per load's median and a
 // summary. Figures depend on the machine: run it on a quiet one (the load average is printed).
-// BENCH_WEB_DIR=<dir> measures another build of apps/web (e.g. an older commit's) on the same API.
+// BENCH_WEB_ALL=1 adds the other pages. BENCH_WEB_DIR=<dir> measures another build of apps/web (e.g. an older commit's) on the same API.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -351,6 +351,24 @@ async function main() {
       { name: 'a team workspace', email: lead, route: `/teams/${team.id}` },
       { name: 'admin users', email: office, route: '/admin/users' },
     ];
+    // BENCH_WEB_ALL=1: the other pages too (for their GraphQL requests before content, mostly).
+    if (process.env.BENCH_WEB_ALL === '1') {
+      routes.push(
+        { name: 'notifications', email: lead, route: '/notifications' },
+        { name: 'account', email: lead, route: '/account' },
+        { name: 'teams', email: office, route: '/teams' },
+        { name: 'screening', email: office, route: '/screening' },
+        { name: 'approvals', email: 'minister@hundred.example', route: '/approvals' },
+        { name: 'my reviews', email: 'reviewer@hundred.example', route: '/reviews' },
+        { name: 'a cohort reviews', email: office, route: `/cohorts/${cohort.id}/reviews` },
+        { name: 'team results', email: lead, route: `/teams/${team.id}/results` },
+        { name: 'alignment', email: office, route: '/admin/alignment' },
+        { name: 'agencies', email: office, route: '/admin/agencies' },
+        { name: 'audit', email: office, route: '/audit' },
+        { name: 'new challenge', email: office, route: '/challenges/new' },
+        { name: 'edit cohort', email: office, route: `/cohorts/${cohort.id}/edit` },
+      );
+    }
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -181,6 +181,10 @@ export const ApprovalQueueQuery = graphql(`
     challenges(cohortId: $cohortId, states: [RECOMMENDED], limit: 50) {
       ...ChallengeQueueItem
     }
+    # The tree the challenges' alignment is shown in, in the same answer.
+    alignmentTree {
+      ...AlignmentNodeFields
+    }
   }
 `);
 
