@@ -18,6 +18,9 @@ npx eslint . --max-warnings 0
 
 build_all
 
+say "The web's size budget: initial JavaScript of every route, from the build manifest"
+node scripts/check-web-budget.js
+
 say "Type checks"
 npx nx run-many -t typecheck --output-style=static
 

@@ -1,17 +1,13 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { DirectionProvider, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { lazy, useEffect, useMemo } from 'react';
+import { isValidElement, lazy, Suspense, useEffect, useMemo, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, createRoutesFromElements, matchRoutes, Route, Routes } from 'react-router';
 
 import { apolloClient } from './api/client';
-import { NotFoundState } from './components/PageState';
+import { NotFoundState, PageLoader } from './components/PageState';
 import { Shell } from './components/Shell';
-import { AccountPage } from './features/account/AccountPage';
-import { NotificationsPage } from './features/notifications/NotificationsPage';
-import { SignInPage } from './features/sign-in/SignInPage';
-import { MyTasksPage } from './features/tasks/MyTasksPage';
 import { directionOf, initialLanguage } from './i18n';
 import { focusInvalidFieldsOnSubmit } from './lib/forms';
 import { DirectionSync, RefetchOnLanguageChange } from './session/language';
@@ -19,46 +15,128 @@ import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/session';
 import { cssVariablesResolver, theme } from './theme';
 
+/**
+ * A page whose code loads when first shown, or earlier through `preload()`: the page of the
+ * address the browser opens starts loading at once, beside the question who is signed in, rather
+ * than after its answer.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function lazyPage<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
+  let loading: Promise<{ default: T }> | undefined;
+  const preload = () => (loading ??= load());
+  return Object.assign(lazy(preload), { preload });
+}
+
+// Every page is a chunk of its own, so that a page loads only its own code.
+const SignInPage = lazyPage(() => import('./features/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })));
+const MyTasksPage = lazyPage(() => import('./features/tasks/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
+const NotificationsPage = lazyPage(() =>
+  import('./features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
+const AccountPage = lazyPage(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 // Administration is for few people: its code loads only when opened.
-const UsersPage = lazy(() => import('./features/admin/UsersPage'));
-const UserPage = lazy(() => import('./features/admin/UserPage'));
-const AgenciesPage = lazy(() => import('./features/admin/AgenciesPage'));
+const UsersPage = lazyPage(() => import('./features/admin/UsersPage'));
+const UserPage = lazyPage(() => import('./features/admin/UserPage'));
+const AgenciesPage = lazyPage(() => import('./features/admin/AgenciesPage'));
 // Cohorts: the timeline and the form load when first opened.
-const CohortsPage = lazy(() => import('./features/cohorts/CohortsPage'));
-const CohortPage = lazy(() => import('./features/cohorts/CohortPage'));
-const NewCohortPage = lazy(() =>
+const CohortsPage = lazyPage(() => import('./features/cohorts/CohortsPage'));
+const CohortPage = lazyPage(() => import('./features/cohorts/CohortPage'));
+const NewCohortPage = lazyPage(() =>
   import('./features/cohorts/CohortFormPage').then((m) => ({ default: m.NewCohortPage })),
 );
-const EditCohortPage = lazy(() =>
+const EditCohortPage = lazyPage(() =>
   import('./features/cohorts/CohortFormPage').then((m) => ({ default: m.EditCohortPage })),
 );
 // Challenges: intake, screening and approval load when first opened.
-const ChallengesPage = lazy(() => import('./features/challenges/ChallengesPage'));
-const ChallengePage = lazy(() => import('./features/challenges/ChallengePage'));
-const NewChallengePage = lazy(() =>
+const ChallengesPage = lazyPage(() => import('./features/challenges/ChallengesPage'));
+const ChallengePage = lazyPage(() => import('./features/challenges/ChallengePage'));
+const NewChallengePage = lazyPage(() =>
   import('./features/challenges/ChallengeFormPage').then((m) => ({ default: m.NewChallengePage })),
 );
-const EditChallengePage = lazy(() =>
+const EditChallengePage = lazyPage(() =>
   import('./features/challenges/ChallengeFormPage').then((m) => ({ default: m.EditChallengePage })),
 );
-const ScreeningBoardPage = lazy(() => import('./features/challenges/ScreeningBoardPage'));
-const ApprovalQueuePage = lazy(() => import('./features/challenges/ApprovalQueuePage'));
-const AlignmentTreePage = lazy(() => import('./features/alignment/AlignmentTreePage'));
+const ScreeningBoardPage = lazyPage(() => import('./features/challenges/ScreeningBoardPage'));
+const ApprovalQueuePage = lazyPage(() => import('./features/challenges/ApprovalQueuePage'));
+const AlignmentTreePage = lazyPage(() => import('./features/alignment/AlignmentTreePage'));
 // Teams: the list and the workspace load when first opened.
-const TeamsPage = lazy(() => import('./features/teams/TeamsPage'));
-const TeamPage = lazy(() => import('./features/teams/TeamPage'));
+const TeamsPage = lazyPage(() => import('./features/teams/TeamsPage'));
+const TeamPage = lazyPage(() => import('./features/teams/TeamPage'));
 // The mid-point review: the reviewer's pages and the office's assignment and decision pages.
-const MyReviewsPage = lazy(() => import('./features/reviews/MyReviewsPage'));
-const AssessmentPage = lazy(() => import('./features/reviews/AssessmentPage'));
-const AssignmentPage = lazy(() => import('./features/reviews/AssignmentPage'));
-const CohortReviewsPage = lazy(() => import('./features/reviews/CohortReviewsPage'));
-const DecisionPage = lazy(() => import('./features/reviews/DecisionPage'));
+const MyReviewsPage = lazyPage(() => import('./features/reviews/MyReviewsPage'));
+const AssessmentPage = lazyPage(() => import('./features/reviews/AssessmentPage'));
+const AssignmentPage = lazyPage(() => import('./features/reviews/AssignmentPage'));
+const CohortReviewsPage = lazyPage(() => import('./features/reviews/CohortReviewsPage'));
+const DecisionPage = lazyPage(() => import('./features/reviews/DecisionPage'));
 // The audit log is the office's: it loads when first opened.
-const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+const AuditPage = lazyPage(() => import('./features/audit/AuditPage'));
 // Day 100 and after: the report, the outcome, the plan and its checkpoints, the team's whole story.
-const ResultsPage = lazy(() => import('./features/results/ResultsPage'));
+const ResultsPage = lazyPage(() => import('./features/results/ResultsPage'));
 // The leadership dashboard loads when first opened.
-const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const DashboardPage = lazyPage(() => import('./features/dashboard/DashboardPage'));
+
+/** The application's addresses and their pages. */
+const routes = (
+  <>
+    <Route
+      path="/sign-in"
+      element={
+        <Suspense fallback={<PageLoader />}>
+          <SignInPage />
+        </Suspense>
+      }
+    />
+    <Route
+      element={
+        <RequireSession>
+          <Shell />
+        </RequireSession>
+      }
+    >
+      <Route index element={<MyTasksPage />} />
+      <Route path="notifications" element={<NotificationsPage />} />
+      <Route path="dashboard" element={<DashboardPage />} />
+      <Route path="account" element={<AccountPage />} />
+      <Route path="cohorts" element={<CohortsPage />} />
+      <Route path="cohorts/new" element={<NewCohortPage />} />
+      <Route path="cohorts/:id" element={<CohortPage />} />
+      <Route path="cohorts/:id/edit" element={<EditCohortPage />} />
+      <Route path="cohorts/:id/reviewers" element={<AssignmentPage />} />
+      <Route path="cohorts/:id/reviews" element={<CohortReviewsPage />} />
+      <Route path="challenges" element={<ChallengesPage />} />
+      <Route path="challenges/new" element={<NewChallengePage />} />
+      <Route path="challenges/:id" element={<ChallengePage />} />
+      <Route path="challenges/:id/edit" element={<EditChallengePage />} />
+      <Route path="screening" element={<ScreeningBoardPage />} />
+      <Route path="approvals" element={<ApprovalQueuePage />} />
+      <Route path="teams" element={<TeamsPage />} />
+      <Route path="teams/:id" element={<TeamPage />} />
+      <Route path="teams/:id/midpoint" element={<DecisionPage />} />
+      <Route path="reviews" element={<MyReviewsPage />} />
+      <Route path="reviews/:id" element={<AssessmentPage />} />
+      <Route path="teams/:id/results" element={<ResultsPage />} />
+      <Route path="admin/alignment" element={<AlignmentTreePage />} />
+      <Route path="admin/users" element={<UsersPage />} />
+      <Route path="admin/users/:id" element={<UserPage />} />
+      <Route path="admin/agencies" element={<AgenciesPage />} />
+      <Route path="audit" element={<AuditPage />} />
+      <Route path="*" element={<NotFoundState />} />
+    </Route>
+  </>
+);
+
+/** The lazily loaded page an element shows, if it is one (directly or inside a Suspense). */
+function pageOf(element: ReactNode): { preload?: () => unknown } | null {
+  if (!isValidElement(element)) return null;
+  const type = element.type as { preload?: () => unknown };
+  if (typeof type.preload === 'function') return type;
+  return pageOf((element as ReactElement<{ children?: ReactNode }>).props.children);
+}
+
+// The page of the address opened starts loading now, beside the session's question.
+for (const match of matchRoutes(createRoutesFromElements(routes), window.location) ?? []) {
+  void pageOf(match.route.element)?.preload?.();
+}
 
 /** A refused submit, in any form, puts the focus on its first field in error. */
 function FocusInvalidFields() {
@@ -86,45 +164,7 @@ export function App() {
           <RefetchOnLanguageChange />
           <BrowserRouter>
             <SessionProvider>
-              <Routes>
-                <Route path="/sign-in" element={<SignInPage />} />
-                <Route
-                  element={
-                    <RequireSession>
-                      <Shell />
-                    </RequireSession>
-                  }
-                >
-                  <Route index element={<MyTasksPage />} />
-                  <Route path="notifications" element={<NotificationsPage />} />
-                  <Route path="dashboard" element={<DashboardPage />} />
-                  <Route path="account" element={<AccountPage />} />
-                  <Route path="cohorts" element={<CohortsPage />} />
-                  <Route path="cohorts/new" element={<NewCohortPage />} />
-                  <Route path="cohorts/:id" element={<CohortPage />} />
-                  <Route path="cohorts/:id/edit" element={<EditCohortPage />} />
-                  <Route path="cohorts/:id/reviewers" element={<AssignmentPage />} />
-                  <Route path="cohorts/:id/reviews" element={<CohortReviewsPage />} />
-                  <Route path="challenges" element={<ChallengesPage />} />
-                  <Route path="challenges/new" element={<NewChallengePage />} />
-                  <Route path="challenges/:id" element={<ChallengePage />} />
-                  <Route path="challenges/:id/edit" element={<EditChallengePage />} />
-                  <Route path="screening" element={<ScreeningBoardPage />} />
-                  <Route path="approvals" element={<ApprovalQueuePage />} />
-                  <Route path="teams" element={<TeamsPage />} />
-                  <Route path="teams/:id" element={<TeamPage />} />
-                  <Route path="teams/:id/midpoint" element={<DecisionPage />} />
-                  <Route path="reviews" element={<MyReviewsPage />} />
-                  <Route path="reviews/:id" element={<AssessmentPage />} />
-                  <Route path="teams/:id/results" element={<ResultsPage />} />
-                  <Route path="admin/alignment" element={<AlignmentTreePage />} />
-                  <Route path="admin/users" element={<UsersPage />} />
-                  <Route path="admin/users/:id" element={<UserPage />} />
-                  <Route path="admin/agencies" element={<AgenciesPage />} />
-                  <Route path="audit" element={<AuditPage />} />
-                  <Route path="*" element={<NotFoundState />} />
-                </Route>
-              </Routes>
+              <Routes>{routes}</Routes>
             </SessionProvider>
           </BrowserRouter>
         </ApolloProvider>

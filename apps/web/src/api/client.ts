@@ -3,6 +3,7 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 
 import { currentLanguage } from '../i18n';
+import { contentGateLink } from './afterContent';
 import { errorCode } from './errors';
 
 type Listener = () => void;
@@ -35,7 +36,7 @@ interface CursorPage {
 }
 
 export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([languageLink, sessionLink, httpLink]),
+  link: ApolloLink.from([contentGateLink, languageLink, sessionLink, httpLink]),
   cache: new InMemoryCache({
     // Lists of plain objects (no id) are replaced as a whole by each answer.
     typePolicies: {

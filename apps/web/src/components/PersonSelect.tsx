@@ -3,6 +3,7 @@ import { Select } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useAfterContent } from '../api/afterContent';
 import { graphql } from '../gql';
 import type { PersonNameFragment } from '../gql/graphql';
 import { useFormat } from '../lib/format';
@@ -57,9 +58,12 @@ export function PersonSelect({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // The choices are asked for once the page's content shows (api/afterContent.ts).
+  const afterContent = useAfterContent();
   const { data, loading } = useQuery(PeopleOfAgencyQuery, {
     variables: { agencyId: agencyId ?? null },
     fetchPolicy: 'cache-first',
+    skip: !afterContent,
   });
   const options = useMemo(() => {
     const people = (data?.users ?? []).filter((u) => u.active);
@@ -85,7 +89,7 @@ export function PersonSelect({
       clearButtonProps={{ 'aria-label': t('form.clear') }}
       required={required}
       error={error}
-      nothingFoundMessage={loading ? t('app.loading') : t('form.nothingFound')}
+      nothingFoundMessage={loading || !afterContent ? t('app.loading') : t('form.nothingFound')}
       placeholder={t('challenges.leaders.choose')}
       limit={100}
       data-testid={testId}

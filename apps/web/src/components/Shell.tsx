@@ -38,6 +38,7 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 
+import { useAfterContent } from '../api/afterContent';
 import { MyTaskCountQuery } from '../features/tasks/documents';
 import { graphql } from '../gql';
 import { useFormat } from '../lib/format';
@@ -116,7 +117,9 @@ export function SessionFrame({ children }: { children: ReactNode }) {
 function UnreadBell() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data } = useQuery(UnreadCountQuery, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
+  // The counts come after the page's content (api/afterContent.ts).
+  const skip = !useAfterContent();
+  const { data } = useQuery(UnreadCountQuery, { pollInterval: 60_000, fetchPolicy: 'cache-and-network', skip });
   const count = data?.myUnreadNotificationCount ?? 0;
   const label = t('header.unread', { number: format.number(count) });
   return (
@@ -149,10 +152,15 @@ function TaskCount() {
   const { t } = useTranslation();
   const format = useFormat();
   const location = useLocation();
-  const { data, refetch } = useQuery(MyTaskCountQuery, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
+  const skip = !useAfterContent();
+  const { data, refetch } = useQuery(MyTaskCountQuery, {
+    pollInterval: 60_000,
+    fetchPolicy: 'cache-and-network',
+    skip,
+  });
   useEffect(() => {
-    void refetch().catch(() => undefined);
-  }, [location.pathname, refetch]);
+    if (!skip) void refetch().catch(() => undefined);
+  }, [location.pathname, refetch, skip]);
   const count = data?.myTasks.count ?? 0;
   if (count === 0) return null;
   return (

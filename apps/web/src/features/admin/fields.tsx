@@ -5,6 +5,7 @@ import { GLOBAL_ROLES } from '@hundred/domain';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useAfterContent } from '../../api/afterContent';
 import { BilingualTextInputs } from '../../components/BilingualTextInputs';
 import { useFormat } from '../../lib/format';
 import { AgenciesQuery } from './documents';
@@ -20,7 +21,9 @@ export interface ProfileValues {
 /** Agencies as choices, named in the current language and sorted by it. */
 export function useAgencyOptions(): { value: string; label: string }[] {
   const format = useFormat();
-  const { data } = useQuery(AgenciesQuery, { fetchPolicy: 'cache-first' });
+  // Choices come after the page's content (api/afterContent.ts).
+  const skip = !useAfterContent();
+  const { data } = useQuery(AgenciesQuery, { fetchPolicy: 'cache-first', skip });
   return useMemo(() => {
     return (data?.agencies ?? [])
       .map((agency) => ({ value: agency.id, label: format.name(agency) }))

@@ -20,9 +20,19 @@ export interface AlignmentTree {
   refetch: () => Promise<unknown>;
 }
 
-/** The whole alignment tree, as a list and by id. */
-export function useAlignmentTree(): AlignmentTree {
-  const { data, loading, error, refetch } = useQuery(AlignmentTreeQuery);
+/**
+ * The whole alignment tree, as a list and by id. `cache-first` where the page's own query brings
+ * the tree too (the team workspace, a challenge), so that it is not asked for twice; `skip` until
+ * that answer is in.
+ */
+export function useAlignmentTree({
+  fetchPolicy,
+  skip,
+}: { fetchPolicy?: 'cache-first'; skip?: boolean } = {}): AlignmentTree {
+  const { data, loading, error, refetch } = useQuery(AlignmentTreeQuery, {
+    ...(fetchPolicy ? { fetchPolicy } : {}),
+    skip,
+  });
   return useMemo(() => {
     const nodes = data?.alignmentTree ?? [];
     return { nodes, byId: new Map(nodes.map((n) => [n.id, n])), loading: loading && !data, error, refetch };

@@ -13,9 +13,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import type { AuditEventsQuery as AuditEventsResult } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
-import { AgenciesQuery } from '../admin/documents';
 import { auditActionLabel, auditDetails } from '../admin/audit';
-import { AuditEventsQuery } from './documents';
+import { AuditEventsQuery, AuditPageQuery } from './documents';
 import { useExportMenu } from '../exports/ExportMenu';
 import { SUBJECT_TYPES, filterVariables, filtersFrom, isUuid, paramsOf, type AuditFilters } from './filters';
 
@@ -54,8 +53,8 @@ function AuditSearch() {
   // The trail as a file, searched as the page searches it.
   const exported = useExportMenu({ kind: 'AUDIT_TRAIL', params: { audit: variables.filter } });
 
-  const { data, loading, error, refetch } = useQuery(AuditEventsQuery, { variables, fetchPolicy: 'network-only' });
-  const agencies = useQuery(AgenciesQuery, { fetchPolicy: 'cache-first' });
+  // The first page and the agencies it names arrive in one answer.
+  const { data, loading, error, refetch } = useQuery(AuditPageQuery, { variables, fetchPolicy: 'network-only' });
   // Later pages, read by cursor after the first.
   const [more, setMore] = useState<{ items: AuditItem[]; cursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -65,12 +64,12 @@ function AuditSearch() {
   const cursor = more ? more.cursor : (data?.auditEvents.nextCursor ?? null);
 
   const agencyName = useMemo(() => {
-    const byId = new Map((agencies.data?.agencies ?? []).map((a) => [a.id, a]));
+    const byId = new Map((data?.agencies ?? []).map((a) => [a.id, a]));
     return (id: string) => {
       const agency = byId.get(id);
       return agency ? format.name(agency) : undefined;
     };
-  }, [agencies.data, format]);
+  }, [data?.agencies, format]);
 
   const badId = (value: string) => (value.trim() && !isUuid(value.trim()) ? t('auditView.invalidId') : null);
   const apply = (e: FormEvent) => {

@@ -5,6 +5,7 @@ import { IconChecklist } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
+import { useAfterContent } from '../../api/afterContent';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, LoadError, PageLoader } from '../../components/PageState';
 import type { ChallengeQueueItemFragment } from '../../gql/graphql';
@@ -120,13 +121,18 @@ export default function ApprovalQueuePage() {
   useDocumentTitle(t('challenges.queue.title'));
   const mayView = !!actor && (hasRole(actor, 'LEADERSHIP') || hasRole(actor, 'ADMIN'));
   const cohortId = params.get('cohort');
-  const cohorts = useQuery(ChallengeCohortsQuery, { fetchPolicy: 'cache-and-network', skip: !mayView });
+  // The filter's choices come after the queue (api/afterContent.ts); the queue brings the tree.
+  const afterContent = useAfterContent();
+  const cohorts = useQuery(ChallengeCohortsQuery, {
+    fetchPolicy: 'cache-and-network',
+    skip: !mayView || !afterContent,
+  });
   const { data, loading, error, refetch } = useQuery(ApprovalQueueQuery, {
     variables: { cohortId },
     skip: !mayView,
     pollInterval: 60_000,
   });
-  const tree = useAlignmentTree();
+  const tree = useAlignmentTree({ fetchPolicy: 'cache-first', skip: !data });
 
   if (!mayView) return <ForbiddenState />;
 

@@ -26,7 +26,7 @@ import {
   titleOf,
 } from './ChallengeSections';
 import { ChallengeStateBadge } from './ChallengeStateBadge';
-import { ChallengeQuery } from './documents';
+import { ChallengePageQuery } from './documents';
 import { useChallengeLabels } from './labels';
 import { LeadersPanel } from './LeadersPanel';
 import { RubricScoring, RubricSummary } from './RubricPanel';
@@ -95,8 +95,9 @@ export default function ChallengePage() {
   const format = useFormat();
   const labels = useChallengeLabels();
   const { id = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(ChallengeQuery, { variables: { id } });
-  const tree = useAlignmentTree();
+  const { data, loading, error, refetch } = useQuery(ChallengePageQuery, { variables: { id } });
+  // The challenge's own answer brought the tree.
+  const tree = useAlignmentTree({ fetchPolicy: 'cache-first', skip: !data });
   const challenge = data?.challenge;
   const mayEdit = useMayEditChallenge(challenge);
   useDocumentTitle(challenge ? titleOf(challenge, format.language) : t('challenges.title'));

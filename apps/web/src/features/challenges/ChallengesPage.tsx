@@ -22,6 +22,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
+import { useAfterContent } from '../../api/afterContent';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageState';
 import type { ChallengeState, ChallengeSummaryFragment } from '../../gql/graphql';
@@ -200,8 +201,10 @@ function AllChallenges() {
   const states = (params.get('states') ?? '').split(',').filter(isChallengeState) as ChallengeState[];
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const cohorts = useQuery(ChallengeCohortsQuery, { fetchPolicy: 'cache-and-network' });
-  const agencies = useQuery(ChallengeAgenciesQuery, { fetchPolicy: 'cache-first' });
+  // The filters' choices come after the list (api/afterContent.ts).
+  const skipChoices = !useAfterContent();
+  const cohorts = useQuery(ChallengeCohortsQuery, { fetchPolicy: 'cache-and-network', skip: skipChoices });
+  const agencies = useQuery(ChallengeAgenciesQuery, { fetchPolicy: 'cache-first', skip: skipChoices });
   const { data, loading, error, refetch } = useQuery(ChallengesQuery, {
     variables: {
       cohortId: cohortId || null,

@@ -181,6 +181,10 @@ export const ApprovalQueueQuery = graphql(`
     challenges(cohortId: $cohortId, states: [RECOMMENDED], limit: 50) {
       ...ChallengeQueueItem
     }
+    # The tree the challenges' alignment is shown in, in the same answer.
+    alignmentTree {
+      ...AlignmentNodeFields
+    }
   }
 `);
 
@@ -188,6 +192,18 @@ export const ChallengeQuery = graphql(`
   query ChallengeDetail($id: UUID!) {
     challenge(id: $id) {
       ...ChallengeDetail
+    }
+  }
+`);
+
+/** The challenge's page: the challenge and the tree its alignment is shown in, in one answer. */
+export const ChallengePageQuery = graphql(`
+  query ChallengePage($id: UUID!) {
+    challenge(id: $id) {
+      ...ChallengeDetail
+    }
+    alignmentTree {
+      ...AlignmentNodeFields
     }
   }
 `);

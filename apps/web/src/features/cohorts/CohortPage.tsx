@@ -23,7 +23,7 @@ import { showsDemoClock } from './cohorts';
 import { CohortStateBadge } from './CohortStateBadge';
 import { CohortTimeline } from './CohortTimeline';
 import { DemoClock } from './DemoClock';
-import { ClockQuery, CohortQuery } from './documents';
+import { CohortQuery } from './documents';
 import { useCohortLabels } from './labels';
 import { useExportMenu } from '../exports/ExportMenu';
 
@@ -142,7 +142,6 @@ export default function CohortPage() {
   const { actor } = useSession();
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(CohortQuery, { variables: { id }, pollInterval: POLL_MS });
-  const clock = useQuery(ClockQuery, { pollInterval: POLL_MS });
   const cohort = data?.cohort;
   const report = useExportMenu({ kind: 'COHORT_REPORT', params: { cohortId: id } });
   useDocumentTitle(cohort ? format.name(cohort) : t('cohorts.title'));
@@ -156,8 +155,8 @@ export default function CohortPage() {
   const mayAssignReviewers = can(actor, 'team.assignReviewers', { type: 'team' });
   const mayReadReviews = can(actor, 'review.read', { type: 'review' });
   const mayExport = can(actor, 'cohort.report', { type: 'cohort', id: cohort.id });
-  const now = clock.data?.clock.now ?? null;
-  const showClock = showsDemoClock(actor, clock.data?.clock);
+  const now = data?.clock.now ?? null;
+  const showClock = showsDemoClock(actor, data?.clock);
   const nowMs = now ? Date.parse(now) : null;
   const nextDueAt =
     cohort.deadlines
@@ -166,7 +165,7 @@ export default function CohortPage() {
       .sort()[0] ?? null;
 
   const reload = async () => {
-    await Promise.all([refetch(), clock.refetch()]);
+    await refetch();
   };
   // The server fires what fell due as the clock moves; look again once its worker has had a moment.
   const afterClockMoved = async () => {

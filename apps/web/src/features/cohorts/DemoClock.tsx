@@ -32,7 +32,8 @@ export function DemoClock({
   const format = useFormat();
   const { actor } = useSession();
   const mayAdvance = can(actor, 'clock.advance', { type: 'clock' });
-  const { data } = useQuery(ClockQuery, { skip: !mayAdvance, fetchPolicy: 'cache-and-network' });
+  // The cohort page's own answer carries the clock; moving it asks again (refetchQueries).
+  const { data } = useQuery(ClockQuery, { skip: !mayAdvance, fetchPolicy: 'cache-first' });
   const [advance] = useMutation(AdvanceClockMutation, { refetchQueries: ['Clock'], awaitRefetchQueries: true });
   const [moving, setMoving] = useState<Step | null>(null);
 

@@ -106,6 +106,12 @@ export const CohortQuery = graphql(`
     cohort(id: $id) {
       ...CohortDetail
     }
+    # The clock in the same answer: the page and its demo clock read it from here.
+    clock {
+      now
+      offsetMs
+      controllable
+    }
   }
 `);
 

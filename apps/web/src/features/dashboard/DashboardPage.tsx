@@ -3,6 +3,7 @@ import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } f
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
+import { useAfterContent } from '../../api/afterContent';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { useExportMenu } from '../exports/ExportMenu';
 import { LoadError, PageLoader } from '../../components/PageState';
@@ -73,7 +74,8 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   useDocumentTitle(t('dashboard.title'));
   const filter = filterOf(params);
-  const choices = useQuery(DashboardChoicesQuery, { fetchPolicy: 'cache-and-network' });
+  // The filters' choices come after the figures (api/afterContent.ts).
+  const choices = useQuery(DashboardChoicesQuery, { fetchPolicy: 'cache-and-network', skip: !useAfterContent() });
   const { data, loading, error, refetch } = useQuery(DashboardQuery, {
     variables: { filter: { cohortId: filter.cohort, pillarId: filter.pillar, agencyId: filter.agency } },
     fetchPolicy: 'cache-and-network',

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { useAfterContent } from '../../api/afterContent';
 import { ScrollRegion } from './ScrollRegion';
 import { Link } from 'react-router';
 
@@ -22,9 +23,11 @@ export function CohortResults({ cohortId }: { cohortId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const results = useResultsLabels();
-  const { data, loading, error, refetch } = useQuery(CohortResultsQuery, { variables: { cohortId } });
+  // A section below the cohort's own: asked for once the page's content shows (api/afterContent.ts).
+  const deferred = !useAfterContent();
+  const { data, loading, error, refetch } = useQuery(CohortResultsQuery, { variables: { cohortId }, skip: deferred });
   if (error && !data) return <LoadError error={error} onRetry={() => void refetch()} />;
-  if (loading && !data) return <PageLoader />;
+  if ((loading || deferred) && !data) return <PageLoader />;
   const teams = data?.teams ?? [];
   if (!teams.some((tm) => tm.finalReport || tm.outcome || tm.sustainmentPlan)) return null;
   return (

@@ -3,6 +3,7 @@ import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useAfterContent } from '../../api/afterContent';
 import { LoadError, PageLoader } from '../../components/PageState';
 import { scrollableBy } from '../../components/scrollable';
 import type { CohortTeamDeadlinesQuery as CohortTeamDeadlinesResult, TeamReviewQuery } from '../../gql/graphql';
@@ -146,9 +147,14 @@ export function CohortTeamDeadlinesTable({
 
 /** The cohort page's section of team deadlines, loaded on its own. */
 export function CohortTeamDeadlines({ cohortId }: { cohortId: string }) {
-  const { data, loading, error, refetch } = useQuery(CohortTeamDeadlinesQuery, { variables: { id: cohortId } });
+  // Asked for once the page's content shows (api/afterContent.ts).
+  const deferred = !useAfterContent();
+  const { data, loading, error, refetch } = useQuery(CohortTeamDeadlinesQuery, {
+    variables: { id: cohortId },
+    skip: deferred,
+  });
   if (error && !data) return <LoadError error={error} onRetry={() => void refetch()} />;
-  if (loading && !data) return <PageLoader />;
+  if ((loading || deferred) && !data) return <PageLoader />;
   if (!data) return null;
   return <CohortTeamDeadlinesTable obligations={data.cohort.teamDeadlines} timeZone={data.cohort.timeZone} />;
 }

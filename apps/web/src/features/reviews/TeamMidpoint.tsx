@@ -4,6 +4,7 @@ import { IconGavel, IconListCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { useAfterContent } from '../../api/afterContent';
 import { LoadError, PageLoader } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import { useFormat } from '../../lib/format';
@@ -23,13 +24,16 @@ export function TeamMidpoint({ teamId, mayDecide }: { teamId: string; mayDecide:
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useReviewLabels();
+  // A section of the team's page: asked for once the page's content shows (api/afterContent.ts).
+  const deferred = !useAfterContent();
   const { data, loading, error, refetch } = useQuery(TeamReviewQuery, {
     variables: { id: teamId },
     fetchPolicy: 'cache-and-network',
+    skip: deferred,
   });
   const team = data?.team;
   if (error && !team) return <LoadError error={error} onRetry={() => void refetch()} />;
-  if (loading && !team) return <PageLoader />;
+  if ((loading || deferred) && !team) return <PageLoader />;
   if (!team) return null;
   const tz = team.cohort.timeZone;
   const review = team.review;

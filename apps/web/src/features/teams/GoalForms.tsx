@@ -59,7 +59,7 @@ export function GoalForm({
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const tree = useAlignmentTree();
+  const tree = useAlignmentTree({ fetchPolicy: 'cache-first' });
   const [createGoal, creating] = useMutation(CreateGoalMutation);
   const [updateGoal, updating] = useMutation(UpdateGoalMutation);
   const [problem, setProblem] = useState<Problem | null>(null);

@@ -43,7 +43,7 @@ export function GoalsSection({
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useTeamLabels();
-  const tree = useAlignmentTree();
+  const tree = useAlignmentTree({ fetchPolicy: 'cache-first' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const editable = mayOn(team, 'EDIT_GOALS');
   const mayPropose = mayOn(team, 'PROPOSE_CHANGE');

@@ -26,7 +26,7 @@ import {
   IconLock,
   IconTimeline,
 } from '@tabler/icons-react';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
@@ -38,11 +38,10 @@ import { Section } from '../../components/Section';
 import type { CheckInFieldsFragment, TeamCohortFragment, TeamDetailFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useCohortLabels } from '../cohorts/labels';
-import { TeamMidpoint } from '../reviews/TeamMidpoint';
 import { ChangeRequestsList } from './ChangeRequests';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
-import { TeamAgenciesQuery, TeamWorkspaceQuery } from './documents';
+import { TeamWorkspaceQuery } from './documents';
 import { GoalsSection } from './GoalsSection';
 import type { CheckInFacts } from './KpiChart';
 import { useTeamLabels } from './labels';
@@ -52,6 +51,9 @@ import { TeamActions } from './TeamActions';
 import { currentWeekOf, hasStarted, isWorkspaceEvent, mayOn } from './teams';
 import { TeamStateBadge } from './TeamStateBadge';
 import { useTeamActor } from './useTeamActor';
+
+// The mid-point section (assessments, their chart, the deadlines) loads after the workspace.
+const TeamMidpoint = lazy(() => import('../reviews/TeamMidpoint').then((m) => ({ default: m.TeamMidpoint })));
 
 type Team = TeamDetailFragment;
 type Cohort = TeamCohortFragment;
@@ -195,8 +197,7 @@ export default function TeamPage() {
   const wide = useMediaQuery('(min-width: 62em)', true);
   const { data, loading, error, refetch } = useQuery(TeamWorkspaceQuery, { variables: { id } });
   const team = data?.team;
-  const agencies = useQuery(TeamAgenciesQuery, { fetchPolicy: 'cache-first' });
-  // The team, its cohort's calendar and the clock arrive in one answer.
+  // The team, its cohort's calendar, the clock, the agencies and the alignment tree arrive in one answer.
   const cohort = team?.cohort ?? null;
   const now = data?.clock.now ?? null;
   const teamActor = useTeamActor(team ?? { id, myRoles: [] });
@@ -221,7 +222,7 @@ export default function TeamPage() {
 
   const mayCheckIn = mayOn(team, 'CHECK_IN');
   const mayReadChallenge = can(teamActor, 'challenge.read', { type: 'challenge', leadAgencyId: team.leadAgencyId });
-  const leadAgency = agencies.data?.agencies.find((a) => a.id === team.leadAgencyId) ?? null;
+  const leadAgency = data?.agencies.find((a) => a.id === team.leadAgencyId) ?? null;
   const other = format.language === 'ar' ? team.nameEn : team.nameAr;
   const tz = cohort?.timeZone;
   const lastEvent = team.history[team.history.length - 1];
@@ -359,7 +360,9 @@ export default function TeamPage() {
                   <CheckInHistory team={team} timeZone={tz} onCorrect={setCorrecting} onReload={reload} />
                 </Section>
               ) : null}
-              <TeamMidpoint teamId={team.id} mayDecide={can(teamActor, 'review.decide', { type: 'review' })} />
+              <Suspense fallback={<PageLoader />}>
+                <TeamMidpoint teamId={team.id} mayDecide={can(teamActor, 'review.decide', { type: 'review' })} />
+              </Suspense>
               {started ? (
                 <Section id="team-changes" title={t('teams.changes.title')} testId="changes-section">
                   <ChangeRequestsList team={team} timeZone={tz} onReload={reload} />

@@ -208,6 +208,16 @@ export const TeamWorkspaceQuery = graphql(`
     clock {
       now
     }
+    # What the page names and tags with, in the same answer: the agencies and the alignment tree.
+    agencies {
+      id
+      code
+      nameAr
+      nameEn
+    }
+    alignmentTree {
+      ...AlignmentNodeFields
+    }
   }
 `);
 
@@ -234,17 +244,6 @@ export const TeamListCohortsQuery = graphql(`
       currentDay
       timeZone
     }
-    agencies {
-      id
-      code
-      nameAr
-      nameEn
-    }
-  }
-`);
-
-export const TeamAgenciesQuery = graphql(`
-  query TeamAgencies {
     agencies {
       id
       code
