@@ -62,8 +62,8 @@ it('creates a cohort, opens its intake, lets the scheduler close it as the clock
   await page.getByRole('textbox', { name: 'الاسم بالعربية' }).fill(nameAr);
   await page.getByRole('textbox', { name: 'الاسم بالإنجليزية' }).fill(nameEn);
   await page.getByLabel('اليوم الأول (ورشة الإطلاق)').fill(day1);
-  // The defaults: Asia/Amman, a Friday and Saturday weekend.
-  expect(await page.getByRole('combobox', { name: 'المنطقة الزمنية' }).inputValue()).toBe('Asia/Amman');
+  // The defaults: Asia/Amman, named in Arabic, a Friday and Saturday weekend.
+  expect(await page.getByRole('combobox', { name: 'المنطقة الزمنية' }).inputValue()).toBe('توقيت الأردن · Asia/Amman');
   expect(await page.getByRole('checkbox', { name: 'الجمعة' }).isChecked()).toBe(true);
   expect(await page.getByRole('checkbox', { name: 'السبت' }).isChecked()).toBe(true);
   // The calendar offsets wait behind "advanced settings", labelled in Arabic.

@@ -1,7 +1,16 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { DirectionProvider, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { isValidElement, lazy, Suspense, useEffect, useMemo, type ComponentType, type ReactElement, type ReactNode } from 'react';
+import {
+  isValidElement,
+  lazy,
+  Suspense,
+  useEffect,
+  useMemo,
+  type ComponentType,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, createRoutesFromElements, matchRoutes, Route, Routes } from 'react-router';
 

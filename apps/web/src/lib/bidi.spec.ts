@@ -22,6 +22,8 @@ const arDigits = formattersFor('ar', { hijri: false, arabicDigits: true });
 const en = formattersFor('en');
 const tAr = i18n.getFixedT('ar');
 const tEn = i18n.getFixedT('en');
+// Only the first language's catalogue is there at start; the other one loads on demand.
+beforeAll(() => i18n.loadLanguages(['ar', 'en']));
 
 describe('signed numbers in right-to-left text', () => {
   it('shows a day before day 1 as "اليوم -35": the minus before its Western digits, the number after the word', () => {

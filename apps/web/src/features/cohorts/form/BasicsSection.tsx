@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { BilingualTextInputs } from '../../../components/BilingualTextInputs';
 import { Section } from '../../../components/Section';
 import { useFormat } from '../../../lib/format';
-import { isolateLtr } from '../../../lib/bidi';
 import { timeZones } from '../cohorts';
 import { dateOfDay, toNumber, type CohortForm } from './values';
 
@@ -52,8 +51,8 @@ export function BasicsSection({ form }: { form: CohortForm }) {
             required
             searchable
             allowDeselect={false}
-            // Named in the reader's language, with the IANA id (left to right) to search by.
-            data={zoneOptions.map((zone) => ({ value: zone, label: `${format.timeZone(zone)} · ${isolateLtr(zone)}` }))}
+            // Named in the reader's language, with the IANA id to search by.
+            data={zoneOptions.map((zone) => ({ value: zone, label: `${format.timeZone(zone)} · ${zone}` }))}
             nothingFoundMessage={t('form.nothingFound')}
             limit={80}
             {...form.getInputProps('timeZone')}
