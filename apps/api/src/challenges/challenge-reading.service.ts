@@ -3,6 +3,8 @@ import type { ChallengeState } from '@hundred/workflow';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { AppError } from '../common/app-error.js';
+import { decodeKeyset, encodeKeyset, UUID_KEY } from '../common/keyset-cursor.js';
 import { groupBy, LoadsBatch } from '../graphql-context/loaders.js';
 import { Challenge, type ChallengeApproval, type ChallengeComment, type ChallengeScore } from './challenge.entity.js';
 import { CHALLENGE_APPROVALS, CHALLENGE_COMMENTS, CHALLENGE_SCORES, TEAM_OF_CHALLENGE } from './challenge.loaders.js';
@@ -22,15 +24,50 @@ export class ChallengeReadingService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(actor: Actor, filter: ChallengeFilter, page = { limit: 100, offset: 0 }): Promise<Challenge[]> {
+    const qb = this.filtered(actor, filter);
+    return qb ? qb.take(page.limit).skip(page.offset).getMany() : [];
+  }
+
+  /**
+   * A page of the challenges the actor may see, most recently changed first, after the cursor of
+   * the last one read: keyset on (updated_at, id), to the microsecond PostgreSQL keeps (the cursor
+   * holds the instant as microseconds since the epoch, so no two rows of one millisecond are
+   * confused). A challenge changed while the pages are read moves to the top, seen on the next read.
+   */
+  async page(
+    actor: Actor,
+    filter: ChallengeFilter,
+    limit: number,
+    after: string | null,
+  ): Promise<{ items: Challenge[]; nextCursor: string | null }> {
+    const qb = this.filtered(actor, filter);
+    if (!qb) return { items: [], nextCursor: null };
+    qb.addSelect(`(extract(epoch FROM c.updated_at) * 1000000)::bigint::text`, 'cursor_micros').take(limit + 1);
+    if (after) {
+      const [micros, id] = decodeKeyset(after, 2);
+      if (!/^\d{1,17}$/.test(micros!) || !UUID_KEY.test(id!)) throw AppError.field('after', 'validation.invalid');
+      const at = `timestamptz 'epoch' + CAST(:micros AS bigint) * interval '1 microsecond'`;
+      qb.andWhere(`(c.updated_at < ${at} OR (c.updated_at = ${at} AND c.id > :id))`, { micros, id });
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ cursor_micros: string; c_id: string }>();
+    const items = entities.slice(0, limit);
+    const last = items[items.length - 1];
+    const lastRaw = last ? raw.find((r) => r.c_id === last.id) : undefined;
+    return {
+      items,
+      nextCursor: entities.length > limit && lastRaw ? encodeKeyset([lastRaw.cursor_micros, lastRaw.c_id]) : null,
+    };
+  }
+
+  /** The query of the challenges the actor may see, filtered; null when they may see none. */
+  private filtered(actor: Actor, filter: ChallengeFilter) {
     const qb = this.dataSource
       .getRepository(Challenge)
       .createQueryBuilder('c')
       .orderBy('c.updated_at', 'DESC')
-      .addOrderBy('c.id', 'ASC')
-      .take(page.limit)
-      .skip(page.offset);
+      .addOrderBy('c.id', 'ASC');
     if (!seesAll(actor)) {
-      if (!actor.roles.includes('FOCAL_POINT')) return [];
+      if (!actor.roles.includes('FOCAL_POINT')) return null;
       qb.andWhere('(c.lead_agency_id = :agency OR :agency = ANY(c.partner_agency_ids))', { agency: actor.agencyId });
     }
     if (filter.cohortId) qb.andWhere('c.cohort_id = :cohortId', { cohortId: filter.cohortId });
@@ -42,8 +79,9 @@ export class ChallengeReadingService {
         s: `%${filter.search.replace(/[\\%_]/g, (x) => `\\${x}`)}%`,
       });
     }
-    return qb.getMany();
+    return qb;
   }
+
   @LoadsBatch(CHALLENGE_SCORES)
   async scores(ids: readonly string[]): Promise<Map<string, ChallengeScore[]>> {
     const rows = (await this.dataSource.query(

@@ -6,6 +6,7 @@ import {
   Context,
   Float,
   ID,
+  Int,
   Mutation,
   ObjectType,
   Field,
@@ -20,7 +21,7 @@ import { AlignmentNode } from '../alignment/alignment-node.entity.js';
 import { Ctx, CurrentActor } from '../common/auth.js';
 import { listOf, PageArgs, paged } from '../common/paging.js';
 import { UuidScalar } from '../common/uuid.scalar.js';
-import { MaxLen, OneOf, Uuid } from '../common/validation.js';
+import { Between, Int as IsInteger, MaxLen, OneOf, Uuid } from '../common/validation.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { COHORT } from '../cohorts/cohort.loaders.js';
@@ -64,6 +65,36 @@ class ChallengeListArgs extends PageArgs(100, 200) {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLen(100) search?: string | null;
 }
 
+@ArgsType()
+class ChallengePageArgs {
+  @Field(() => Int, { defaultValue: 50, description: 'How many items, at most 200.' })
+  @IsInteger()
+  @Between(1, 200)
+  limit: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The nextCursor of the page before; omitted for the first page.',
+  })
+  @IsOptional()
+  @MaxLen(400)
+  after?: string | null;
+  @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() cohortId?: string | null;
+  @Field(() => [ChallengeStateEnum], { nullable: true })
+  @IsOptional()
+  @OneOf(CHALLENGE_STATES, true)
+  states?: ChallengeState[] | null;
+  @Field(() => UuidScalar, { nullable: true }) @IsOptional() @Uuid() agencyId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLen(100) search?: string | null;
+}
+
+@ObjectType({ description: 'A page of challenges, most recently changed first.' })
+export class ChallengePage {
+  // The page's `limit` multiplies this (see `challengesPage`): counted once here.
+  @Field(() => [Challenge], { complexity: listOf(1) }) items: Challenge[];
+  @Field(() => String, { nullable: true, description: 'Where the next page starts; null on the last page.' })
+  nextCursor: string | null;
+}
+
 @ObjectType({ description: 'An approval with its leader.' })
 class ApprovalView extends ChallengeApproval {
   @Field(() => User) leader: User;
@@ -96,6 +127,15 @@ export class ChallengeResolver {
   })
   challengeList(@CurrentActor() actor: Actor, @Args() args: ChallengeListArgs): Promise<Challenge[]> {
     return this.reading.list(actor, args, args);
+  }
+
+  @Query(() => ChallengePage, {
+    description:
+      'The challenges you may see (a focal point: their agency’s), most recently changed first, a page at a time by cursor.',
+    complexity: paged(),
+  })
+  challengesPage(@CurrentActor() actor: Actor, @Args() args: ChallengePageArgs): Promise<ChallengePage> {
+    return this.reading.page(actor, args, args.limit, args.after ?? null);
   }
 
   @Query(() => Challenge, { description: 'A challenge; refused alike when it does not exist or is not yours to see.' })

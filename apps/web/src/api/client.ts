@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldPolicy } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 
@@ -35,6 +35,16 @@ interface CursorPage {
   nextCursor: string | null;
 }
 
+/**
+ * The field policy of a list read by cursor (`after`): one list per set of filters (`keyArgs`), the
+ * first page replacing it, each later page added below.
+ */
+const cursorPages = (keyArgs: string[]): FieldPolicy<CursorPage> => ({
+  keyArgs,
+  merge: (existing, incoming, { args }) =>
+    args?.after && existing ? { ...incoming, items: [...existing.items, ...incoming.items] } : incoming,
+});
+
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([contentGateLink, languageLink, sessionLink, httpLink]),
   cache: new InMemoryCache({
@@ -48,22 +58,9 @@ export const apolloClient = new ApolloClient({
               existing ?? toReference({ __typename: 'Export', id: args?.id as string }),
           },
           // Pages read by cursor: the first page replaces the list, a later one is added below it.
-          usersPage: {
-            keyArgs: ['agencyId', 'role', 'search'],
-            merge(existing: CursorPage | undefined, incoming: CursorPage, { args }) {
-              return args?.after && existing
-                ? { ...incoming, items: [...existing.items, ...incoming.items] }
-                : incoming;
-            },
-          },
-          myNotificationsPage: {
-            keyArgs: ['unreadOnly'],
-            merge(existing: CursorPage | undefined, incoming: CursorPage, { args }) {
-              return args?.after && existing
-                ? { ...incoming, items: [...existing.items, ...incoming.items] }
-                : incoming;
-            },
-          },
+          challengesPage: cursorPages(['cohortId', 'states', 'agencyId', 'search']),
+          usersPage: cursorPages(['agencyId', 'role', 'search']),
+          myNotificationsPage: cursorPages(['unreadOnly']),
         },
       },
       Cohort: { fields: { availableEvents: { merge: false } } },

@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Group,
   MultiSelect,
   Paper,
   Select,
@@ -24,14 +25,14 @@ import { Link, useSearchParams } from 'react-router';
 
 import { useAfterContent } from '../../api/afterContent';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
-import { LoadError, PageLoader } from '../../components/PageState';
+import { ListSkeleton, LoadError, PageLoader } from '../../components/PageState';
 import type { ChallengeState, ChallengeSummaryFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { isChallengeState } from './challenges';
 import { titleOf } from './ChallengeSections';
 import { ChallengeStateBadge } from './ChallengeStateBadge';
-import { ChallengeAgenciesQuery, ChallengeCohortsQuery, ChallengesQuery } from './documents';
+import { ChallengeAgenciesQuery, ChallengeCohortsQuery, ChallengeListPageQuery, ChallengesQuery } from './documents';
 import { useChallengeLabels } from './labels';
 import { ScoreBadge } from './RubricPanel';
 import { OtherLanguage } from '../../components/OtherLanguage';
@@ -191,6 +192,9 @@ function AgencyChallenges() {
 }
 
 /** The office's and leadership's view: every challenge, filtered by cohort, state, agency and words. */
+/** How many challenges a page of the office's list holds. */
+const PAGE_SIZE = 50;
+
 function AllChallenges() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -205,14 +209,27 @@ function AllChallenges() {
   const skipChoices = !useAfterContent();
   const cohorts = useQuery(ChallengeCohortsQuery, { fetchPolicy: 'cache-and-network', skip: skipChoices });
   const agencies = useQuery(ChallengeAgenciesQuery, { fetchPolicy: 'cache-first', skip: skipChoices });
-  const { data, loading, error, refetch } = useQuery(ChallengesQuery, {
+  // A page at a time; the next one is added below on request.
+  const { data, loading, error, refetch, fetchMore } = useQuery(ChallengeListPageQuery, {
     variables: {
       cohortId: cohortId || null,
       agencyId: agencyId || null,
       states: states.length ? states : null,
       search: debounced || null,
+      limit: PAGE_SIZE,
     },
   });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const nextCursor = data?.challengesPage.nextCursor ?? null;
+  const showMore = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: nextCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   const update = (key: string, value: string | null) => {
     setParams(
@@ -230,7 +247,7 @@ function AllChallenges() {
   const agencyOptions = (agencies.data?.agencies ?? [])
     .map((a) => ({ value: a.id, label: format.name(a) }))
     .sort((a, b) => format.compare(a.label, b.label));
-  const challenges = data?.challenges ?? [];
+  const challenges = data?.challengesPage.items ?? [];
 
   return (
     <Stack gap="md">
@@ -283,13 +300,20 @@ function AllChallenges() {
       {error && !data ? (
         <LoadError error={error} onRetry={() => void refetch()} />
       ) : loading && !data ? (
-        <PageLoader />
+        <ListSkeleton rows={8} height={48} />
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('users.count', { number: format.number(challenges.length) })}
           </Text>
           <ChallengesTable challenges={challenges} showCohort={!cohortId} />
+          {nextCursor ? (
+            <Group justify="center">
+              <Button variant="default" loading={loadingMore} onClick={() => void showMore()} data-testid="show-more">
+                {t('common.showMore')}
+              </Button>
+            </Group>
+          ) : null}
         </>
       )}
     </Stack>

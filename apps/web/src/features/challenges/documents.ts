@@ -176,6 +176,32 @@ export const ChallengesQuery = graphql(`
   }
 `);
 
+/** The office's list: a page at a time by cursor, most recently changed first. */
+export const ChallengeListPageQuery = graphql(`
+  query ChallengeListPage(
+    $cohortId: UUID
+    $states: [ChallengeState!]
+    $agencyId: UUID
+    $search: String
+    $limit: Int!
+    $after: String
+  ) {
+    challengesPage(
+      cohortId: $cohortId
+      states: $states
+      agencyId: $agencyId
+      search: $search
+      limit: $limit
+      after: $after
+    ) {
+      nextCursor
+      items {
+        ...ChallengeSummary
+      }
+    }
+  }
+`);
+
 export const ApprovalQueueQuery = graphql(`
   query ApprovalQueue($cohortId: UUID) {
     challenges(cohortId: $cohortId, states: [RECOMMENDED], limit: 50) {

@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from './support/app.js';
+import { createCohort, dateFromNow } from './support/cohorts.js';
 
-/** Notifications page by cursor: every one exactly once, newest first, even when more arrive between pages. */
+/** Lists read by cursor. Notifications page by cursor: every one exactly once, newest first, even when more arrive between pages. */
 describe('notifications, a page at a time', () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -112,5 +113,53 @@ describe('people, a page at a time', () => {
         expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       }
     }
+  });
+});
+
+describe('challenges, a page at a time', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('reads every challenge of a cohort once, most recently changed first, rows of one instant and one millisecond apart', async () => {
+    const { client: office } = await app.signedIn(['ADMIN']);
+    const cohort = await createCohort(office, await dateFromNow(office, 60));
+    const agency = await app.createAgency();
+    // Six changed at one instant, six a microsecond apart within one millisecond, six a day apart.
+    await app.dataSource.query(
+      `INSERT INTO challenge (cohort_id, state, title_ar, title_en, lead_agency_id, updated_at)
+       SELECT $1, 'DRAFT', 'تحدٍّ ' || i, 'Challenge ' || i, $2,
+              CASE WHEN i <= 6 THEN timestamptz '2027-02-01 10:00:00.000500'
+                   WHEN i <= 12 THEN timestamptz '2027-02-01 09:00:00.000100' + i * interval '1 microsecond'
+                   ELSE timestamptz '2027-01-01' + i * interval '1 day' END
+         FROM generate_series(1, 18) AS i`,
+      [cohort.id, agency.id],
+    );
+    const PAGE = `query ($cohortId: UUID, $after: String) {
+      challengesPage(cohortId: $cohortId, limit: 4, after: $after) { nextCursor items { id } }
+    }`;
+    type Page = { challengesPage: { nextCursor: string | null; items: { id: string }[] } };
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const { challengesPage: page }: Page = await office.data<Page>(PAGE, { cohortId: cohort.id, after });
+      seen.push(...page.items.map((c) => c.id));
+      after = page.nextCursor;
+    } while (after);
+    const expected = (
+      (await app.dataSource.query(`SELECT id FROM challenge WHERE cohort_id = $1 ORDER BY updated_at DESC, id ASC`, [
+        cohort.id,
+      ])) as { id: string }[]
+    ).map((r) => r.id);
+    expect(seen).toEqual(expected);
+
+    // Someone who may see no challenge gets an empty page.
+    const { client: nobody } = await app.signedIn([]);
+    expect((await nobody.data<Page>(PAGE, { cohortId: cohort.id, after: null })).challengesPage).toEqual({
+      nextCursor: null,
+      items: [],
+    });
   });
 });
