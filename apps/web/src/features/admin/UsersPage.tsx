@@ -27,6 +27,7 @@ import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ForbiddenState, ListSkeleton, LoadError } from '../../components/PageState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RoleBadges } from '../../components/RoleBadges';
+import { ShowMore } from '../../components/ShowMore';
 import { useFormat } from '../../lib/format';
 import { applyProblem, passwordToggle, required } from '../../lib/forms';
 import { useSession } from '../../session/session';
@@ -150,21 +151,10 @@ export default function UsersPage() {
     },
     skip: !mayList,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
 
   if (!mayList) return <ForbiddenState />;
 
   const users = data?.usersPage.items ?? [];
-  const nextCursor = data?.usersPage.nextCursor ?? null;
-  const showMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: nextCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
   const mayCreate = can(actor, 'user.create', { type: 'user' });
 
   return (
@@ -274,13 +264,10 @@ export default function UsersPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {nextCursor ? (
-            <Group justify="center" p="md">
-              <Button variant="default" loading={loadingMore} onClick={() => void showMore()} data-testid="show-more">
-                {t('common.showMore')}
-              </Button>
-            </Group>
-          ) : null}
+          <ShowMore
+            nextCursor={data?.usersPage.nextCursor ?? null}
+            onMore={(after) => fetchMore({ variables: { after } })}
+          />
         </Paper>
       )}
 

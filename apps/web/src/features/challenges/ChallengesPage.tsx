@@ -3,7 +3,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Group,
   MultiSelect,
   Paper,
   Select,
@@ -26,6 +25,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useAfterContent } from '../../api/afterContent';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ListSkeleton, LoadError, PageLoader } from '../../components/PageState';
+import { ShowMore } from '../../components/ShowMore';
 import type { ChallengeState, ChallengeSummaryFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../session/session';
@@ -219,17 +219,6 @@ function AllChallenges() {
       limit: PAGE_SIZE,
     },
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const nextCursor = data?.challengesPage.nextCursor ?? null;
-  const showMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: nextCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const update = (key: string, value: string | null) => {
     setParams(
@@ -307,13 +296,10 @@ function AllChallenges() {
             {t('users.count', { number: format.number(challenges.length) })}
           </Text>
           <ChallengesTable challenges={challenges} showCohort={!cohortId} />
-          {nextCursor ? (
-            <Group justify="center">
-              <Button variant="default" loading={loadingMore} onClick={() => void showMore()} data-testid="show-more">
-                {t('common.showMore')}
-              </Button>
-            </Group>
-          ) : null}
+          <ShowMore
+            nextCursor={data?.challengesPage.nextCursor ?? null}
+            onMore={(after) => fetchMore({ variables: { after } })}
+          />
         </>
       )}
     </Stack>

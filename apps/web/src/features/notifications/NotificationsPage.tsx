@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import { toProblem } from '../../api/errors';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ListSkeleton, LoadError } from '../../components/PageState';
+import { ShowMore } from '../../components/ShowMore';
 import { graphql } from '../../gql';
 import { useFormat } from '../../lib/format';
 
@@ -77,25 +78,13 @@ export function NotificationsPage() {
     variables: { unreadOnly: filter === 'unread', limit: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
+
   const [markRead, { loading: marking }] = useMutation(MarkReadMutation, {
     refetchQueries: ['MyNotifications', 'UnreadNotificationCount'],
     awaitRefetchQueries: true,
   });
 
   const items = data?.myNotificationsPage.items ?? [];
-  const nextCursor = data?.myNotificationsPage.nextCursor ?? null;
-  const showMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: nextCursor } });
-    } catch (e) {
-      toasts.show({ color: 'red', title: t('errors.title'), message: toProblem(e, t).message });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
   const anyUnread = items.some((n) => !n.readAt);
 
   const mark = async (ids: string[] | null) => {
@@ -225,13 +214,10 @@ export function NotificationsPage() {
           })}
         </Stack>
       )}
-      {nextCursor ? (
-        <Group justify="center" mt="md">
-          <Button variant="default" loading={loadingMore} onClick={() => void showMore()} data-testid="show-more">
-            {t('common.showMore')}
-          </Button>
-        </Group>
-      ) : null}
+      <ShowMore
+        nextCursor={data?.myNotificationsPage.nextCursor ?? null}
+        onMore={(after) => fetchMore({ variables: { after } })}
+      />
     </>
   );
 }
