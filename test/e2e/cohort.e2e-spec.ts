@@ -61,7 +61,8 @@ it('creates a cohort, opens its intake, lets the scheduler close it as the clock
 
   await page.getByRole('textbox', { name: 'الاسم بالعربية' }).fill(nameAr);
   await page.getByRole('textbox', { name: 'الاسم بالإنجليزية' }).fill(nameEn);
-  await page.getByLabel('اليوم الأول (ورشة الإطلاق)').fill(day1);
+  // Typed as an Arabic reader writes it: day/month/year.
+  await page.getByRole('textbox', { name: 'اليوم الأول (ورشة الإطلاق)' }).fill(day1.split('-').reverse().join('/'));
   // The defaults: Asia/Amman, named in Arabic, a Friday and Saturday weekend.
   expect(await page.getByRole('combobox', { name: 'المنطقة الزمنية' }).inputValue()).toBe('توقيت الأردن · Asia/Amman');
   expect(await page.getByRole('checkbox', { name: 'الجمعة' }).isChecked()).toBe(true);

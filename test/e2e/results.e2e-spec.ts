@@ -145,7 +145,7 @@ it('takes a team from its day-100 report through its outcome, plan, pledge and a
   await action
     .getByRole('textbox', { name: 'الإجراء (بالعربية)' })
     .fill('اعتماد التجديد الإلكتروني في تعليمات الترخيص');
-  await action.getByRole('textbox', { name: 'الموعد' }).fill('2027-12-31');
+  await action.getByRole('textbox', { name: 'الموعد' }).fill('31/12/2027');
   await expectAccessibleInBoth(lead, 'sustainment plan form');
   await plan.getByRole('button', { name: 'حفظ الخطة' }).click();
   await lead.getByText('الإصدار 1 من الخطة', { exact: false }).waitFor();
@@ -168,7 +168,7 @@ it('takes a team from its day-100 report through its outcome, plan, pledge and a
   await lead.getByTestId('plan-form').getByRole('button', { name: 'إضافة إجراء' }).click();
   const added = lead.getByTestId('plan-action-1');
   await added.getByRole('textbox', { name: 'الإجراء (بالعربية)' }).fill('تدريب موظفي المراكز على التجديد الإلكتروني');
-  await added.getByRole('textbox', { name: 'الموعد' }).fill('2027-09-30');
+  await added.getByRole('textbox', { name: 'الموعد' }).fill('30/09/2027');
   await lead.getByTestId('plan-form').getByRole('button', { name: 'حفظ الخطة' }).click();
   await lead.getByTestId('pledge-voided').waitFor();
   await sponsor.reload();

@@ -16,6 +16,8 @@ const BROWSER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'U
 
 export interface Formatters {
   language: Language;
+  /** The BCP 47 locale every formatter here uses (Gregorian calendar, the reader's digits). */
+  locale: string;
   preferences: DisplayPreferences;
   /** Date and time of an instant; the Hijri date follows when the user asks for it. */
   dateTime: (iso: string, timeZone?: string) => string;
@@ -94,6 +96,7 @@ export function formattersFor(language: Language, preferences: DisplayPreference
 
   return {
     language,
+    locale,
     preferences,
     dateTime: (iso, timeZone = BROWSER_TIME_ZONE) =>
       withHijri(

@@ -17,6 +17,7 @@ import { auditActionLabel, auditDetails } from '../admin/audit';
 import { AuditEventsQuery, AuditPageQuery } from './documents';
 import { useExportMenu } from '../exports/ExportMenu';
 import { SUBJECT_TYPES, filterVariables, filtersFrom, isUuid, paramsOf, type AuditFilters } from './filters';
+import { DateField } from '../../components/DateField';
 
 const PAGE = 50;
 type AuditItem = AuditEventsResult['auditEvents']['items'][number];
@@ -147,18 +148,8 @@ function AuditSearch() {
             dir="ltr"
             autoComplete="off"
           />
-          <TextInput
-            type="date"
-            label={t('auditView.from')}
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('auditView.to')}
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
-          />
+          <DateField label={t('auditView.from')} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+          <DateField label={t('auditView.to')} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
         </SimpleGrid>
         <Group mt="md" gap="sm">
           <Button type="submit" leftSection={<IconSearch size={18} aria-hidden />}>

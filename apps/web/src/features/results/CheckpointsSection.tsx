@@ -27,6 +27,7 @@ import { ReportCheckpointMutation } from './documents';
 import { useResultsLabels } from './labels';
 import { READABLE } from './ResultBadges';
 import { CHECKPOINT_COLORS } from './results';
+import { DateField } from '../../components/DateField';
 
 type Team = TeamResultsFragment;
 type Plan = SustainmentPlanFieldsFragment;
@@ -122,12 +123,11 @@ function CheckpointForm({
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 3 }}>
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('results.report.asOf')}
                   value={rows[i]?.asOf ?? ''}
                   max={today}
-                  onChange={(e) => setRow(i, { asOf: e.currentTarget.value })}
+                  onChange={(asOf) => setRow(i, { asOf })}
                   error={errors[`values.${i}.asOf`]}
                   required
                 />

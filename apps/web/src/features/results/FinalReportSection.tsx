@@ -26,6 +26,7 @@ import { useFormat } from '../../lib/format';
 import { useTeamLabels } from '../teams/labels';
 import { mayOn, toNumberOrNull } from '../teams/teams';
 import { SaveFinalReportMutation } from './documents';
+import { DateField } from '../../components/DateField';
 
 type Team = TeamResultsFragment;
 type Kpi = Team['goals'][number]['kpis'][number];
@@ -262,12 +263,11 @@ export function FinalReportSection({
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 3 }}>
-                  <TextInput
-                    type="date"
+                  <DateField
                     label={t('results.report.asOf')}
                     value={values.rows[i]?.asOf ?? ''}
                     max={today}
-                    onChange={(e) => setRow(i, { asOf: e.currentTarget.value })}
+                    onChange={(asOf) => setRow(i, { asOf })}
                     error={errors[`${i}.asOf`]}
                   />
                 </Grid.Col>

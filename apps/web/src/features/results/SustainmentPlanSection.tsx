@@ -12,7 +12,6 @@ import {
   Select,
   Stack,
   Text,
-  TextInput,
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -26,6 +25,7 @@ import type { SustainmentPlanFieldsFragment, TeamResultsFragment } from '../../g
 import { useFormat } from '../../lib/format';
 import { mayOn } from '../teams/teams';
 import { SaveSustainmentPlanMutation, SignSustainmentPledgeMutation } from './documents';
+import { DateField } from '../../components/DateField';
 
 type Team = TeamResultsFragment;
 type Plan = SustainmentPlanFieldsFragment;
@@ -213,11 +213,10 @@ function PlanForm({
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 10, md: 2 }}>
-                  <TextInput
-                    type="date"
+                  <DateField
                     label={t('results.plan.dueDate')}
                     value={a.dueDate}
-                    onChange={(e) => setAction(i, { dueDate: e.currentTarget.value })}
+                    onChange={(dueDate) => setAction(i, { dueDate })}
                     required
                   />
                 </Grid.Col>

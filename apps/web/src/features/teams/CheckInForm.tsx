@@ -41,6 +41,7 @@ import { focusFirstInvalid } from '../../lib/forms';
 import { CorrectCheckInMutation, SubmitCheckInMutation } from './documents';
 import { useTeamLabels } from './labels';
 import { CONFIDENCES, currentWeekOf, isConfidence, localDateIn, toNumberOrNull } from './teams';
+import { DateField } from '../../components/DateField';
 
 type Team = TeamDetailFragment;
 type CheckIn = CheckInFieldsFragment;
@@ -351,8 +352,7 @@ export function CheckInForm({
                     />
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 3 }}>
-                    <TextInput
-                      type="date"
+                    <DateField
                       label={t('teams.checkIn.asOf')}
                       max={today}
                       {...form.getInputProps(`values.${index}.asOf`)}

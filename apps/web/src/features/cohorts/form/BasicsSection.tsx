@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack } from '@mantine/core';
 import { DEFAULT_OFFSETS } from '@hundred/domain';
 import { useTranslation } from 'react-i18next';
 
@@ -7,6 +7,7 @@ import { Section } from '../../../components/Section';
 import { useFormat } from '../../../lib/format';
 import { timeZones } from '../cohorts';
 import { dateOfDay, toNumber, type CohortForm } from './values';
+import { DateField } from '../../../components/DateField';
 
 /** The cohort's names, day 1 and time zone; day 1 previews when intake opens and results are due. */
 export function BasicsSection({ form }: { form: CohortForm }) {
@@ -38,8 +39,7 @@ export function BasicsSection({ form }: { form: CohortForm }) {
           autoComplete="off"
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            type="date"
+          <DateField
             label={t('cohorts.fields.day1Long')}
             description={day1Description}
             required

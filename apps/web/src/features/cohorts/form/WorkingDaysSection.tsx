@@ -1,4 +1,4 @@
-import { Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import { EditableList } from '../../../components/EditableList';
@@ -8,6 +8,7 @@ import { weekdaysInOrder } from '../cohorts';
 import { useCohortLabels } from '../labels';
 import { FieldGroup } from './FieldGroup';
 import { type CohortForm } from './values';
+import { DateField } from '../../../components/DateField';
 
 /** The weekend and the public holidays, which working-day counts skip. */
 export function WorkingDaysSection({ form }: { form: CohortForm }) {
@@ -34,8 +35,7 @@ export function WorkingDaysSection({ form }: { form: CohortForm }) {
               const holiday = holidays[index] ?? '';
               return (
                 <>
-                  <TextInput
-                    type="date"
+                  <DateField
                     aria-label={t('cohorts.form.holidayN', { number: format.number(index + 1) })}
                     style={{ flex: '0 1 14rem' }}
                     {...form.getInputProps(`holidays.${index}`)}
