@@ -68,7 +68,16 @@ const featureRule = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '.nx/**', 'apps/web/src/gql/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/dist-floor/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '.nx/**',
+      'apps/web/src/gql/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
