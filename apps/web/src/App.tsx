@@ -2,11 +2,13 @@ import { ApolloProvider } from '@apollo/client/react';
 import { DirectionProvider, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import {
+  createElement,
   isValidElement,
   lazy,
   Suspense,
   useEffect,
   useMemo,
+  type ComponentProps,
   type ComponentType,
   type ReactElement,
   type ReactNode,
@@ -21,22 +23,29 @@ import { directionOf, initialLanguage } from './i18n';
 import { focusInvalidFieldsOnSubmit } from './lib/forms';
 import { DirectionSync, RefetchOnLanguageChange } from './session/language';
 import { RequireSession } from './session/RequireSession';
-import { SessionProvider } from './session/session';
+import { MeQuery, SessionProvider } from './session/session';
 import { cssVariablesResolver, theme } from './theme';
 
 /**
  * A page whose code loads when first shown, or earlier through `preload()`: the page of the
  * address the browser opens starts loading at once, beside the question who is signed in, rather
- * than after its answer.
+ * than after its answer. Once its code is in, the page renders directly: through `lazy()` alone it
+ * would suspend once more and wait for React's reveal of its fallback (up to 300 ms).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function lazyPage<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
   let loading: Promise<{ default: T }> | undefined;
-  const preload = () => (loading ??= load());
-  return Object.assign(lazy(preload), { preload });
+  let loaded: T | undefined;
+  const preload = () =>
+    (loading ??= load().then((module) => {
+      loaded = module.default;
+      return module;
+    }));
+  const Lazy = lazy(preload);
+  const Page = (props: ComponentProps<T>) => createElement(loaded ?? Lazy, props);
+  return Object.assign(Page, { preload });
 }
 
-// Every page is a chunk of its own, so that a page loads only its own code.
 const SignInPage = lazyPage(() => import('./features/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })));
 const MyTasksPage = lazyPage(() => import('./features/tasks/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
 const NotificationsPage = lazyPage(() =>
@@ -142,10 +151,13 @@ function pageOf(element: ReactNode): { preload?: () => unknown } | null {
   return pageOf((element as ReactElement<{ children?: ReactNode }>).props.children);
 }
 
-// The page of the address opened starts loading now, beside the session's question.
+// The page of the address opened starts loading now, and the session's question leaves, while the
+// interface's catalogue is still arriving (main.tsx renders once it is in); the session's own
+// query then finds the answer in the cache, or joins the request in flight.
 for (const match of matchRoutes(createRoutesFromElements(routes), window.location) ?? []) {
   void pageOf(match.route.element)?.preload?.();
 }
+export const sessionAsked: Promise<unknown> = apolloClient.query({ query: MeQuery }).catch(() => undefined);
 
 /** A refused submit, in any form, puts the focus on its first field in error. */
 function FocusInvalidFields() {

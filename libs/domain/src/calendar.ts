@@ -550,16 +550,29 @@ export function teamObligations(cal: CohortCalendar): TeamObligation[] {
 }
 
 /** Gregorian date in the reader's language (Western digits unless asked otherwise). */
+// Building an Intl.DateTimeFormat costs far more than formatting with one (a list of a hundred
+// dates built a hundred): each locale and time zone's is made once and kept.
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
+function longDateFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let found = longDateFormats.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+    longDateFormats.set(key, found);
+  }
+  return found;
+}
+
 export function formatGregorian(instant: Date, lang: 'ar' | 'en', timeZone: string, arabicDigits = false): string {
   const locale = lang === 'ar' ? `ar-u-nu-${arabicDigits ? 'arab' : 'latn'}` : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+  return longDateFormat(locale, timeZone).format(instant);
 }
 
 /** Hijri date in the Umm al-Qura calendar. */
 export function formatHijri(instant: Date, lang: 'ar' | 'en', timeZone: string, arabicDigits = false): string {
   const locale =
     lang === 'ar' ? `ar-SA-u-ca-islamic-umalqura-nu-${arabicDigits ? 'arab' : 'latn'}` : 'en-u-ca-islamic-umalqura';
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+  return longDateFormat(locale, timeZone).format(instant);
 }
 
 /**

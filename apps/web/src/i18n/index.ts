@@ -48,9 +48,9 @@ export function directionOf(language: Language): 'rtl' | 'ltr' {
   return language === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** The language the interface shows now. */
+/** The language the interface shows now (before i18next is set up, the one it is setting up). */
 export function currentLanguage(): Language {
-  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : initialLanguage;
 }
 
 /** The whole document follows the language: `lang` for assistive technology, `dir` for the layout. */
@@ -64,25 +64,29 @@ function applyToDocument(language: string): void {
 
 export const initialLanguage: Language = storedLanguage() ?? DEFAULT_LANGUAGE;
 
-// The first language is there before anything renders; a switch waits for its catalogue.
-const initialCatalogue = await catalogues[initialLanguage]();
-
-void i18n
-  .use(lazyCatalogues)
-  .use(initReactI18next)
-  .init({
-    resources: { [initialLanguage]: { translation: initialCatalogue } },
-    partialBundledLanguages: true,
-    lng: initialLanguage,
-    fallbackLng: false,
-    supportedLngs: ['ar', 'en'],
-    initAsync: false,
-    returnNull: false,
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
-
-i18n.on('languageChanged', applyToDocument);
-applyToDocument(initialLanguage);
+/**
+ * Resolves once the first language's catalogue is in and i18next is set up: the entry waits for
+ * it before it renders (main.tsx), while the rest of the application's code evaluates, the
+ * session's question leaves and the page of the address loads beside it. A switch of language
+ * later waits for its own catalogue.
+ */
+export const i18nReady: Promise<void> = catalogues[initialLanguage]().then(async (initialCatalogue) => {
+  await i18n
+    .use(lazyCatalogues)
+    .use(initReactI18next)
+    .init({
+      resources: { [initialLanguage]: { translation: initialCatalogue } },
+      partialBundledLanguages: true,
+      lng: initialLanguage,
+      fallbackLng: false,
+      supportedLngs: ['ar', 'en'],
+      initAsync: false,
+      returnNull: false,
+      interpolation: { escapeValue: false },
+      react: { useSuspense: false },
+    });
+  i18n.on('languageChanged', applyToDocument);
+  applyToDocument(initialLanguage);
+});
 
 export { i18n };

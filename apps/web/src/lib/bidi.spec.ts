@@ -1,6 +1,6 @@
 import bidiFactory from 'bidi-js';
 
-import { i18n } from '../i18n';
+import { i18n, i18nReady } from '../i18n';
 import { isolate, isolateLtr } from './bidi';
 import { formattersFor } from './format';
 
@@ -23,7 +23,10 @@ const en = formattersFor('en');
 const tAr = i18n.getFixedT('ar');
 const tEn = i18n.getFixedT('en');
 // Only the first language's catalogue is there at start; the other one loads on demand.
-beforeAll(() => i18n.loadLanguages(['ar', 'en']));
+beforeAll(async () => {
+  await i18nReady;
+  await i18n.loadLanguages(['ar', 'en']);
+});
 
 describe('signed numbers in right-to-left text', () => {
   it('shows a day before day 1 as "اليوم -35": the minus before its Western digits, the number after the word', () => {

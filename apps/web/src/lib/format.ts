@@ -46,7 +46,21 @@ export interface Formatters {
   name: (named: { nameAr: string; nameEn: string }) => string;
 }
 
+// Intl's formatters are costly to build and cheap to use: one set per language and preferences,
+// shared by every component (a list page has dozens asking for them).
+const formattersCache = new Map<string, Formatters>();
+
 export function formattersFor(language: Language, preferences: DisplayPreferences = DEFAULT_PREFERENCES): Formatters {
+  const key = `${language}|${preferences.hijri}|${preferences.arabicDigits}`;
+  let found = formattersCache.get(key);
+  if (!found) {
+    found = buildFormatters(language, preferences);
+    formattersCache.set(key, found);
+  }
+  return found;
+}
+
+function buildFormatters(language: Language, preferences: DisplayPreferences): Formatters {
   const digits = language === 'ar' && preferences.arabicDigits;
   const locale = localeOf(language, digits);
   const cache = new Map<string, Intl.DateTimeFormat>();

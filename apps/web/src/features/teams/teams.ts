@@ -138,14 +138,16 @@ export function cohortDayOf(isoDate: string, day1: string): number {
   return diff >= 0 ? diff + 1 : diff;
 }
 
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local date (`YYYY-MM-DD`) of an instant in a time zone. */
 export function localDateIn(instant: string | Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
+  let isoDate = isoDateFormats.get(timeZone);
+  if (!isoDate) {
+    isoDate = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    isoDateFormats.set(timeZone, isoDate);
+  }
+  const parts = isoDate.formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

@@ -1,9 +1,12 @@
 import { act, waitFor } from '@testing-library/react';
 
-import { i18n } from '../../../i18n';
+import { i18n, i18nReady } from '../../../i18n';
 import { badInput, fakeApi, refusal, renderInApp } from '../../../testing.spec-helper';
 import { useChallengeForm } from './useChallengeForm';
 import type { Challenge } from './values';
+
+// The interface's catalogue is in before anything renders, as in main.tsx.
+beforeAll(() => i18nReady);
 
 const agency = (id: string) => ({ id, code: id.toUpperCase(), nameAr: `جهة ${id}`, nameEn: `Agency ${id}` });
 

@@ -1,10 +1,13 @@
 import { DEFAULT_OFFSETS } from '@hundred/domain';
 import { act, waitFor } from '@testing-library/react';
 
-import { i18n } from '../../../i18n';
+import { i18n, i18nReady } from '../../../i18n';
 import { badInput, fakeApi, refusal, renderInApp } from '../../../testing.spec-helper';
 import { useCohortForm } from './useCohortForm';
 import type { Cohort } from './values';
+
+// The interface's catalogue is in before anything renders, as in main.tsx.
+beforeAll(() => i18nReady);
 
 function cohortFixture(): Cohort {
   return {
