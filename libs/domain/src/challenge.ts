@@ -43,6 +43,19 @@ export const cohortTakesDrafts = (cohortState: string): boolean => cohortState =
 export const cohortTakesSubmissions = (cohortState: string, challengeState: string = 'DRAFT'): boolean =>
   cohortState === 'INTAKE' || (challengeState === 'RETURNED' && cohortState === 'SELECTION');
 
+/**
+ * The cohort the screening board opens on, of those given: the one in selection (its challenges
+ * are being screened), else the one taking challenges, else one being set up, else one preparing
+ * its teams; else the first.
+ */
+export function cohortToScreen<T extends { state: string }>(cohorts: readonly T[]): T | undefined {
+  for (const state of ['SELECTION', 'INTAKE', 'DRAFT', 'PREPARATION']) {
+    const found = cohorts.find((c) => c.state === state);
+    if (found) return found;
+  }
+  return cohorts[0];
+}
+
 /** The office scores the rubric while the challenge is being screened. */
 export const challengeMayBeScored = (challengeState: string): boolean => challengeState === 'IN_SCREENING';
 

@@ -15,7 +15,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { can, CHALLENGE_DECIDED } from '@hundred/domain';
+import { can, CHALLENGE_DECIDED, cohortToScreen } from '@hundred/domain';
 import type { ChallengeState } from '@hundred/workflow';
 import { IconCalendarEvent, IconLayoutKanban } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -40,9 +40,6 @@ import { LeadersPanel } from './LeadersPanel';
 import { ScoreBadge } from './RubricPanel';
 
 type Summary = ChallengeSummaryFragment;
-
-/** Cohorts in these states are the ones being screened, most likely first. */
-const SCREENING_ORDER = ['SELECTION', 'INTAKE', 'DRAFT', 'PREPARATION'];
 
 function ChallengeCard({ challenge, onOpen }: { challenge: Summary; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
@@ -200,13 +197,8 @@ export default function ScreeningBoardPage() {
   const mayScreen = can(actor, 'challenge.score', { type: 'challenge' });
   const cohorts = useQuery(ChallengeCohortsQuery, { fetchPolicy: 'cache-and-network', skip: !mayScreen });
   const list = useMemo(() => cohorts.data?.cohorts ?? [], [cohorts.data]);
-  const fallback = useMemo(() => {
-    for (const state of SCREENING_ORDER) {
-      const found = list.find((c) => c.state === state);
-      if (found) return found.id;
-    }
-    return list[0]?.id ?? null;
-  }, [list]);
+  // The cohort in selection unless the address names another.
+  const fallback = useMemo(() => cohortToScreen(list)?.id ?? null, [list]);
   const cohortId = params.get('cohort') ?? fallback;
   const openId = params.get('open');
   // The drawer keeps showing the last challenge while it slides closed.
