@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 
 import { AppModule, type Role } from './app.module.js';
 import { loadConfig, type AppConfig } from './config/config.js';
+import { exposeStatementCount, type StatementCounter } from './database/statement-counter.js';
 import { secureHttp, trustProxyOption } from './front-door/http.js';
 import { JsonLogger } from './logging/json-logger.js';
 import { REDIS } from './redis/redis.js';
@@ -37,6 +38,9 @@ export async function start(
     const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, role), adapter, { logger });
     await nest.register(fastifyCookie);
     await secureHttp(nest, config);
+    if (config.benchStatementsHeader) {
+      exposeStatementCount(nest.getHttpAdapter().getInstance(), nest.get(DataSource).logger as StatementCounter);
+    }
     await nest.listen(config.port, config.host);
     url = await (nest as INestApplication).getUrl();
     app = nest;

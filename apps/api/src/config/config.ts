@@ -72,6 +72,11 @@ export interface AppConfig {
   exportRenderTimeoutMs: number;
   /** Exports (and their files) are deleted this many days after they were finished. */
   exportRetentionDays: number;
+  /**
+   * Benchmarks only (`npm run bench:api`): every HTTP answer carries the number of SQL statements
+   * the process has sent so far (`x-hundred-statements`). Off by default.
+   */
+  benchStatementsHeader: boolean;
 }
 
 export class ConfigError extends Error {
@@ -361,6 +366,14 @@ const fields: { [K in keyof Omit<AppConfig, 'nodeEnv'>]: [string, Field<AppConfi
   exportRetentionDays: [
     'EXPORT_RETENTION_DAYS',
     { parse: int(1, 3650), fallback: 7, describe: 'days a finished export and its file are kept' },
+  ],
+  benchStatementsHeader: [
+    'HUNDRED_BENCH',
+    {
+      parse: bool,
+      fallback: false,
+      describe: 'benchmarks only: send the count of SQL statements sent so far with every HTTP answer',
+    },
   ],
 };
 

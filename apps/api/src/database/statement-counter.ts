@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Logger, QueryRunner } from 'typeorm';
 
 /**
@@ -15,4 +16,18 @@ export class StatementCounter implements Logger {
   logSchemaBuild(): void {}
   logMigration(): void {}
   log(): void {}
+}
+
+/** The response header of the statement count (HUNDRED_BENCH=1 only; see `exposeStatementCount`). */
+export const STATEMENTS_HEADER = 'x-hundred-statements';
+
+/**
+ * Benchmarks only: every HTTP answer says how many statements the process has sent so far, so a
+ * benchmark divides the difference over a run by the requests it made (background work included).
+ */
+export function exposeStatementCount(fastify: FastifyInstance, counter: StatementCounter): void {
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    void reply.header(STATEMENTS_HEADER, String(counter.statements));
+    return payload;
+  });
 }
