@@ -1,11 +1,19 @@
 #!/usr/bin/env node
+/* global fetch, setTimeout, window, PerformanceObserver */
 // The floor under the web's initial JavaScript: the smallest application on its stack (React DOM,
 // Mantine's provider and four components, Apollo Client with one query, React Router, i18next),
 // built as the application is, each library also alone beside React DOM. Sizes are each file
 // compressed with gzip -9, summed, as scripts/check-web-budget.js counts them. Deterministic.
+// With --lcp it also serves the whole floor (`vite preview`) and loads it in Debian's Chromium as
+// scripts/bench-web.js loads the application's pages (a fresh context, no cache, the CPU
+// throttled 4×), and prints the median LCP of BENCH_WEB_RUNS loads (5): the time this stack takes
+// to paint anything at all, on this machine, before the application's own work.
 //
-//   npm run bench:web-floor        one JSON line per build, then a summary line
-import { execFileSync } from 'node:child_process';
+//   npm run bench:web-floor            one JSON line per build, then a summary line
+//   npm run bench:web-floor -- --lcp   the same, with the floor's LCP
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import os from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +22,10 @@ import { gzipSync } from 'node:zlib';
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../apps/web');
 const VITE = path.join(WEB, '../../node_modules/vite/bin/vite.js');
 const ENTRIES = ['react', 'router', 'mantine', 'apollo', 'i18next', 'all'];
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CPU_THROTTLE = 4;
+const RUNS = Number(process.env.BENCH_WEB_RUNS || 5);
+const withLcp = process.argv.includes('--lcp');
 
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 const sizes = {};
@@ -35,11 +47,108 @@ for (const entry of ENTRIES) {
     }),
   );
 }
+const lcp = withLcp ? await floorLcp() : undefined;
 console.log(
   JSON.stringify({
     summary: true,
     floorKB: kb(sizes.all),
     targetKB: 200,
     leftForTheApplicationKB: kb(200 * 1024 - sizes.all),
+    ...(lcp ?? {}),
   }),
 );
+
+/** The floor's LCP in Chromium, CPU throttled as the application's pages are measured. */
+async function floorLcp() {
+  const { chromium } = await import('playwright-core');
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      VITE,
+      'preview',
+      '--config',
+      'bench/floor/vite.config.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    { cwd: WEB, env: { ...process.env, FLOOR_ENTRY: 'all' }, stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}/`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    await waitForServer(url);
+    const load = async () => {
+      const context = await browser.newContext({ locale: 'ar', viewport: { width: 1366, height: 900 } });
+      try {
+        await context.addInitScript(() => {
+          window.__lcp = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) window.__lcp = entry.startTime;
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+        await page.goto(url, { waitUntil: 'load' });
+        await page.locator('h1').waitFor();
+        await page.waitForTimeout(500);
+        return Math.round(await page.evaluate(() => window.__lcp));
+      } finally {
+        await context.close();
+      }
+    };
+    await load(); // warm-up, not counted
+    const all = [];
+    for (let i = 0; i < RUNS; i++) all.push(await load());
+    const sorted = [...all].sort((a, b) => a - b);
+    return {
+      lcpMs: sorted[Math.floor(sorted.length / 2)],
+      lcpMsAll: all,
+      cpuThrottle: CPU_THROTTLE,
+      loadAverage: Number(os.loadavg()[0].toFixed(2)),
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`vite preview did not answer at ${url}`);
+}
