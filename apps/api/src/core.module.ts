@@ -65,7 +65,11 @@ export class CoreModule {
           ? { provide: DataSource, useValue: connections.dataSource }
           : {
               provide: DataSource,
-              useFactory: async () => createAppDataSource(config.databaseUrl, `hundred-${role}`).initialize(),
+              useFactory: async () =>
+                createAppDataSource(config.databaseUrl, `hundred-${role}`, {
+                  max: config.databasePoolMax,
+                  connectTimeoutMs: config.databaseConnectTimeoutMs,
+                }).initialize(),
             },
         connections
           ? { provide: REDIS, useValue: connections.redis }

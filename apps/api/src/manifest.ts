@@ -7,7 +7,7 @@ import { ChallengesModule } from './challenges/challenges.module.js';
 import { ClockModule } from './clock/clock.module.js';
 import { Cohort } from './cohorts/cohort.entity.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
-import { createDataSource, type DatabaseSchema } from './database/data-source.js';
+import { createDataSource, type DatabaseSchema, type PoolOptions } from './database/data-source.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module.js';
 import { ExportsModule } from './exports/exports.module.js';
@@ -87,5 +87,5 @@ export const SCHEMA: DatabaseSchema = {
   ],
 };
 
-export const createAppDataSource = (databaseUrl: string, applicationName?: string) =>
-  createDataSource(databaseUrl, SCHEMA, applicationName);
+export const createAppDataSource = (databaseUrl: string, applicationName?: string, pool?: PoolOptions) =>
+  createDataSource(databaseUrl, SCHEMA, applicationName, pool);

@@ -455,3 +455,32 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
     expect(alignmentTree.length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('challenges on a pool of one connection', () => {
+  // A write reads what it needs on its own transaction's connection. Asking the pool for a second
+  // one while holding the first leaves every connection waiting for another when as many writes
+  // come at once as the pool has connections (20 by default): with one, the first return does.
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({
+      role: 'api',
+      env: { DATABASE_POOL_MAX: '1', DATABASE_CONNECT_TIMEOUT_MS: '3000' },
+    });
+  });
+  afterAll(() => app.close());
+
+  it('screens, returns with a comment and declines with a reason, each in one connection', async () => {
+    const w = await intakeWorld(app);
+    let c = await draftChallenge(w.focal, w.cohort.id, completeFields(w));
+    c = await fireOk(w.focal, 'submitChallenge', { id: c.id, version: c.version });
+    c = await fireOk(w.office, 'startChallengeScreening', { id: c.id, version: c.version });
+    c = await fireOk(w.office, 'returnChallenge', { id: c.id, version: c.version, comment: 'أكملوا خط الأساس' });
+    expect(c.state).toBe('RETURNED');
+    expect(c.comments.map((m) => m.body)).toEqual(['أكملوا خط الأساس']);
+    c = await fireOk(w.focal, 'submitChallenge', { id: c.id, version: c.version });
+    c = await fireOk(w.office, 'startChallengeScreening', { id: c.id, version: c.version });
+    c = await fireOk(w.office, 'declineChallenge', { id: c.id, version: c.version, reason: 'خارج نطاق الدفعة' });
+    expect(c.state).toBe('REJECTED');
+    expect(c.comments.map((m) => m.body)).toEqual(['أكملوا خط الأساس', 'خارج نطاق الدفعة']);
+  }, 60_000);
+});

@@ -67,8 +67,9 @@ export class ChallengeService {
   }
 
   /** A challenge the actor may read. Those who may not cannot tell whether it exists. */
-  async visible(actor: Actor, id: string): Promise<Challenge> {
-    const c = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.getRepository(Challenge).findOneBy({ id }) : null;
+  /** The challenge if the actor may see it; read through `manager` inside a transaction. */
+  async visible(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<Challenge> {
+    const c = /^[0-9a-f-]{36}$/i.test(id) ? await manager.getRepository(Challenge).findOneBy({ id }) : null;
     if (!c) throw seesAll(actor) ? AppError.notFound() : AppError.forbidden();
     if (!can(actor, 'challenge.read', this.resourceOf(c))) throw AppError.forbidden();
     return c;
@@ -308,7 +309,9 @@ export class ChallengeService {
     kind: 'COMMENT' | 'RETURN' | 'DECISION' = 'COMMENT',
     manager?: EntityManager,
   ): Promise<ChallengeComment> {
-    const c = await this.visible(actor, challengeId);
+    // Inside the caller's transaction, read on its connection: asking the pool for a second one
+    // while holding the first starves the pool when every connection does it at once.
+    const c = await this.visible(actor, challengeId, manager);
     if (!can(actor, 'challenge.comment', this.resourceOf(c))) throw AppError.forbidden();
     const write = async (manager: EntityManager) => {
       const [row] = await queryRows<{ id: string; created_at: Date }>(

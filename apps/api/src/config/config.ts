@@ -12,6 +12,10 @@ export interface AppConfig {
   host: string;
   port: number;
   databaseUrl: string;
+  /** Connections of each process's PostgreSQL pool. */
+  databasePoolMax: number;
+  /** How long a query waits for a free connection of the pool before it fails. */
+  databaseConnectTimeoutMs: number;
   redisUrl: string;
   /** Prefix of every BullMQ key; tests use one of their own. */
   redisPrefix: string;
@@ -170,6 +174,18 @@ const fields: { [K in keyof Omit<AppConfig, 'nodeEnv'>]: [string, Field<AppConfi
       parse: url(['postgres:', 'postgresql:']),
       fallback: devOnly('postgres://postgres@127.0.0.1:5432/hundred'),
       describe: 'PostgreSQL URL, e.g. postgres://user:password@host:5432/hundred',
+    },
+  ],
+  databasePoolMax: [
+    'DATABASE_POOL_MAX',
+    { parse: int(1, 500), fallback: 20, describe: "connections of each process's PostgreSQL pool" },
+  ],
+  databaseConnectTimeoutMs: [
+    'DATABASE_CONNECT_TIMEOUT_MS',
+    {
+      parse: int(100, 600_000),
+      fallback: 10_000,
+      describe: 'ms a query waits for a free connection of the pool before it fails',
     },
   ],
   redisUrl: [

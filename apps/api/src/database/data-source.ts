@@ -13,10 +13,19 @@ export interface DatabaseSchema {
   migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
+/** The pool of a process: its connections, and how long a query waits for a free one. */
+export interface PoolOptions {
+  max: number;
+  connectTimeoutMs: number;
+}
+
+export const DEFAULT_POOL: PoolOptions = { max: 20, connectTimeoutMs: 10_000 };
+
 export function dataSourceOptions(
   databaseUrl: string,
   schema: DatabaseSchema,
   applicationName = 'hundred',
+  pool: PoolOptions = DEFAULT_POOL,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -31,10 +40,17 @@ export function dataSourceOptions(
     logger: new StatementCounter(),
     // No JIT compilation: the planner's estimates of a set-based report (the dashboard) cross its
     // threshold, and compiling took seconds where running the statement took tens of milliseconds.
-    extra: { max: 20, options: '-c jit=off' },
+    // No free connection within connectTimeoutMs is an error, not an endless wait: a pool that
+    // cannot serve (every connection held) fails the requests that wait, and those roll back.
+    extra: { max: pool.max, connectionTimeoutMillis: pool.connectTimeoutMs, options: '-c jit=off' },
   };
 }
 
-export function createDataSource(databaseUrl: string, schema: DatabaseSchema, applicationName?: string): DataSource {
-  return new DataSource(dataSourceOptions(databaseUrl, schema, applicationName));
+export function createDataSource(
+  databaseUrl: string,
+  schema: DatabaseSchema,
+  applicationName?: string,
+  pool?: PoolOptions,
+): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, schema, applicationName, pool));
 }
