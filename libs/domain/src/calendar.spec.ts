@@ -98,6 +98,18 @@ describe('check-in weeks', () => {
     expect(checkInWeekAt(amman, new Date(due[0]!.getTime() + 1))).toBe(2);
     expect(checkInWeekAt(amman, new Date(due[13]!.getTime() + 86_400_000))).toBe(14);
   });
+
+  it('gives the same weeks each time, whatever a caller did with an earlier answer, and follows a changed calendar', () => {
+    const first = checkInDueTimes(amman);
+    const expected = first.map((d) => d.toISOString());
+    first[0]!.setTime(0);
+    first.pop();
+    expect(checkInDueTimes(amman).map((d) => d.toISOString())).toEqual(expected);
+    const later = checkInDueTimes({ ...amman, day1: '2026-09-13' });
+    expect(later[0]!.getTime() - new Date(expected[0]!).getTime()).toBe(7 * 86_400_000);
+    const otherHour = checkInDueTimes({ ...amman, offsets: { ...amman.offsets, checkInTime: '10:00' } });
+    expect(otherHour[0]!.getTime()).not.toBe(new Date(expected[0]!).getTime());
+  });
 });
 
 describe('a cohort across the year end', () => {

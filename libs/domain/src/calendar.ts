@@ -216,6 +216,26 @@ export function checkInWeekOf(due: readonly Date[], launch: Date, instant: Date)
 
 /** The weekly check-in instants from launch until results (exclusive). */
 export function checkInDueTimes(cal: CohortCalendar): Date[] {
+  // Every check-in asks for its cohort's weeks; each step through a named time zone costs Luxon an
+  // Intl round (about 45 a cohort). The answer depends only on these fields: kept, a few hundred
+  // cohorts at most.
+  const o = cal.offsets;
+  const key = [cal.timeZone, cal.day1, o.launch, o.results, o.checkInWeekday, o.checkInTime].join('|');
+  let due = checkInDueTimesCache.get(key);
+  if (!due) {
+    due = computeCheckInDueTimes(cal);
+    if (checkInDueTimesCache.size >= CHECK_IN_CACHE_SIZE) {
+      checkInDueTimesCache.delete(checkInDueTimesCache.keys().next().value!);
+    }
+    checkInDueTimesCache.set(key, due);
+  }
+  return due.map((d) => new Date(d.getTime()));
+}
+
+const CHECK_IN_CACHE_SIZE = 500;
+const checkInDueTimesCache = new Map<string, readonly Date[]>();
+
+function computeCheckInDueTimes(cal: CohortCalendar): Date[] {
   const o = cal.offsets;
   const [h, m] = parseTime(o.checkInTime);
   const out: Date[] = [];
