@@ -90,4 +90,6 @@ STOPSIGNAL SIGTERM
 # For the HTTP API; the worker serves no HTTP (compose disables this check for it).
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# One HTTP API process per core, up to 8 (Kubernetes sets 1 a pod and scales pods instead).
+ENV API_PROCESSES=auto
 CMD ["node", "apps/api/dist/main.js"]

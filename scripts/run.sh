@@ -38,7 +38,8 @@ start() { # name, command...
   echo $! >"$RUN_DIR/$name.pid"
 }
 say "Starting the API, the worker and the web app"
-start api node apps/api/dist/main.js
+# One API process per core (API_PROCESSES=auto; the worker is its own process).
+start api env API_PROCESSES="${API_PROCESSES:-auto}" node apps/api/dist/main.js
 start worker node apps/api/dist/worker.js
 start web bash -c "cd apps/web && exec node ../../node_modules/vite/bin/vite.js preview"
 

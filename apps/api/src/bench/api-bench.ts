@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 
-import { STATEMENTS_HEADER } from '../database/statement-counter.js';
+import { PROCESS_HEADER, STATEMENTS_HEADER } from '../database/statement-counter.js';
 import { createAppDataSource } from '../manifest.js';
 import { seedCohort } from './seed-cohort.js';
 
@@ -39,12 +39,17 @@ import { seedCohort } from './seed-cohort.js';
  * starts is included), and for writes the ratio to pgbench's transactions per second. A summary
  * line last.
  *
+ * Each case runs on one API process and then on two (API_PROCESSES, Node's cluster module),
+ * BENCH_API_PROCESSES ("1,2"): the scaling from one core to both.
+ *
  * BENCH_API_SECONDS (10) and BENCH_API_CLIENTS ("16,50") set each run's length and the client
  * counts; BENCH_API_CASES picks cases by name; BENCH_API_PROFILE=1 runs each case's API under
  * `node --cpu-prof` and adds the top 15 functions by self time to the case's lines.
  */
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const CLIENTS = (process.env.BENCH_API_CLIENTS ?? '16,50').split(',').map(Number);
+/** API processes (API_PROCESSES) each case runs with, in turn: the scaling from one to two. */
+const PROCESSES = (process.env.BENCH_API_PROCESSES ?? '1,2').split(',').map(Number);
 const PROFILE = process.env.BENCH_API_PROFILE === '1';
 const ONLY = process.env.BENCH_API_CASES?.split(',').filter(Boolean);
 const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
@@ -152,6 +157,9 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** The latest statement count each API process has reported (`x-hundred-process` → count). */
+const statementsByProcess = new Map<string, number>();
+
 /** One keep-alive HTTP client of the API: a session of its own, the last statement count it saw. */
 class Client {
   cookie = '';
@@ -179,7 +187,12 @@ class Client {
     }
     const cookie = res.headers.get('set-cookie');
     if (cookie) this.cookie = cookie.split(';')[0]!;
-    return { status: res.status, body, statements: Number(res.headers.get(STATEMENTS_HEADER) ?? NaN) };
+    const statements = Number(res.headers.get(STATEMENTS_HEADER) ?? NaN);
+    const pid = res.headers.get(PROCESS_HEADER);
+    if (pid && Number.isFinite(statements)) {
+      statementsByProcess.set(pid, Math.max(statementsByProcess.get(pid) ?? 0, statements));
+    }
+    return { status: res.status, body, statements };
   }
 
   /** A request that must succeed; its data. */
@@ -516,7 +529,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
     /** The built API on `port`, under `--cpu-prof` when a profile is asked for and the process is named. */
-    const startApi = async (profileName?: string) => {
+    const startApi = async (profileName?: string, processes = 1) => {
       const args =
         PROFILE && profileName
           ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, profileName), path.join(API_DIST, 'main.js')]
@@ -527,6 +540,7 @@ async function main(): Promise<void> {
         HOST: '127.0.0.1',
         PORT: String(port),
         HUNDRED_ROLE: 'api',
+        API_PROCESSES: String(processes),
         COOKIE_SECURE: 'false',
         PUBLIC_WEB_URL: apiUrl,
         HUNDRED_BENCH: '1',
@@ -630,67 +644,76 @@ async function main(): Promise<void> {
     const summary: Record<string, unknown>[] = [];
     for (const c of CASES) {
       if (ONLY && !ONLY.includes(c.name)) continue;
-      api = await startApi(c.name);
-      const probe = new Client(gql);
-      /** The statements the process has sent, read after its background work settled, less the probe's own. */
-      const statementsNow = async () => {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        const a = (await probe.post('{ __typename }')).statements;
-        const b = (await probe.post('{ __typename }')).statements;
-        return a - (b - a);
-      };
-      const lines: Record<string, unknown>[] = [];
-      const windows: { fromUs: number; toUs: number }[] = [];
-      for (const clients of CLIENTS) {
-        const step = c.step(fixture);
-        // Warm-up: two requests per client, not counted.
-        await Promise.all(
-          Array.from({ length: clients }, async (_, i) => {
-            for (let k = 0; k < 2; k++) await step(i);
-          }),
-        );
-        const before = await statementsNow();
-        const { latencies, errors, firstError, elapsed, window } = await drive(step, clients, SECONDS);
-        windows.push(window);
-        const after = await statementsNow();
-        latencies.sort((a, b) => a - b);
-        const rps = latencies.length / elapsed;
-        const line: Record<string, unknown> = {
-          case: c.name,
-          clients,
-          seconds: round(elapsed, 2),
-          requests: latencies.length,
-          requestsPerSecond: round(rps),
-          p50Ms: round(percentile(latencies, 50)),
-          p95Ms: round(percentile(latencies, 95)),
-          p99Ms: round(percentile(latencies, 99)),
-          errors,
-          sqlStatementsPerRequest: round((after - before) / (latencies.length || 1)),
-          ...(c.write ? { ratioToPgbench: round(rps / tps, 3) } : {}),
-          ...(firstError ? { firstError } : {}),
+      for (const processes of PROCESSES) {
+        const profileName = processes === 1 ? c.name : `${c.name}-${processes}`;
+        api = await startApi(profileName, processes);
+        const probe = new Client(gql);
+        /**
+         * The statements every API process has sent, read after their background work settled: a
+         * few signed-out probes reach each process (round robin) and refresh its count; they send
+         * no statement of their own.
+         */
+        const statementsNow = async () => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          for (let i = 0; i < processes * 4; i++) await probe.post('{ __typename }');
+          return [...statementsByProcess.values()].reduce((sum, n) => sum + n, 0);
         };
-        process.stdout.write(`${JSON.stringify(line)}\n`);
-        lines.push(line);
+        const lines: Record<string, unknown>[] = [];
+        const windows: { fromUs: number; toUs: number }[] = [];
+        for (const clients of CLIENTS) {
+          const step = c.step(fixture);
+          // Warm-up: two requests per client, not counted.
+          await Promise.all(
+            Array.from({ length: clients }, async (_, i) => {
+              for (let k = 0; k < 2; k++) await step(i);
+            }),
+          );
+          const before = await statementsNow();
+          const { latencies, errors, firstError, elapsed, window } = await drive(step, clients, SECONDS);
+          windows.push(window);
+          const after = await statementsNow();
+          latencies.sort((a, b) => a - b);
+          const rps = latencies.length / elapsed;
+          const line: Record<string, unknown> = {
+            case: c.name,
+            processes,
+            clients,
+            seconds: round(elapsed, 2),
+            requests: latencies.length,
+            requestsPerSecond: round(rps),
+            p50Ms: round(percentile(latencies, 50)),
+            p95Ms: round(percentile(latencies, 95)),
+            p99Ms: round(percentile(latencies, 99)),
+            errors,
+            sqlStatementsPerRequest: round((after - before) / (latencies.length || 1)),
+            ...(c.write ? { ratioToPgbench: round(rps / tps, 3) } : {}),
+            ...(firstError ? { firstError } : {}),
+          };
+          process.stdout.write(`${JSON.stringify(line)}\n`);
+          lines.push(line);
+        }
+        await api.stop();
+        api = undefined;
+        statementsByProcess.clear();
+        if (PROFILE && processes === 1) {
+          const dir = path.join(profileDir, profileName);
+          const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
+          if (!file) throw new Error(`no CPU profile in ${dir}`);
+          const profile = topSelfTime(JSON.parse(await readFile(path.join(dir, file), 'utf8')) as CpuProfile, windows);
+          process.stdout.write(`${JSON.stringify({ case: c.name, profile })}\n`);
+        }
+        summary.push(
+          ...lines.map((l) => ({
+            case: l.case,
+            processes: l.processes,
+            clients: l.clients,
+            rps: l.requestsPerSecond,
+            p50Ms: l.p50Ms,
+            p95Ms: l.p95Ms,
+            errors: l.errors,
+          })),
+        );
       }
-      await api.stop();
-      api = undefined;
-      if (PROFILE) {
-        const dir = path.join(profileDir, c.name);
-        const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
-        if (!file) throw new Error(`no CPU profile in ${dir}`);
-        const profile = topSelfTime(JSON.parse(await readFile(path.join(dir, file), 'utf8')) as CpuProfile, windows);
-        process.stdout.write(`${JSON.stringify({ case: c.name, profile })}\n`);
-      }
-      summary.push(
-        ...lines.map((l) => ({
-          case: l.case,
-          clients: l.clients,
-          rps: l.requestsPerSecond,
-          p50Ms: l.p50Ms,
-          p95Ms: l.p95Ms,
-          errors: l.errors,
-        })),
-      );
     }
     process.stdout.write(
       `${JSON.stringify({ summary: true, seconds: SECONDS, pgbenchTps: round(tps), results: summary })}\n`,

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 
 /**
  * Configuration read from the environment once, at start-up, and validated as a whole: every
@@ -12,6 +13,8 @@ export interface AppConfig {
   host: string;
   port: number;
   databaseUrl: string;
+  /** HTTP API processes (Node's cluster module): one per core (at most 8) with "auto"; 1 runs no cluster. */
+  apiProcesses: number;
   /** Connections of each process's PostgreSQL pool. */
   databasePoolMax: number;
   /** How long a query waits for a free connection of the pool before it fails. */
@@ -174,6 +177,14 @@ const fields: { [K in keyof Omit<AppConfig, 'nodeEnv'>]: [string, Field<AppConfi
       parse: url(['postgres:', 'postgresql:']),
       fallback: devOnly('postgres://postgres@127.0.0.1:5432/hundred'),
       describe: 'PostgreSQL URL, e.g. postgres://user:password@host:5432/hundred',
+    },
+  ],
+  apiProcesses: [
+    'API_PROCESSES',
+    {
+      parse: (raw) => (raw === 'auto' ? Math.min(availableParallelism(), 8) : int(1, 64)(raw)),
+      fallback: 1,
+      describe: 'HTTP API processes sharing the port, "auto" for one per core up to 8 (the worker stays apart)',
     },
   ],
   databasePoolMax: [

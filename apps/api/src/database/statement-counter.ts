@@ -20,14 +20,18 @@ export class StatementCounter implements Logger {
 
 /** The response header of the statement count (HUNDRED_BENCH=1 only; see `exposeStatementCount`). */
 export const STATEMENTS_HEADER = 'x-hundred-statements';
+/** The response header naming the API process that answered (HUNDRED_BENCH=1 only). */
+export const PROCESS_HEADER = 'x-hundred-process';
 
 /**
- * Benchmarks only: every HTTP answer says how many statements the process has sent so far, so a
- * benchmark divides the difference over a run by the requests it made (background work included).
+ * Benchmarks only: every HTTP answer says which process answered and how many statements that
+ * process has sent so far, so a benchmark divides the difference over a run (per process, when
+ * several share the port) by the requests it made (background work included).
  */
 export function exposeStatementCount(fastify: FastifyInstance, counter: StatementCounter): void {
   fastify.addHook('onSend', async (_request, reply, payload) => {
     void reply.header(STATEMENTS_HEADER, String(counter.statements));
+    void reply.header(PROCESS_HEADER, String(process.pid));
     return payload;
   });
 }
