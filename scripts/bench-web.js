@@ -21,11 +21,12 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
+import { freePort, launchChromium } from './browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const apiRequire = createRequire(path.join(ROOT, 'apps/api/package.json'));
@@ -36,7 +37,6 @@ const { chromium } = testRequire('playwright-core');
 
 const POSTGRES_URL = process.env.HUNDRED_E2E_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379/0';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_WEB_RUNS || 3);
 const CPU_THROTTLE = 4;
 const PASSWORD = 'Hundred-2026';
@@ -45,18 +45,6 @@ const log = (...args) => console.error('[bench:web]', ...args);
 
 for (const file of ['apps/api/dist/main.js', 'apps/api/dist/migrate.js', 'apps/web/dist/index.html']) {
   if (!existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: build first (npm run build).`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function start(name, args, options) {
@@ -370,18 +358,7 @@ async function main() {
       );
     }
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(chromium);
     // One load first, not counted: Chromium and both servers warm up.
     await measure(browser, webUrl, routes[0]);
 

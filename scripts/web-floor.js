@@ -12,17 +12,17 @@
 //   npm run bench:web-floor            one JSON line per build, then a summary line
 //   npm run bench:web-floor -- --lcp   the same, with the floor's LCP
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+import { freePort, launchChromium } from './browser.js';
+
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../apps/web');
 const VITE = path.join(WEB, '../../node_modules/vite/bin/vite.js');
 const ENTRIES = ['react', 'router', 'mantine', 'apollo', 'i18next', 'all'];
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CPU_THROTTLE = 4;
 const RUNS = Number(process.env.BENCH_WEB_RUNS || 5);
 const withLcp = process.argv.includes('--lcp');
@@ -60,7 +60,6 @@ console.log(
 
 /** The floor's LCP in Chromium, CPU throttled as the application's pages are measured. */
 async function floorLcp() {
-  const { chromium } = await import('playwright-core');
   const port = await freePort();
   const server = spawn(
     process.execPath,
@@ -78,18 +77,8 @@ async function floorLcp() {
     { cwd: WEB, env: { ...process.env, FLOOR_ENTRY: 'all' }, stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { chromium } = await import('playwright-core');
+  const browser = await launchChromium(chromium);
   try {
     await waitForServer(url);
     const load = async () => {
@@ -128,17 +117,6 @@ async function floorLcp() {
     await browser.close();
     server.kill();
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForServer(url) {

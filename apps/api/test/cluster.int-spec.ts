@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 
 import { startTestApp, type TestApp } from './support/app.js';
-import { dist, freePort, requireBuild, run, type Proc } from './support/processes.js';
+import { freePort, requireBuild, startApi, type Proc } from './support/processes.js';
 
 // The built API with API_PROCESSES=2 (Node's cluster module): every connection may land on either
 // process, and a write made through one is read through the other at once, since nothing the API
@@ -61,20 +61,11 @@ describe('the API as two processes sharing its port', () => {
     app = await startTestApp({ role: 'api' });
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    // The test run's settings (its rate limits are shared in Redis with every suite's sign-ins).
-    const settings = ['ARGON2_MEMORY_KIB', 'PUBLIC_RATE_PER_ADDRESS', 'PUBLIC_RATE_GLOBAL', 'REQUEST_TIME_BUDGET_MS'];
-    cluster = run(process.execPath, [dist('main.js')], {
-      ...Object.fromEntries(settings.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : []))),
-      NODE_ENV: 'test',
-      DATABASE_URL: process.env.DATABASE_URL!,
-      REDIS_URL: process.env.REDIS_URL!,
-      REDIS_PREFIX: process.env.REDIS_PREFIX!,
-      HUNDRED_ROLE: 'api',
+    cluster = startApi({
       API_PROCESSES: '2',
       HUNDRED_BENCH: '1',
       HOST: '127.0.0.1',
       PORT: String(port),
-      LOG_LEVEL: 'info',
     });
     await cluster.waitFor('"processes":2');
     // Both processes listen before the primary is of any use.

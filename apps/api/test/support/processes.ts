@@ -46,18 +46,31 @@ export function run(command: string, args: string[], env: Record<string, string>
   };
 }
 
-/** A worker process of the API, on the test database and Redis prefix. */
-export function startWorker(extraEnv: Record<string, string> = {}): Proc {
-  requireBuild();
-  return run(process.execPath, [dist('worker.js')], {
+/** The test run's database, Redis prefix and settings, for a built entry point started apart. */
+function testEnv(): Record<string, string> {
+  // Rate limits are counted in Redis, shared with every suite's sign-ins: take the run's.
+  const shared = ['ARGON2_MEMORY_KIB', 'PUBLIC_RATE_PER_ADDRESS', 'PUBLIC_RATE_GLOBAL', 'REQUEST_TIME_BUDGET_MS'];
+  return {
+    ...Object.fromEntries(shared.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : []))),
     NODE_ENV: 'test',
     DATABASE_URL: process.env.DATABASE_URL!,
     REDIS_URL: process.env.REDIS_URL!,
     REDIS_PREFIX: process.env.REDIS_PREFIX!,
     CLOCK_CONTROL: 'true',
     LOG_LEVEL: 'info',
-    ...extraEnv,
-  });
+  };
+}
+
+/** A worker process of the API, on the test database and Redis prefix. */
+export function startWorker(extraEnv: Record<string, string> = {}): Proc {
+  requireBuild();
+  return run(process.execPath, [dist('worker.js')], { ...testEnv(), ...extraEnv });
+}
+
+/** The built HTTP API (`main.js`) on the test database and Redis prefix. */
+export function startApi(extraEnv: Record<string, string> = {}): Proc {
+  requireBuild();
+  return run(process.execPath, [dist('main.js')], { ...testEnv(), HUNDRED_ROLE: 'api', ...extraEnv });
 }
 
 export function freePort(): Promise<number> {
