@@ -1,6 +1,17 @@
+import path from 'node:path';
+
 import type { Page } from 'playwright-core';
 
-import { closeBrowsers, languageIs, OFFICE, openBrowser, seriousViolations, signIn, useBrowser } from './support.js';
+import {
+  closeBrowsers,
+  languageIs,
+  OFFICE,
+  openBrowser,
+  SCREENSHOTS,
+  seriousViolations,
+  signIn,
+  useBrowser,
+} from './support.js';
 
 // A date is typed as the reader writes it — day/month/year in Arabic and in English, in either
 // kind of digits — or picked on a calendar with the keyboard alone; with the Hijri preference the
@@ -20,6 +31,13 @@ async function openAudit(page: Page, display?: { hijri?: boolean; arabicDigits?:
   await page.goto('/audit');
   await page.getByRole('main').locator('h1').waitFor();
 }
+
+/** The calendar has faded in: axe would otherwise read its text half transparent. */
+const calendarShown = (page: Page) =>
+  page.waitForFunction(() => {
+    const dialog = document.querySelector('[role="dialog"]');
+    return dialog !== null && getComputedStyle(dialog).opacity === '1';
+  });
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (date: string, days: number) => iso(new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000));
@@ -48,7 +66,10 @@ it('types and picks dates day/month/year by keyboard in Arabic, weeks from Satur
   expect(await calendar.locator('th').first().getAttribute('abbr')).toBe('السبت');
   const focusedDay = () => page.evaluate(() => document.activeElement?.getAttribute('data-date'));
   expect(await focusedDay()).toBe('2026-11-05');
+  await calendarShown(page);
   expect(await seriousViolations(page)).toEqual([]);
+  // The calendar as it opens, the focused day ringed (support's screenshot() would blur it).
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'date-calendar-ar.png') });
 
   // Right to left: the left arrow is the next day; down a week; Page Down a month; Shift+Page Up a year.
   await page.keyboard.press('ArrowLeft');
@@ -114,6 +135,10 @@ it('writes dates day/month/year in English too, weeks from Monday, left-to-right
   const calendar = page.getByRole('dialog', { name: 'Calendar: From' });
   await calendar.waitFor();
   expect(await calendar.locator('th').first().getAttribute('abbr')).toBe('Monday');
+  await calendarShown(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  // The calendar as it opens, the focused day ringed (support's screenshot() would blur it).
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'date-calendar-en.png') });
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('End');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-date'))).toBe('2026-03-08'); // Sunday
@@ -147,5 +172,9 @@ it('shows the Hijri date of the day chosen, and Arabic-Indic digits, when the re
   const calendar = page.getByRole('dialog', { name: 'التقويم: من' });
   await calendar.waitFor();
   expect(await calendar.textContent()).toContain(hijriYear);
+  await calendarShown(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  // The calendar as it opens, the focused day ringed (support's screenshot() would blur it).
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'date-calendar-hijri.png') });
   await page.keyboard.press('Escape');
 }, 60_000);

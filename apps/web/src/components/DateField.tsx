@@ -28,6 +28,7 @@ import {
   todayIso,
   typedDate,
 } from '../lib/dates';
+import { isolateLtr } from '../lib/bidi';
 import { useFormat, type Formatters } from '../lib/format';
 import classes from './DateField.module.css';
 
@@ -183,6 +184,15 @@ function problemOf(
   return null;
 }
 
+/** Key names, left to right inside the reader's sentence (isolated in the Arabic one). */
+const KEY_NAMES = {
+  pageUp: isolateLtr('Page\u00a0Up'),
+  pageDown: isolateLtr('Page\u00a0Down'),
+  shift: isolateLtr('Shift'),
+  enter: isolateLtr('Enter'),
+  escape: isolateLtr('Esc'),
+};
+
 interface CalendarGridProps {
   selected: string | null;
   min?: string;
@@ -216,7 +226,8 @@ function CalendarGrid({ selected, min, max, format, digits, onPick }: CalendarGr
         month: 'long',
         year: 'numeric',
       }),
-      weekdayShort: new Intl.DateTimeFormat(locale, { ...utc, weekday: 'short' }),
+      // Arabic's short weekday names are the whole words: one letter each fits the column.
+      weekdayShort: new Intl.DateTimeFormat(locale, { ...utc, weekday: format.language === 'ar' ? 'narrow' : 'short' }),
       weekdayLong: new Intl.DateTimeFormat(locale, { ...utc, weekday: 'long' }),
       hijriMonth: new Intl.DateTimeFormat(hijriLocale, { ...utc, month: 'long', year: 'numeric' }),
     };
@@ -339,7 +350,7 @@ function CalendarGrid({ selected, min, max, format, digits, onPick }: CalendarGr
         </tbody>
       </table>
       <Text size="xs" c="dimmed" maw="18rem">
-        {t('dates.keys')}
+        {t('dates.keys', KEY_NAMES)}
       </Text>
     </Stack>
   );

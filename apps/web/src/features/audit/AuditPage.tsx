@@ -19,6 +19,15 @@ import { useExportMenu } from '../exports/ExportMenu';
 import { SUBJECT_TYPES, filterVariables, filtersFrom, isUuid, paramsOf, type AuditFilters } from './filters';
 import { DateField } from '../../components/DateField';
 
+/** Two small links side by side: each at least 24 × 24 px to point at (WCAG 2.5.8). */
+const SMALL_TARGET = {
+  display: 'inline-block',
+  minWidth: 24,
+  minHeight: 24,
+  lineHeight: '24px',
+  textAlign: 'center',
+} as const;
+
 const PAGE = 50;
 type AuditItem = AuditEventsResult['auditEvents']['items'][number];
 
@@ -224,17 +233,18 @@ function AuditSearch() {
                         <Stack gap={2}>
                           <Text size="sm">{typeLabel(e.subjectType)}</Text>
                           {e.subjectId ? (
-                            <Group gap={6} wrap="nowrap">
+                            <Group gap="sm" wrap="nowrap">
                               <Anchor
                                 component={Link}
                                 to={filterBy({ subjectType: e.subjectType, subjectId: e.subjectId })}
                                 size="xs"
+                                style={SMALL_TARGET}
                                 aria-label={`${t('auditView.historyOf')}: ${e.subjectId}`}
                               >
                                 <span className="ltr-data">{e.subjectId.slice(0, 8)}</span>
                               </Anchor>
                               {page ? (
-                                <Anchor component={Link} to={page} size="xs">
+                                <Anchor component={Link} to={page} size="xs" style={SMALL_TARGET}>
                                   {t('auditView.openObject')}
                                 </Anchor>
                               ) : null}
