@@ -11,6 +11,7 @@ import argon2 from 'argon2';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { Pool } from 'undici';
 
 import { PROCESS_HEADER, STATEMENTS_HEADER } from '../database/statement-counter.js';
 import { createAppDataSource } from '../manifest.js';
@@ -44,7 +45,8 @@ import { seedCohort } from './seed-cohort.js';
  *
  * BENCH_API_SECONDS (10) and BENCH_API_CLIENTS ("16,50") set each run's length and the client
  * counts; BENCH_API_CASES picks cases by name; BENCH_API_PROFILE=1 runs each case's API under
- * `node --cpu-prof` and adds the top 15 functions by self time to the case's lines.
+ * `node --cpu-prof` and adds the top 15 functions by self time to the case's lines;
+ * BENCH_API_PROFILE_DIR keeps those profiles in that folder.
  */
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const CLIENTS = (process.env.BENCH_API_CLIENTS ?? '16,50').split(',').map(Number);
@@ -160,16 +162,40 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 /** The latest statement count each API process has reported (`x-hundred-process` → count). */
 const statementsByProcess = new Map<string, number>();
 
-/** One keep-alive HTTP client of the API: a session of its own, the last statement count it saw. */
+/**
+ * Keep-alive connections to each API, shared by its clients: undici's own request API, not
+ * `fetch`, whose streams cost the load generator, on the same two cores, more than a small
+ * GraphQL answer costs the API (bare Fastify answered about 2,000 requests/s to `fetch` clients
+ * and 12,000 to these).
+ */
+const pools = new Map<string, Pool>();
+const poolOf = (origin: string) => {
+  let pool = pools.get(origin);
+  if (!pool) pools.set(origin, (pool = new Pool(origin, { connections: 64, pipelining: 1 })));
+  return pool;
+};
+const closePools = async () => {
+  await Promise.all([...pools.values()].map((p) => p.close()));
+  pools.clear();
+};
+
+/** One HTTP client of the API: a session of its own, the last statement count it saw. */
 class Client {
   cookie = '';
-  constructor(readonly url: string) {}
+  private readonly origin: string;
+  private readonly path: string;
+  constructor(readonly url: string) {
+    const u = new URL(url);
+    this.origin = u.origin;
+    this.path = u.pathname;
+  }
 
   async post(
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<{ status: number; body: Gql; statements: number }> {
-    const res = await fetch(this.url, {
+    const res = await poolOf(this.origin).request({
+      path: this.path,
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -178,21 +204,25 @@ class Client {
       },
       body: JSON.stringify({ query, variables }),
     });
-    const text = await res.text();
+    const text = await res.body.text();
     let body: Gql;
     try {
       body = JSON.parse(text) as Gql;
     } catch {
       body = { errors: [{ message: text.slice(0, 200) }] };
     }
-    const cookie = res.headers.get('set-cookie');
+    const header = (name: string) => {
+      const v = res.headers[name];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    const cookie = header('set-cookie');
     if (cookie) this.cookie = cookie.split(';')[0]!;
-    const statements = Number(res.headers.get(STATEMENTS_HEADER) ?? NaN);
-    const pid = res.headers.get(PROCESS_HEADER);
+    const statements = Number(header(STATEMENTS_HEADER) ?? NaN);
+    const pid = header(PROCESS_HEADER);
     if (pid && Number.isFinite(statements)) {
       statementsByProcess.set(pid, Math.max(statementsByProcess.get(pid) ?? 0, statements));
     }
-    return { status: res.status, body, statements };
+    return { status: res.statusCode, body, statements };
   }
 
   /** A request that must succeed; its data. */
@@ -451,7 +481,9 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE "${dbName}"`);
   let db: DataSource | undefined;
   let api: Child | undefined;
-  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'bench-api-prof-'));
+  // BENCH_API_PROFILE_DIR keeps the profiles there (one folder per case) for a closer look.
+  const keepProfiles = process.env.BENCH_API_PROFILE_DIR;
+  const profileDir = keepProfiles ?? (await mkdtemp(path.join(os.tmpdir(), 'bench-api-prof-')));
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: dbUrl.toString(),
@@ -465,12 +497,13 @@ async function main(): Promise<void> {
   const cleanup = () =>
     (cleaning ??= (async () => {
       await api?.stop().catch(() => undefined);
+      await closePools().catch(() => undefined);
       await db?.destroy().catch(() => undefined);
       await admin
         .query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
         .catch((err: unknown) => log(`drop database: ${String(err)}`));
       await admin.end().catch(() => undefined);
-      await rm(profileDir, { recursive: true, force: true });
+      if (!keepProfiles) await rm(profileDir, { recursive: true, force: true });
       // The keys the API made under the benchmark's prefix (queues, rate limits, clock).
       const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
       try {
@@ -528,6 +561,22 @@ async function main(): Promise<void> {
 
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
+    /** Waits until the process on `port` answers /health. */
+    const waitForHealth = async (child: Child) => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        if (!child.running) throw new Error(`${child.name} stopped during start-up:\n${child.output()}`);
+        try {
+          const res = await fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(2_000) });
+          await res.text();
+          if (res.status === 200) return;
+        } catch {
+          // not listening yet
+        }
+        if (Date.now() > deadline) throw new Error(`${child.name} did not start:\n${child.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
     /** The built API on `port`, under `--cpu-prof` when a profile is asked for and the process is named. */
     const startApi = async (profileName?: string, processes = 1) => {
       const args =
@@ -550,19 +599,8 @@ async function main(): Promise<void> {
         GRAPHQL_MAX_COST: '10000000',
         REQUEST_TIME_BUDGET_MS: '120000',
       });
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        if (!child.running) throw new Error(`the API stopped during start-up:\n${child.output()}`);
-        try {
-          const res = await fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(2_000) });
-          await res.text();
-          if (res.status === 200) return child;
-        } catch {
-          // not listening yet
-        }
-        if (Date.now() > deadline) throw new Error(`the API did not start:\n${child.output()}`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      await waitForHealth(child);
+      return child;
     };
 
     // Sessions live in the database: signed in once, used by every case's API process.
@@ -630,6 +668,7 @@ async function main(): Promise<void> {
         ).startChallengeScreening;
       }),
     );
+    await closePools();
     await api.stop();
     api = undefined;
     // Yesterday where the cohort is: a date no check-in value may be later than.
@@ -640,6 +679,31 @@ async function main(): Promise<void> {
     log(
       `${office.length + leaders.length} sessions, ${drafts.length} drafts, ${screened.length} challenges in screening`,
     );
+
+    // The floor: bare Fastify answering a fixed `me`, driven the same way, at the most clients.
+    const floorClients = Math.max(...CLIENTS);
+    {
+      const floor = new Child('floor', process.execPath, [path.join(API_DIST, 'bench/http-floor-server.js')], {
+        ...baseEnv,
+        PORT: String(port),
+      });
+      await waitForHealth(floor);
+      const probe = new Client(gql);
+      const step = async () => (await probe.post('{ me { id } }')).status === 200 || 'not 200';
+      await drive(step, floorClients, 1);
+      const { latencies, elapsed } = await drive(step, floorClients, SECONDS);
+      latencies.sort((a, b) => a - b);
+      const line = {
+        case: 'httpFloor',
+        clients: floorClients,
+        requestsPerSecond: round(latencies.length / elapsed),
+        p50Ms: round(percentile(latencies, 50)),
+        p95Ms: round(percentile(latencies, 95)),
+      };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+      await closePools();
+      await floor.stop();
+    }
 
     const summary: Record<string, unknown>[] = [];
     for (const c of CASES) {
@@ -692,6 +756,7 @@ async function main(): Promise<void> {
           process.stdout.write(`${JSON.stringify(line)}\n`);
           lines.push(line);
         }
+        await closePools();
         await api.stop();
         api = undefined;
         statementsByProcess.clear();
