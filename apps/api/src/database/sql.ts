@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { Pool, QueryResultRow } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 /**
  * Rows of a raw statement. TypeORM answers UPDATE and DELETE with `[rows, rowCount]` and other
@@ -10,4 +12,21 @@ export async function queryRows<T>(manager: EntityManager, sql: string, params: 
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/**
+ * Rows of a named (prepared) statement, outside any transaction: PostgreSQL parses and plans it
+ * once per connection instead of at every call. For the few statements nearly every request
+ * sends (the session lookup); the statement still reaches TypeORM's logger like any other.
+ */
+export async function queryPrepared<T>(
+  dataSource: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  dataSource.logger.logQuery(text, values);
+  const result = await pool.query<T & QueryResultRow>({ name, text, values });
+  return result.rows;
 }

@@ -7,8 +7,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PasswordService } from './password.service.js';
-import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
+import { queryPrepared } from '../database/sql.js';
 
 export { SESSION_COOKIE } from '../graphql-context/context.factory.js';
 import { SessionResolver } from '../graphql-context/context.factory.js';
@@ -27,6 +27,16 @@ interface ThrottleRow {
 }
 
 const sha256 = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+/** A live session of an active user, with the user's columns as the `User` entity names them. */
+const SESSION_USER_SQL = `SELECT u.id, u.email, u.name_ar AS "nameAr", u.name_en AS "nameEn", u.agency_id AS "agencyId",
+       u.preferred_language AS "preferredLanguage", u.roles, u.active, u.version,
+       u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+       s.id AS session_id, s.last_seen_at AS session_last_seen_at
+  FROM user_session s JOIN app_user u ON u.id = s.user_id
+ WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`;
+
+type SessionRow = Omit<User, 'passwordHash'> & { session_id: string; session_last_seen_at: Date };
 
 /**
  * Sign-in, sessions and the throttle on failed attempts. Throttling is keyed by the e-mail typed,
@@ -208,22 +218,18 @@ export class AuthService implements SessionResolver {
   async resolveSession(token: string | undefined): Promise<{ user: User; sessionId: string } | null> {
     if (!token || token.length > 100) return null;
     const now = new Date();
-    // The session and its user in one statement: every signed-in request starts here.
-    const { entities, raw } = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoin(Session, 's', 's.user_id = u.id')
-      .addSelect('s.id', 'session_id')
-      .addSelect('s.last_seen_at', 'session_last_seen_at')
-      .where('s.token_hash = :hash AND s.expires_at > :now AND u.active', { hash: sha256(token), now })
-      .getRawAndEntities<{ session_id: string; session_last_seen_at: Date }>();
-    const user = entities[0];
-    const row = raw[0];
-    if (!user || !row) return null;
-    if (now.getTime() - row.session_last_seen_at.getTime() > 5 * 60_000) {
-      await this.dataSource.query(`UPDATE user_session SET last_seen_at = $2 WHERE id = $1`, [row.session_id, now]);
+    // The session and its user in one prepared statement: every signed-in request starts here.
+    const [row] = await queryPrepared<SessionRow>(this.dataSource, 'hundred_session_user', SESSION_USER_SQL, [
+      sha256(token),
+      now,
+    ]);
+    if (!row) return null;
+    const { session_id: sessionId, session_last_seen_at: lastSeenAt, ...fields } = row;
+    const user = Object.assign(new User(), fields);
+    if (now.getTime() - lastSeenAt.getTime() > 5 * 60_000) {
+      await this.dataSource.query(`UPDATE user_session SET last_seen_at = $2 WHERE id = $1`, [sessionId, now]);
     }
-    return { user, sessionId: row.session_id };
+    return { user, sessionId };
   }
 
   async signOut(sessionId: string, userId: string, ip: string | null): Promise<void> {
