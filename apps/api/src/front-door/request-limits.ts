@@ -1,12 +1,21 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_LANGUAGE } from '@hundred/domain';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  type DocumentNode,
+  type ParseOptions,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 import type { AppConfig } from '../config/config.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
 import { tooComplex } from './request-errors.js';
+
+/** The most estimates kept for one document (the oldest go first). */
+const COSTS_PER_DOCUMENT = 32;
 
 /** The estimated cost of an operation: each field 1, a list field its selection once per item (common/paging.ts). */
 export function costOf(
@@ -59,15 +68,29 @@ export function requestLimits(config: AppConfig): {
   });
   const { validationRules } = armor.protect();
 
+  /**
+   * Costs already estimated, by document and then operation and variables: Apollo hands the same
+   * parsed document to every request of the same text, and an app sends few distinct variables
+   * for most of its queries. The estimate depends on nothing else (the schema is fixed).
+   */
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   const cost: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          let estimated: number;
-          try {
-            estimated = costOf(rc.schema, rc.document, rc.request.variables ?? {}, rc.operationName ?? undefined);
-          } catch {
-            return; // variables that cannot be read: execution refuses them, naming each
+          const variables = rc.request.variables ?? {};
+          const key = `${rc.operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+          let known = costs.get(rc.document);
+          let estimated = known?.get(key);
+          if (estimated === undefined) {
+            try {
+              estimated = costOf(rc.schema, rc.document, variables, rc.operationName ?? undefined);
+            } catch {
+              return; // variables that cannot be read: execution refuses them, naming each
+            }
+            if (!known) costs.set(rc.document, (known = new Map()));
+            if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+            known.set(key, estimated);
           }
           if (estimated > config.graphqlMaxCost)
             throw tooComplex(rc.contextValue?.lang ?? DEFAULT_LANGUAGE, 'cost', config.graphqlMaxCost);
