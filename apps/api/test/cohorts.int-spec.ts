@@ -295,6 +295,23 @@ describe('cohorts: a calendar that runs itself, once, as the clock moves', () =>
     expect((await deadlinesOf(app.dataSource, cohort.id)).every((d) => d.state === 'CANCELLED')).toBe(true);
   });
 
+  it('lists the same cohorts whether the page asks only for stored fields or also for worked-out ones', async () => {
+    const { client: office } = await app.signedIn(['ADMIN']);
+    const day1 = await dateFromNow(office, 40);
+    const a = await createCohort(office, day1);
+    const plain = await office.data<{ cohorts: Record<string, unknown>[] }>(
+      `{ cohorts(limit: 100) { id state version nameEn day1 weekendDays offsets { goalsDue checkInTime } } }`,
+    );
+    const full = await office.data<{ cohorts: Record<string, unknown>[] }>(
+      `{ cohorts(limit: 100) { id state version nameEn day1 weekendDays offsets { goalsDue checkInTime } currentDay } }`,
+    );
+    expect(full.cohorts.map(({ currentDay: _, ...rest }) => rest)).toEqual(plain.cohorts);
+    const mine = plain.cohorts.find((c) => c.id === a.id);
+    expect(mine).toMatchObject({ state: 'DRAFT', version: a.version, day1 });
+    expect(mine?.nameEn).toMatch(/^Test cohort/);
+    expect(full.cohorts.find((c) => c.id === a.id)?.currentDay).toBeLessThan(0);
+  });
+
   it('validates a cohort with one localised message per field', async () => {
     const { client: office } = await app.signedIn(['ADMIN']);
     office.lang = 'en';

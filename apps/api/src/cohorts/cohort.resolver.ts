@@ -1,6 +1,7 @@
 import { cohortDeadlines, dayOf, teamObligations, type Actor, type CohortDeadlineKind } from '@hundred/domain';
 import { DEADLINE_CONCERNS, type CohortEvent, type CohortState } from '@hundred/workflow';
-import { Args, ArgsType, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
 
 import { Ctx, CurrentActor, Requires } from '../common/auth.js';
@@ -8,6 +9,7 @@ import { AppError } from '../common/app-error.js';
 import { listOf, PageArgs, paged } from '../common/paging.js';
 import { UuidScalar } from '../common/uuid.scalar.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
+import { selectedColumns } from '../graphql-context/selected-columns.js';
 import { calendarOf, Cohort } from './cohort.entity.js';
 import { CohortService } from './cohort.service.js';
 import { AvailableEvent } from '../workflow/available-events.js';
@@ -65,8 +67,9 @@ export class CohortResolver {
     description: 'The cohorts, the most recent day 1 first.',
     complexity: paged(),
   })
-  cohortList(@Args() page: CohortListArgs): Promise<Cohort[]> {
-    return this.cohorts.list(page);
+  cohortList(@Args() page: CohortListArgs, @Info() info: GraphQLResolveInfo): Promise<Cohort[]> {
+    const columns = selectedColumns(info, this.dataSource.getMetadata(Cohort)) as (keyof Cohort)[] | undefined;
+    return this.cohorts.list(page, columns);
   }
 
   @Requires('cohort.read', (args) => ({ type: 'cohort', id: args.id as string }))

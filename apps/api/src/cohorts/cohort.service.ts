@@ -91,10 +91,14 @@ export class CohortService {
     private readonly clock: Clock,
   ) {}
 
-  list(page = { limit: 50, offset: 0 }): Promise<Cohort[]> {
-    return this.dataSource
-      .getRepository(Cohort)
-      .find({ order: { day1: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
+  /** A page of cohorts; `columns` (selectedColumns) loads only those properties. */
+  list(page = { limit: 50, offset: 0 }, columns?: (keyof Cohort)[]): Promise<Cohort[]> {
+    return this.dataSource.getRepository(Cohort).find({
+      ...(columns ? { select: Object.fromEntries(columns.map((c) => [c, true])) } : {}),
+      order: { day1: 'DESC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
   }
 
   byId(id: string): Promise<Cohort | null> {
