@@ -300,10 +300,10 @@ describe('cohorts: a calendar that runs itself, once, as the clock moves', () =>
     const day1 = await dateFromNow(office, 40);
     const a = await createCohort(office, day1);
     const plain = await office.data<{ cohorts: Record<string, unknown>[] }>(
-      `{ cohorts(limit: 100) { id state version nameEn day1 weekendDays offsets { goalsDue checkInTime } } }`,
+      `{ cohorts(limit: 100) { id state version nameEn day1 weekendDays holidays } }`,
     );
     const full = await office.data<{ cohorts: Record<string, unknown>[] }>(
-      `{ cohorts(limit: 100) { id state version nameEn day1 weekendDays offsets { goalsDue checkInTime } currentDay } }`,
+      `{ cohorts(limit: 100) { id state version nameEn day1 weekendDays holidays currentDay } }`,
     );
     expect(full.cohorts.map(({ currentDay: _, ...rest }) => rest)).toEqual(plain.cohorts);
     const mine = plain.cohorts.find((c) => c.id === a.id);

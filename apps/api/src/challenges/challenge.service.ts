@@ -26,7 +26,7 @@ import type { MessageKey } from '../common/messages.js';
 import type { Cohort } from '../cohorts/cohort.entity.js';
 import { FOREIGN_KEY_VIOLATION, pgCode } from '../database/postgres-errors.js';
 import { queryRows } from '../database/sql.js';
-import { updateVersioned } from '../database/versioned-update.js';
+import { hydrate, updateVersioned } from '../database/versioned-update.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { explainAvailable, type AvailableEvent } from '../workflow/available-events.js';
@@ -208,7 +208,14 @@ export class ChallengeService {
     await this.checkFields(input, actor);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        await updateVersioned(manager, 'challenge', 'challenge', input.id, input.version, this.columns(input));
+        const row = await updateVersioned(
+          manager,
+          'challenge',
+          'challenge',
+          input.id,
+          input.version,
+          this.columns(input),
+        );
         await this.audit.record(manager, {
           actorId: actor.id,
           action: 'challenge.updated',
@@ -217,7 +224,7 @@ export class ChallengeService {
           data: { titleEn: input.titleEn },
           ip,
         });
-        return manager.getRepository(Challenge).findOneByOrFail({ id: input.id });
+        return hydrate(manager, Challenge, row);
       });
     } catch (err) {
       if (pgCode(err) === FOREIGN_KEY_VIOLATION) throw AppError.field('leadAgencyId', 'error.unknownAgency');
@@ -233,7 +240,7 @@ export class ChallengeService {
     await this.checkPeople({ leadAgencyId: c.leadAgencyId, ...input }, problems);
     if (problems.length) throw AppError.validation(problems);
     return this.dataSource.transaction(async (manager) => {
-      await updateVersioned(manager, 'challenge', 'challenge', input.id, input.version, {
+      const row = await updateVersioned(manager, 'challenge', 'challenge', input.id, input.version, {
         proposed_sponsor_id: input.proposedSponsorId ?? null,
         proposed_team_lead_id: input.proposedTeamLeadId ?? null,
       });
@@ -244,7 +251,7 @@ export class ChallengeService {
         subjectId: input.id,
         data: { sponsorId: input.proposedSponsorId ?? null, teamLeadId: input.proposedTeamLeadId ?? null },
       });
-      return manager.getRepository(Challenge).findOneByOrFail({ id: input.id });
+      return hydrate(manager, Challenge, row);
     });
   }
 
@@ -275,7 +282,7 @@ export class ChallengeService {
       }));
     if (problems.length) throw AppError.validation(problems);
     return this.dataSource.transaction(async (manager) => {
-      await updateVersioned(manager, 'challenge', 'challenge', input.id, input.version, {});
+      const row = await updateVersioned(manager, 'challenge', 'challenge', input.id, input.version, {});
       const now = this.clock.now();
       for (const s of input.scores) {
         await manager.query(
@@ -291,7 +298,7 @@ export class ChallengeService {
         subjectId: input.id,
         data: { scores: input.scores.map((s) => ({ criterion: s.criterion, score: s.score })) },
       });
-      return manager.getRepository(Challenge).findOneByOrFail({ id: input.id });
+      return hydrate(manager, Challenge, row);
     });
   }
 

@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { pgCode, UNIQUE_VIOLATION } from '../database/postgres-errors.js';
-import { updateVersioned } from '../database/versioned-update.js';
+import { updateVersionedWithBefore } from '../database/versioned-update.js';
 import { Agency } from './agency.entity.js';
 import type { CreateAgencyInput, UpdateAgencyInput } from './dto/agency.inputs.js';
 import { byId, LoadsBatch } from '../graphql-context/loaders.js';
@@ -55,7 +55,7 @@ export class AgencyService {
 
   async update(input: UpdateAgencyInput, acting: ActingContext): Promise<Agency> {
     return this.write(input.code, async (manager) => {
-      const { before } = await updateVersioned<{ code: string; name_ar: string; name_en: string }>(
+      const { before } = await updateVersionedWithBefore<{ code: string; name_ar: string; name_en: string }>(
         manager,
         'agency',
         'agency',

@@ -5,7 +5,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { FOREIGN_KEY_VIOLATION, pgCode, UNIQUE_VIOLATION } from '../database/postgres-errors.js';
-import { updateVersioned } from '../database/versioned-update.js';
+import { updateVersioned, updateVersionedWithBefore } from '../database/versioned-update.js';
 import { jobId } from '../jobs/job-catalog.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { ActingContext } from './agency.service.js';
@@ -132,7 +132,7 @@ export class UserService {
   async update(input: UpdateUserInput, acting: ActingContext): Promise<User> {
     if (input.id === acting.actorId && !input.active) throw AppError.field('active', 'error.ownDeactivation');
     return this.write(input.email, async (manager) => {
-      const { before, after } = await updateVersioned<Record<string, unknown>>(
+      const { before, after } = await updateVersionedWithBefore<Record<string, unknown>>(
         manager,
         'app_user',
         'user',
@@ -172,7 +172,7 @@ export class UserService {
     const roles = sortRoles(input.roles);
     if (input.id === acting.actorId && !roles.includes('ADMIN')) throw AppError.field('roles', 'error.ownAdminRole');
     return this.dataSource.transaction(async (manager) => {
-      const { before } = await updateVersioned<{ roles: GlobalRole[] }>(
+      const { before } = await updateVersionedWithBefore<{ roles: GlobalRole[] }>(
         manager,
         'app_user',
         'user',

@@ -168,7 +168,7 @@ export class GoalsService {
   async updateGoal(actor: Actor, input: UpdateGoalInput): Promise<Goal> {
     return this.edit(actor, await this.teamOf('goal', input.id), async (manager) => {
       await this.checkNodes(manager, input.alignmentNodeIds);
-      const { after } = await updateVersioned<GoalRow & Record<string, unknown>>(
+      const after = await updateVersioned<GoalRow & Record<string, unknown>>(
         manager,
         'goal',
         'team',
@@ -226,7 +226,7 @@ export class GoalsService {
   async updateKpi(actor: Actor, input: UpdateKpiInput): Promise<Kpi> {
     return this.edit(actor, await this.teamOf('kpi', input.id), async (manager) => {
       this.checkKpi(input);
-      const { after } = await updateVersioned<KpiRow & Record<string, unknown>>(
+      const after = await updateVersioned<KpiRow & Record<string, unknown>>(
         manager,
         'kpi',
         'team',
