@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { Extensions } from '@nestjs/graphql';
 import {
   ArrayMinSize,
@@ -73,9 +73,28 @@ export function toAppError(errors: ValidationError[]): AppError {
 /** What the validation pipe checks with (also used to name every problem of an input refused earlier). */
 export const VALIDATION_OPTIONS = { whitelist: true, forbidUnknownValues: true } as const;
 
-/** The validation pipe for every resolver: whitelist, transform, localisable errors. */
+/**
+ * GraphQL's parameters that are not input (the parent object, the context, the resolve info), as
+ * @nestjs/graphql numbers them (GqlParamtype ROOT, CONTEXT, INFO); arguments are 3 (ARGS).
+ */
+const NOT_INPUT = new Set<unknown>([0, 1, 2]);
+
+/**
+ * The global ValidationPipe, for what a client sends only. Nest runs a global pipe on every
+ * parameter of every resolver, field resolvers included, so it also copied (transform) and
+ * validated each field's parent object: thousands of times for a list of teams with their KPIs,
+ * and each field received a copy instead of the object its loader gave.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (NOT_INPUT.has(metadata.type)) return Promise.resolve(value);
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
+/** The validation pipe for every resolver's arguments: whitelist, transform, localisable errors. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     ...VALIDATION_OPTIONS,
     transform: true,
     exceptionFactory: (errors) => toAppError(errors),
