@@ -1,7 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -15,6 +15,7 @@ import { PublicRateLimit } from './front-door/public-rate-limit.js';
 import { requestErrorsPlugin } from './front-door/request-errors.js';
 import { requestLimits } from './front-door/request-limits.js';
 import { ContextFactory } from './graphql-context/context.factory.js';
+import { DirectFieldResolvers } from './graphql-context/direct-field-resolvers.js';
 import { DeliveryMetricsService } from './health/delivery-metrics.service.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -24,9 +25,9 @@ export type Role = 'api' | 'worker' | 'all';
 
 /** The request context: the session (from the identity feature) and the loaders (from the core). */
 @Module({
-  imports: [IdentityModule],
-  providers: [ContextFactory],
-  exports: [ContextFactory],
+  imports: [IdentityModule, DiscoveryModule],
+  providers: [ContextFactory, DirectFieldResolvers],
+  exports: [ContextFactory, DirectFieldResolvers],
 })
 class ApiContextModule {}
 
@@ -36,8 +37,8 @@ class ApiContextModule {}
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [ApiContextModule],
-      inject: [ContextFactory, APP_CONFIG],
-      useFactory: (contexts: ContextFactory, config: AppConfig) => {
+      inject: [ContextFactory, DirectFieldResolvers, APP_CONFIG],
+      useFactory: (contexts: ContextFactory, direct: DirectFieldResolvers, config: AppConfig) => {
         const production = config.nodeEnv === 'production';
         const limits = requestLimits(config);
         return {
@@ -49,8 +50,9 @@ class ApiContextModule {}
           includeStacktraceInErrorResponses: false,
           // No "Did you mean …?" that would spell out the schema with introspection off.
           hideSchemaDetailsFromClientErrors: production,
-          // Every string argument checked and normalised, and the time budget, before each resolver.
-          transformSchema: installInputBoundary,
+          // Field resolvers of parent and context only called directly; then every string argument
+          // checked and normalised, and the time budget, before each resolver.
+          transformSchema: (schema) => installInputBoundary(direct.install(schema)),
           parseOptions: limits.parseOptions,
           validationRules: limits.validationRules,
           plugins: [

@@ -13,6 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 
 import { Cohort } from '../src/cohorts/cohort.entity.js';
+import { DirectFieldResolvers } from '../src/graphql-context/direct-field-resolvers.js';
 import { selectedColumns } from '../src/graphql-context/selected-columns.js';
 import { User } from '../src/identity/user.entity.js';
 
@@ -80,5 +81,14 @@ describe('the committed schema', () => {
         )?.sort(),
       ).toEqual(['id', 'nameEn']);
     });
+  });
+
+  it('calls field resolvers of parent and context directly, and leaves the others to Nest', () => {
+    const direct = app.app.get(DirectFieldResolvers).installed;
+    // (@Parent, @Context) only: a KPI's status and latest value, a team's RAG.
+    expect(direct).toEqual(expect.arrayContaining(['Kpi.rag', 'Kpi.expected', 'Kpi.latestValue', 'Team.rag']));
+    // A custom parameter (@CurrentActor) or arguments keep Nest's path, with their pipes.
+    expect(direct).not.toContain('Team.availableEvents');
+    expect(direct).not.toContain('Team.checkIns');
   });
 });
