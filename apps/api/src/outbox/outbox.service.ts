@@ -27,7 +27,8 @@ interface PendingRow {
  * no-op.
  *
  * After a commit, `relayNow` starts a relay in the background and returns at once: an answer to
- * a request never waits for Redis. While Redis is unreachable the producer's commands fail at
+ * a request never waits for Redis; when this process added nothing since the last relay began,
+ * it does nothing (the periodic relay still takes what other processes left). While Redis is unreachable the producer's commands fail at
  * once, the rows stay, and the periodic relay (every 5 s, and at once when a worker sees Redis
  * come back) picks them up. One background relay runs per process at a time; a call while it runs
  * makes it go round once more.
@@ -37,6 +38,8 @@ export class OutboxService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
   /** How many times this process wrote to the outbox: a caller relays only when it changed. */
   private written = 0;
+  /** `written` when the last background relay began: what it will have seen. */
+  private relayedWrites = 0;
   private background: Promise<void> | null = null;
   private again = false;
   /** Whether the last relay failed: failures are logged once until a relay succeeds again. */
@@ -120,6 +123,8 @@ export class OutboxService implements BeforeApplicationShutdown {
    * caller's answer does not depend on Redis. What cannot be relayed now waits for the periodic relay.
    */
   relayNow(): Promise<void> {
+    // Nothing written since the last relay began (most writes add no job): no statement to send.
+    if (this.written === this.relayedWrites) return Promise.resolve();
     // While Redis is unreachable there is nothing to try: the periodic relay takes the rows once it is back.
     if (this.queues.producer.status !== 'ready') return Promise.resolve();
     if (this.background) {
@@ -128,6 +133,7 @@ export class OutboxService implements BeforeApplicationShutdown {
       this.background = (async () => {
         do {
           this.again = false;
+          this.relayedWrites = this.written;
           await this.relayAll();
         } while (this.again && !this.failing);
       })().finally(() => {
