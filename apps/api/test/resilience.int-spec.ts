@@ -1,3 +1,4 @@
+import { DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS } from '@hundred/domain';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -247,7 +248,9 @@ describe('deadlines survive crashes and a lost Redis, and fire once', () => {
       const [cohort] = (await app.dataSource.query(
         `INSERT INTO cohort (name_ar, name_en, day1, time_zone, weekend_days, offsets, rubric, rag_thresholds, min_reviewers,
                              approvals_required, min_team_members, min_team_agencies)
-         VALUES ('دفعة', 'Health cohort', '2030-01-01', 'Asia/Amman', '{5,6}', '{}', '[]', '{}', 2, 1, 3, 2) RETURNING id`,
+         VALUES ('دفعة', 'Health cohort', '2030-01-01', 'Asia/Amman', '{5,6}', $1, '[]', $2, 2, 1, 3, 2) RETURNING id`,
+        // A whole calendar: the other suites of this database read every cohort (the dashboard does).
+        [DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS],
       )) as { id: string }[];
       const get = async (path: string) => {
         const res = await fetch(`${app.url}${path}`);
