@@ -96,6 +96,34 @@ describe('challenges: intake, screening, approval (GraphQL over HTTP)', () => {
     expect(codeOf(forOther)).toBe('FORBIDDEN');
   });
 
+  it('refuses a draft naming an agency or an alignment node that does not exist, each by its field', async () => {
+    const w = await intakeWorld(app);
+    const c = await draftChallenge(w.focal, w.cohort.id, completeFields(w));
+    w.focal.lang = 'en';
+    const missing = '00000000-0000-4000-8000-000000000001';
+    const res = await w.focal.request(
+      `mutation ($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id version } }`,
+      {
+        input: {
+          ...completeFields(w, { partnerAgencyIds: [missing], alignmentNodeIds: [w.nodeId, missing] }),
+          id: c.id,
+          version: c.version,
+        },
+      },
+    );
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.extensions!.fields!.map((f) => f.field).sort()).toEqual([
+      'alignmentNodeIds',
+      'partnerAgencyIds',
+    ]);
+    // Nothing was written: the draft is at the version it was.
+    const ok = await w.focal.data<{ updateChallenge: { version: number } }>(
+      `mutation ($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id version } }`,
+      { input: { ...completeFields(w), id: c.id, version: c.version } },
+    );
+    expect(ok.updateChallenge.version).toBe(c.version + 1);
+  });
+
   it('walks screening: start, return with a comment, resubmit, score, recommend; and declines with a reason', async () => {
     const w = await intakeWorld(app);
     let c = await draftChallenge(w.focal, w.cohort.id, completeFields(w));

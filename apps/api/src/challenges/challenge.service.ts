@@ -85,26 +85,20 @@ export class ChallengeService {
     }
     if (input.partnerAgencyIds.includes(input.leadAgencyId))
       problems.push({ field: 'partnerAgencyIds', key: 'error.partnerIsLead' });
-    const agencies = new Set(
-      (
-        (await this.dataSource.query(`SELECT id FROM agency WHERE id = ANY($1::uuid[])`, [
-          [input.leadAgencyId, ...input.partnerAgencyIds],
-        ])) as {
-          id: string;
-        }[]
-      ).map((r) => r.id),
-    );
+    // The agencies and the alignment nodes named, in one statement.
+    const found = (await this.dataSource.query(
+      `SELECT 'agency' AS kind, id FROM agency WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'node' AS kind, id FROM alignment_node WHERE active AND id = ANY($2::uuid[])`,
+      [[input.leadAgencyId, ...input.partnerAgencyIds], input.alignmentNodeIds],
+    )) as { kind: 'agency' | 'node'; id: string }[];
+    const agencies = new Set(found.filter((r) => r.kind === 'agency').map((r) => r.id));
     if (!agencies.has(input.leadAgencyId)) problems.push({ field: 'leadAgencyId', key: 'error.unknownAgency' });
     if (input.partnerAgencyIds.some((a) => !agencies.has(a)))
       problems.push({ field: 'partnerAgencyIds', key: 'error.unknownAgency' });
-    if (input.alignmentNodeIds.length) {
-      const nodes = (await this.dataSource.query(
-        `SELECT id FROM alignment_node WHERE active AND id = ANY($1::uuid[])`,
-        [input.alignmentNodeIds],
-      )) as { id: string }[];
-      if (nodes.length !== input.alignmentNodeIds.length)
-        problems.push({ field: 'alignmentNodeIds', key: 'error.unknownAlignmentNode' });
-    }
+    const nodes = new Set(found.filter((r) => r.kind === 'node').map((r) => r.id));
+    if (nodes.size !== input.alignmentNodeIds.length)
+      problems.push({ field: 'alignmentNodeIds', key: 'error.unknownAlignmentNode' });
     await this.checkPeople(input, problems);
     if (problems.length) throw AppError.validation(problems);
   }
