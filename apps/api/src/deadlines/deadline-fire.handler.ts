@@ -18,6 +18,24 @@ export class FireDeadlinePayload {
   seq: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The check of FireDeadlinePayload's decorators, by hand: class-validator's own costs about as much
+ * as the rest of the worker's work on a job when deadlines come by the hundred a second.
+ */
+export function parseFireDeadlinePayload(data: unknown): { payload: FireDeadlinePayload } | { problems: string } {
+  const { deadlineId, seq } = (data ?? {}) as { deadlineId?: unknown; seq?: unknown };
+  const problems: string[] = [];
+  if (typeof deadlineId !== 'string' || !UUID.test(deadlineId)) problems.push('deadlineId isUuid');
+  if (typeof seq !== 'number' || !Number.isInteger(seq)) problems.push('seq isInt');
+  if (problems.length > 0) return { problems: problems.join('; ') };
+  const payload = new FireDeadlinePayload();
+  payload.deadlineId = deadlineId as string;
+  payload.seq = seq as number;
+  return { payload };
+}
+
 /** A job that arrives this early (clocks of two processes) waits rather than acting. */
 const EARLY_TOLERANCE_MS = 5;
 /** Deadlines fired together in one transaction, at most. */
@@ -54,6 +72,7 @@ interface FireRequest {
 export class DeadlineFireHandler implements JobHandler<FireDeadlinePayload> {
   private readonly logger = new Logger('Deadlines');
   readonly payloadType = FireDeadlinePayload;
+  readonly parsePayload = parseFireDeadlinePayload;
   private waiting: FireRequest[] = [];
   private running = 0;
   private pumping = false;
