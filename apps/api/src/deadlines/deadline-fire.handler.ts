@@ -234,9 +234,15 @@ export class DeadlineFireHandler implements JobHandler<FireDeadlinePayload> {
         BATCH,
       ],
     );
-    const own = rows.filter((d) => d.role === 'own');
-    const others = rows.filter((d) => d.role === 'other');
-    const looks = new Map(rows.filter((d) => d.role === 'look').map((d) => [d.id, d]));
+    const own: DeadlineRow[] = [];
+    const others: DeadlineRow[] = [];
+    const looks = new Map<string, DeadlineRow>();
+    // The actions get the deadline's row as it is, without the statement's role column.
+    for (const { role, ...d } of rows) {
+      if (role === 'own') own.push(d);
+      else if (role === 'other') others.push(d);
+      else looks.set(d.id, d);
+    }
     const settled: { id: string; state: 'FIRED' | 'SKIPPED' }[] = [];
     for (const d of [...own, ...others]) {
       const outcome = await this.act(manager, d, now);
