@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 
 import { NestFactory } from '@nestjs/core';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -16,10 +17,13 @@ import { JsonLogger } from '../logging/json-logger.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 
 /**
- * `npm run bench:deadlines`: 100,000 pending deadlines due over about two minutes, through the
- * real path — written to PostgreSQL with their outbox rows, relayed to BullMQ as delayed jobs,
- * fired by the worker's handler with its database re-check — in a database and Redis prefix of
- * its own. Prints one JSON line last. Options: BENCH_DEADLINES, BENCH_SPREAD_S, BENCH_LEAD_S.
+ * `npm run bench:deadlines`: first a bare BullMQ baseline — the same number of delayed jobs over
+ * the same window, a no-op handler, concurrency 100, on the same Redis under a prefix of its own —
+ * then 100,000 pending deadlines due over about two minutes through the real path: written to
+ * PostgreSQL with their outbox rows, relayed to BullMQ as delayed jobs, fired by the worker's
+ * handler with its database re-check, in a database and Redis prefix of its own. Lateness is the
+ * firing instant minus the due instant in both. Prints one JSON line last, with both and the ratio
+ * of their p99s. Options (both parts): BENCH_DEADLINES, BENCH_SPREAD_S, BENCH_LEAD_S.
  */
 const COUNT = Number(process.env.BENCH_DEADLINES ?? 100_000);
 const SPREAD_MS = Number(process.env.BENCH_SPREAD_S ?? 120) * 1000;
@@ -31,6 +35,97 @@ const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * What the process sends while the deadlines fire: SQL statements (BEGIN and COMMIT included) and
+ * transactions, counted on the pg client every pool connection uses, and Redis commands (a
+ * pipeline's or a script's count one each), counted on ioredis.
+ */
+const sent = { statements: 0, transactions: 0, redis: 0 };
+const pgQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  sent.statements++;
+  const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+  if (text?.startsWith('START TRANSACTION') || text?.startsWith('BEGIN')) sent.transactions++;
+  return pgQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
+const sendCommand = Redis.prototype.sendCommand;
+Redis.prototype.sendCommand = function (this: Redis, ...args: Parameters<Redis['sendCommand']>) {
+  sent.redis++;
+  return sendCommand.apply(this, args);
+};
+
+function summary(lateMs: number[]): { p50: number; p99: number; max: number } {
+  const sorted = lateMs.map((l) => Math.max(0, l)).sort((a, b) => a - b);
+  return {
+    p50: Math.round(percentile(sorted, 50)),
+    p99: Math.round(percentile(sorted, 99)),
+    max: Math.round(sorted[sorted.length - 1] ?? 0),
+  };
+}
+
+/**
+ * Bare BullMQ: COUNT delayed jobs due over the same window as the deadlines, added with addBulk,
+ * run by a worker with a no-op handler that notes how late it runs each one.
+ */
+async function bareBullmq(redisUrl: string, prefix: string) {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const workerConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue('bare', { connection, prefix });
+  const late: number[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  const worker = new Worker(
+    'bare',
+    async (job) => {
+      late.push(Date.now() - (job.data as { due: number }).due);
+      if (seen.has(job.id!)) duplicates++;
+      else seen.add(job.id!);
+    },
+    { connection: workerConnection, prefix, concurrency: 100 },
+  );
+  try {
+    const start = Date.now() + LEAD_MS;
+    log(
+      `bare BullMQ: adding ${COUNT} delayed jobs due between +${LEAD_MS / 1000}s and +${(LEAD_MS + SPREAD_MS) / 1000}s`,
+    );
+    const t0 = performance.now();
+    const CHUNK = 1_000;
+    for (let i = 0; i < COUNT; i += CHUNK) {
+      const jobs = [];
+      const now = Date.now();
+      for (let j = i; j < Math.min(COUNT, i + CHUNK); j++) {
+        const due = start + Math.floor((j / COUNT) * SPREAD_MS);
+        jobs.push({ name: 'noop', data: { due }, opts: { jobId: `bare-${j}`, delay: Math.max(0, due - now) } });
+      }
+      await queue.addBulk(jobs);
+    }
+    const enqueuePerSec = Math.round(COUNT / ((performance.now() - t0) / 1000));
+    log(
+      `bare BullMQ: added at ${enqueuePerSec}/s; ${((start - Date.now()) / 1000).toFixed(1)} s before the first is due`,
+    );
+    const end = start + SPREAD_MS;
+    const redisBefore = sent.redis;
+    while (seen.size < COUNT && Date.now() < end + GRACE_MS) await new Promise((r) => setTimeout(r, 1_000));
+    const { p50, p99, max } = summary(late);
+    log(`bare BullMQ: ${seen.size} run, p50 ${p50} ms, p99 ${p99} ms, max ${max} ms`);
+    return {
+      fired: seen.size,
+      duplicates,
+      lost: COUNT - seen.size,
+      latenessMsP50: p50,
+      latenessMsP99: p99,
+      latenessMsMax: max,
+      enqueuePerSec,
+      redisCommandsPerJob: Math.round(((sent.redis - redisBefore) / COUNT) * 100) / 100,
+    };
+  } finally {
+    await worker.close();
+    await queue.close();
+    connection.disconnect();
+    workerConnection.disconnect();
+  }
 }
 
 async function main(): Promise<void> {
@@ -52,6 +147,8 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   const redis = new Redis(config.redisUrl);
   try {
+    const bare = await bareBullmq(config.redisUrl, `bench-${run}-bare`);
+
     const migrate = await createAppDataSource(config.databaseUrl, 'hundred-bench-migrate').initialize();
     await migrate.runMigrations({ transaction: 'each' });
     await migrate.query(
@@ -113,6 +210,7 @@ async function main(): Promise<void> {
     if (Date.now() > start) log('warning: enqueueing took longer than the lead time; lateness includes it');
 
     const end = start + SPREAD_MS;
+    const before = { ...sent };
     for (;;) {
       const [{ pending }] = (await dataSource.query(
         `SELECT count(*)::int AS pending FROM deadline WHERE state = 'PENDING'`,
@@ -125,6 +223,13 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 5_000));
     }
 
+    const perFired = (n: number) => Math.round((n / COUNT) * 100) / 100;
+    const whileFiring = {
+      statementsPerDeadline: perFired(sent.statements - before.statements),
+      transactionsPerDeadline: perFired(sent.transactions - before.transactions),
+      redisCommandsPerDeadline: perFired(sent.redis - before.redis),
+    };
+    log(`while firing, per deadline: ${JSON.stringify(whileFiring)}`);
     const rows = (await dataSource.query(
       `SELECT deadline_id, extract(epoch FROM (fired_at - due_at)) * 1000 AS late, extract(epoch FROM due_at) * 1000 AS due
          FROM bench_fired`,
@@ -147,25 +252,29 @@ async function main(): Promise<void> {
     const [{ lost }] = (await dataSource.query(
       `SELECT count(*)::int AS lost FROM deadline WHERE state <> 'FIRED'`,
     )) as { lost: number }[];
-    const lateness = rows.map((r) => Math.max(0, Number(r.late))).sort((a, b) => a - b);
+    const { p50, p99, max } = summary(rows.map((r) => Number(r.late)));
     await app.close();
     await dataSource.destroy().catch(() => undefined);
 
     const result = {
       pending: COUNT,
+      spreadS: SPREAD_MS / 1000,
       fired: perDeadline.size,
       duplicates,
       lost,
-      latenessMsP50: Math.round(percentile(lateness, 50)),
-      latenessMsP99: Math.round(percentile(lateness, 99)),
-      latenessMsMax: Math.round(lateness[lateness.length - 1] ?? 0),
+      latenessMsP50: p50,
+      latenessMsP99: p99,
+      latenessMsMax: max,
       enqueuePerSec,
+      ...whileFiring,
+      bare,
+      p99VsBare: bare.latenessMsP99 > 0 ? Math.round((p99 / bare.latenessMsP99) * 100) / 100 : null,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `bench-${run}:*`, 'COUNT', 5000);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `bench-${run}*`, 'COUNT', 5000);
       if (keys.length) await redis.unlink(...keys);
       cursor = next;
     } while (cursor !== '0');

@@ -65,9 +65,9 @@ export class DeadlineActions {
     return this.find(kind)?.batchable ?? false;
   }
 
-  /** Kinds that must run alone. */
-  solitaryKinds(): string[] {
-    return this.kinds().filter((kind) => !this.isBatchable(kind));
+  /** Kinds that may run in one transaction with others. */
+  batchableKinds(): string[] {
+    return this.kinds().filter((kind) => this.isBatchable(kind));
   }
 
   kinds(): string[] {

@@ -1,14 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { Worker, UnrecoverableError, type Job } from 'bullmq';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { Redis } from 'ioredis';
 
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { REDIS, watchRedis } from '../redis/redis.js';
 import { JOBS, JOB_NAMES, QUEUES, QUEUE_CONCURRENCY, type JobName, type QueueName } from './job-catalog.js';
-import { checkHandlerCoverage, JOB_HANDLER, type JobHandler } from './job-handler.js';
+import { checkHandlerCoverage, JOB_HANDLER, validatePayload, type JobHandler } from './job-handler.js';
 
 /** What a log line says about a job: its name and id, and the deadline it delivers if any. */
 function jobFields(job: Job | undefined): Record<string, unknown> {
@@ -129,14 +127,12 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
       this.logger.error(jobFields(job), 'No handler for this job; it cannot start');
       throw new UnrecoverableError(`No handler for job ${job.name}`);
     }
-    const payload = plainToInstance(handler.payloadType, job.data as object);
-    const errors = await validate(payload, { whitelist: true, forbidUnknownValues: false });
-    if (errors.length > 0) {
-      const problems = errors.map((e) => `${e.property} ${Object.keys(e.constraints ?? {}).join(',')}`).join('; ');
-      this.logger.error({ ...jobFields(job), problems }, 'Invalid job payload; the job cannot start');
-      throw new UnrecoverableError(`Invalid payload for ${job.name}: ${problems}`);
+    const parsed = handler.parsePayload ? handler.parsePayload(job.data) : await validatePayload(handler, job.data);
+    if ('problems' in parsed) {
+      this.logger.error({ ...jobFields(job), problems: parsed.problems }, 'Invalid job payload; the job cannot start');
+      throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.problems}`);
     }
-    await handler.handle(payload, job, token);
+    await handler.handle(parsed.payload, job, token);
   }
 
   async onApplicationShutdown(): Promise<void> {
