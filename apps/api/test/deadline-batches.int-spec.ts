@@ -2,9 +2,11 @@ import 'reflect-metadata';
 
 import { randomUUID } from 'node:crypto';
 
+import { DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS } from '@hundred/domain';
 import { DelayedError, type Job } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 
+import { Clock } from '../src/common/clock.js';
 import { DeadlineActions } from '../src/deadlines/deadline-actions.js';
 import { DeadlineFireHandler } from '../src/deadlines/deadline-fire.handler.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -43,7 +45,9 @@ describe('deadline batches', () => {
     const [cohort] = (await app.dataSource.query(
       `INSERT INTO cohort (name_ar, name_en, day1, time_zone, weekend_days, offsets, rubric, rag_thresholds, min_reviewers,
                            approvals_required, min_team_members, min_team_agencies)
-       VALUES ('دفعة الدفعات', 'Batches cohort', '2027-01-01', 'Asia/Amman', '{5,6}', '{}', '[]', '{}', 2, 1, 3, 2) RETURNING id`,
+       VALUES ('دفعة الدفعات', 'Batches cohort', '2027-01-01', 'Asia/Amman', '{5,6}', $1, '[]', $2, 2, 1, 3, 2) RETURNING id`,
+      // A whole calendar: the other suites of this database read every cohort.
+      [DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS],
     )) as { id: string }[];
     cohortId = cohort!.id;
   });
@@ -54,9 +58,14 @@ describe('deadline batches', () => {
     await app.close();
   });
 
-  /** A pending deadline due `inMs` from now (negative: overdue), with no job. */
+  /**
+   * A pending deadline due `inMs` from now (negative: overdue), with no job. Now is the business
+   * clock's, as the handler reads it: other suites of the run move it.
+   */
   async function deadline(kind: string, inMs: number, state = 'PENDING'): Promise<{ id: string; seq: number }> {
-    const due = new Date(Date.now() + inMs);
+    const clock = app.app.get(Clock);
+    await clock.refresh();
+    const due = new Date(clock.now().getTime() + inMs);
     const [row] = (await app.dataSource.query(
       `INSERT INTO deadline (cohort_id, subject_type, subject_id, kind, key, grp, original_due_at, due_at, params, state)
        VALUES ($1, 'test', $2, $3, $3, 'COHORT_CALENDAR', $4, $4, $5::jsonb, $6) RETURNING id, seq`,
