@@ -2,7 +2,6 @@ import 'reflect-metadata';
 
 import { randomUUID } from 'node:crypto';
 
-import { DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS } from '@hundred/domain';
 import { DelayedError, type Job } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 
@@ -10,6 +9,7 @@ import { Clock } from '../src/common/clock.js';
 import { DeadlineActions } from '../src/deadlines/deadline-actions.js';
 import { DeadlineFireHandler } from '../src/deadlines/deadline-fire.handler.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { insertCohort } from './support/cohorts.js';
 
 /**
  * The fire handler's batches, driven directly: jobs that arrive together share one transaction,
@@ -42,14 +42,7 @@ describe('deadline batches', () => {
       if (++flakyRuns === 1) throw new Error('the first run fails');
       return record('TEST_BATCH_FLAKY')(manager, d);
     });
-    const [cohort] = (await app.dataSource.query(
-      `INSERT INTO cohort (name_ar, name_en, day1, time_zone, weekend_days, offsets, rubric, rag_thresholds, min_reviewers,
-                           approvals_required, min_team_members, min_team_agencies)
-       VALUES ('دفعة الدفعات', 'Batches cohort', '2027-01-01', 'Asia/Amman', '{5,6}', $1, '[]', $2, 2, 1, 3, 2) RETURNING id`,
-      // A whole calendar: the other suites of this database read every cohort.
-      [DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS],
-    )) as { id: string }[];
-    cohortId = cohort!.id;
+    cohortId = await insertCohort(app.dataSource, 'Batches cohort');
   });
   afterAll(async () => {
     await app.dataSource.query(`DELETE FROM deadline WHERE cohort_id = $1`, [cohortId]);

@@ -1,4 +1,3 @@
-import { DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS } from '@hundred/domain';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -6,7 +5,15 @@ import { SMTPServer } from 'smtp-server';
 
 import { QueueService as QueueServiceToken } from '../src/jobs/queue.service.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { advanceTo, createCohort, dateFromNow, deadlinesOf, eventually, readCohort } from './support/cohorts.js';
+import {
+  advanceTo,
+  createCohort,
+  dateFromNow,
+  deadlinesOf,
+  eventually,
+  insertCohort,
+  readCohort,
+} from './support/cohorts.js';
 import { freePort, run, startWorker } from './support/processes.js';
 
 const countOf = async (app: TestApp, sql: string, params: unknown[]) =>
@@ -245,13 +252,7 @@ describe('deadlines survive crashes and a lost Redis, and fire once', () => {
   it('says degraded on /health when a deadline is overdue, with the figures on /health/details', async () => {
     const app = await startTestApp({ role: 'api' });
     try {
-      const [cohort] = (await app.dataSource.query(
-        `INSERT INTO cohort (name_ar, name_en, day1, time_zone, weekend_days, offsets, rubric, rag_thresholds, min_reviewers,
-                             approvals_required, min_team_members, min_team_agencies)
-         VALUES ('دفعة', 'Health cohort', '2030-01-01', 'Asia/Amman', '{5,6}', $1, '[]', $2, 2, 1, 3, 2) RETURNING id`,
-        // A whole calendar: the other suites of this database read every cohort (the dashboard does).
-        [DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS],
-      )) as { id: string }[];
+      const cohortId = await insertCohort(app.dataSource, 'Health cohort');
       const get = async (path: string) => {
         const res = await fetch(`${app.url}${path}`);
         return { code: res.status, body: (await res.json()) as Record<string, unknown> & { over?: string[] } };
@@ -262,7 +263,7 @@ describe('deadlines survive crashes and a lost Redis, and fire once', () => {
       await app.dataSource.query(
         `INSERT INTO deadline (cohort_id, subject_type, subject_id, kind, key, grp, original_due_at, due_at)
          VALUES ($1, 'cohort', $1, 'HEALTH_TEST', 'health', 'COHORT_CALENDAR', $2, $2)`,
-        [cohort!.id, new Date(Date.now() - 120_000)],
+        [cohortId, new Date(Date.now() - 120_000)],
       );
       const health = await get('/health');
       expect(health.code).toBe(200);

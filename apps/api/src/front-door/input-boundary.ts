@@ -18,6 +18,7 @@ import {
 import { AppError, type FieldProblem } from '../common/app-error.js';
 import { checkText, type TextKind } from '../common/text.js';
 import type { RequestContext } from '../graphql-context/request-context.js';
+import { isPlainProperty } from '../graphql-context/selected-columns.js';
 
 /** The kind of text a field or argument takes: one line unless it says otherwise (`@MultiLine()`, `@Secret()`). */
 export function textKindOf(field: GraphQLInputField | GraphQLArgument): TextKind {
@@ -114,14 +115,6 @@ export function checkArguments(field: GraphQLField<unknown, unknown>, args: Reco
 }
 
 /**
- * The name of the function @nestjs/graphql resolves a plain @Field with: it reads the property
- * of the field's name, or the field's default value (no object type here declares one; input
- * types do). Checked by the schema's integration test, and harmless when a version renames it
- * (such fields are then guarded like any resolver).
- */
-const NEST_PROPERTY_READER = 'rootFieldResolver';
-
-/**
  * Puts the input boundary in front of every resolver of the schema, for every operation present
  * and future:
  * - every string in the arguments (at any depth of input objects and lists) passes `checkText`
@@ -133,14 +126,13 @@ export function installInputBoundary(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve;
-      if (!resolve) continue; // a plain property: nothing runs
-      if (resolve.name === NEST_PROPERTY_READER && field.args.length === 0) {
-        // @nestjs/graphql's reader of a @Field property (what graphql-js does by default, through
-        // two more calls per field of every object): a plain property too.
+      if (isPlainProperty(field)) {
+        // Nothing runs; Nest's reader is what graphql-js does by default, through two more calls
+        // per field of every object.
         field.resolve = undefined;
         continue;
       }
+      const resolve = field.resolve!;
       const withText = field.args.some((a) => holdsText(a.type));
       const guarded: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
         if (ctx?.deadline !== undefined && Date.now() > ctx.deadline) throw new AppError('TIMED_OUT', 'error.timedOut');

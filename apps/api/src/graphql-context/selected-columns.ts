@@ -10,13 +10,19 @@ import {
 import type { EntityMetadata } from 'typeorm';
 
 /**
- * Whether a field of the schema only reads its parent's property of the same name: graphql-js's
- * default (the input boundary leaves plain @Field properties to it), or the property reader
- * @nestjs/graphql gives every @Field (a @ResolveField replaces it). Anything else counts as
- * computed: every column is then loaded, which is never wrong, only slower.
+ * The name of the function @nestjs/graphql resolves a plain @Field with: it reads the property
+ * of the field's name, or the field's default value (no object type here declares one; input
+ * types do). Checked by the schema's integration test, and harmless when a version renames it
+ * (such fields are then guarded like any resolver).
  */
-const readsStoredProperty = (field: GraphQLField<unknown, unknown>) =>
-  field.resolve === undefined || field.resolve.name === 'rootFieldResolver';
+const NEST_PROPERTY_READER = 'rootFieldResolver';
+
+/**
+ * Whether a field only reads its parent's property of the same name: graphql-js's default, or
+ * @nestjs/graphql's reader of a @Field (a @ResolveField replaces it).
+ */
+export const isPlainProperty = (field: GraphQLField<unknown, unknown>): boolean =>
+  field.resolve === undefined || (field.resolve.name === NEST_PROPERTY_READER && field.args.length === 0);
 
 /**
  * The entity's properties a query's selection reads as they are stored, or undefined when it asks
@@ -40,7 +46,7 @@ export function selectedColumns(info: GraphQLResolveInfo, metadata: EntityMetada
         const name = s.name.value;
         if (name.startsWith('__')) continue;
         const field = fields[name];
-        if (!field || !readsStoredProperty(field) || !metadata.findColumnWithPropertyName(name)) return false;
+        if (!field || !isPlainProperty(field) || !metadata.findColumnWithPropertyName(name)) return false;
         names.add(name);
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
         if (s.typeCondition && s.typeCondition.name.value !== type.name) return false;

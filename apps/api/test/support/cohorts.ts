@@ -1,3 +1,4 @@
+import { DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS } from '@hundred/domain';
 import type { DataSource } from 'typeorm';
 
 import type { GqlClient } from './gql.js';
@@ -45,6 +46,21 @@ export async function clockNow(client: GqlClient): Promise<Date> {
 export async function dateFromNow(client: GqlClient, days: number): Promise<string> {
   const now = await clockNow(client);
   return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A DRAFT cohort written straight to the database (day 1 on 1 January 2030), for tests that need a
+ * cohort to hang rows on and no calendar of deadlines. It has a whole calendar: the suites of a run
+ * share the database, and the dashboard and My tasks read every cohort.
+ */
+export async function insertCohort(dataSource: DataSource, nameEn: string): Promise<string> {
+  const [cohort] = (await dataSource.query(
+    `INSERT INTO cohort (name_ar, name_en, day1, time_zone, weekend_days, offsets, rubric, rag_thresholds, min_reviewers,
+                         approvals_required, min_team_members, min_team_agencies)
+     VALUES ($1, $1, '2030-01-01', 'Asia/Amman', '{5,6}', $2, '[]', $3, 2, 1, 3, 2) RETURNING id`,
+    [nameEn, DEFAULT_OFFSETS, DEFAULT_RAG_THRESHOLDS],
+  )) as { id: string }[];
+  return cohort!.id;
 }
 
 let seq = 0;
